@@ -1,0 +1,103 @@
+/**
+ * Loads and validates the dataset once. Any problem fails with the file, the JSON path, the line and
+ * a readable message: all problems at once, not just the first.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod';
+import { Dataset } from './schema.ts';
+import { validateReferences, type JsonPath, type Problem } from './validate.ts';
+
+/** The dataset file, relative to the project root. */
+export const DATASET_FILE = 'data/tongliao.json';
+export const DATASET_PATH = fileURLToPath(new URL(`../../../${DATASET_FILE}`, import.meta.url));
+
+export class DatasetError extends Error {
+  readonly file: string;
+  readonly problems: (Problem & { line: number | null })[];
+  constructor(file: string, problems: (Problem & { line: number | null })[]) {
+    const lines = problems.map(
+      (p) => `  ${file}${p.line ? `:${p.line}` : ''}  ${formatPath(p.path) || '(root)'}: ${p.message}`,
+    );
+    super(`The dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    this.name = 'DatasetError';
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+/** `indicators[3].observations[0].cite[0].printed` */
+export function formatPath(path: JsonPath): string {
+  return path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`))
+    .join('');
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** One readable sentence per zod issue. */
+function zodMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}${'input' in issue && issue.input === undefined ? ', but the field is missing' : ''}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against src/lib/data/schema.ts)`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Parse and validate dataset text. `file` is used in messages only.
+ * Throws `DatasetError` listing every problem; returns the typed dataset otherwise.
+ */
+export function parseDataset(text: string, file = DATASET_FILE): Dataset {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !tree) {
+    throw new DatasetError(
+      file,
+      errors.map((e) => ({ path: [], message: `JSON syntax: ${printParseErrorCode(e.error)}`, line: lineOf(text, e.offset) })),
+    );
+  }
+  const locate = (path: JsonPath): number | null => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree, path.slice(0, n));
+      if (node) return lineOf(text, node.offset);
+    }
+    return null;
+  };
+  const raw: unknown = JSON.parse(text);
+  const parsed = Dataset.safeParse(raw);
+  if (!parsed.success) {
+    throw new DatasetError(
+      file,
+      parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+        return { path, message: zodMessage(issue), line: locate(path) };
+      }),
+    );
+  }
+  const problems = validateReferences(parsed.data);
+  if (problems.length > 0) {
+    throw new DatasetError(file, problems.map((p) => ({ ...p, line: locate(p.path) })));
+  }
+  return parsed.data;
+}
+
+let cached: Dataset | undefined;
+
+/** The validated dataset, read from disk once per process. */
+export function loadDataset(): Dataset {
+  cached ??= parseDataset(readFileSync(DATASET_PATH, 'utf8'));
+  return cached;
+}
+
+export type { Dataset };
