@@ -1,9 +1,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { ChapterMeta, StoryMeta } from './lib/content/schema.ts';
 
-const chapters = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content' }),
-  schema: z.object({ title: z.string() }),
+/** `content/<story>/story.yaml` → id `<story>`. */
+const stories = defineCollection({
+  loader: glob({ pattern: '*/story.yaml', base: './content', generateId: ({ entry }) => entry.split('/')[0] as string }),
+  schema: StoryMeta,
 });
-export const collections = { chapters };
+
+/** `content/<story>/NN-slug.mdx` → id `<story>/NN-slug`. */
+const chapters = defineCollection({
+  loader: glob({ pattern: '*/[0-9][0-9]-*.mdx', base: './content', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: ChapterMeta,
+});
+
+export const collections = { stories, chapters };
