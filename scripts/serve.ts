@@ -1,0 +1,143 @@
+/**
+ * A small static server for dist/, the way a CDN serves it: under a base path, with brotli or gzip
+ * when the client accepts it, immutable caching for hashed assets, and 404 for anything else.
+ * Used by the browser tests, the benchmark and `npm run serve`.
+ *
+ *   node scripts/serve.ts [--root dist] [--base /stories/tongliao/] [--port 4321]
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|xml|javascript)|image\/svg)/;
+
+export interface ServeOptions {
+  root: string;
+  base: string;
+  port?: number;
+  host?: string;
+  /** Compress responses like a CDN (default true). */
+  compress?: boolean;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** e.g. http://127.0.0.1:43123/stories/tongliao/ */
+  url: string;
+  /** Bytes sent per request path (after compression), for benchmarks. */
+  bytes: Map<string, number>;
+  close(): Promise<void>;
+}
+
+const cache = new Map<string, { br: Buffer; gz: Buffer }>();
+
+async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<ServeOptions>, bytes: Map<string, number>) {
+  const u = new URL(req.url ?? '/', 'http://x');
+  let path = decodeURIComponent(u.pathname);
+  if (!path.startsWith(opts.base)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`outside the base path ${opts.base}`);
+    return;
+  }
+  path = path.slice(opts.base.length);
+  let file = normalize(join(opts.root, path));
+  if (!file.startsWith(opts.root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) {
+      if (!u.pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${u.pathname}/${u.search}` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    const body = await readFile(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'content-type': type };
+    headers['cache-control'] = /\/_astro\//.test(u.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    let out = body;
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    if (opts.compress && COMPRESSIBLE.test(type) && body.length > 256) {
+      let c = cache.get(file);
+      if (!c) {
+        c = {
+          br: brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+          gz: gzipSync(body, { level: 9 }),
+        };
+        cache.set(file, c);
+      }
+      if (/\bbr\b/.test(accept)) {
+        out = c.br;
+        headers['content-encoding'] = 'br';
+      } else if (/\bgzip\b/.test(accept)) {
+        out = c.gz;
+        headers['content-encoding'] = 'gzip';
+      }
+      headers['vary'] = 'accept-encoding';
+    }
+    headers['content-length'] = String(out.length);
+    bytes.set(u.pathname, (bytes.get(u.pathname) ?? 0) + out.length);
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : out);
+  } catch {
+    try {
+      const page = await readFile(join(opts.root, '404.html'));
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  }
+}
+
+/** Start serving; resolves when listening. Port 0 picks a free port. */
+export function serve(options: ServeOptions): Promise<RunningServer> {
+  const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const opts: Required<ServeOptions> = { port: 0, host: '127.0.0.1', compress: true, ...options, base, root: resolve(options.root) };
+  const bytes = new Map<string, number>();
+  const server = createServer((req, res) => {
+    handle(req, res, opts, bytes).catch((e: unknown) => {
+      res.writeHead(500).end(String(e));
+    });
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+      ok({
+        server,
+        url: `http://${opts.host}:${port}${base}`,
+        bytes,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string, def: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? (process.argv[i + 1] as string) : def;
+  };
+  const s = await serve({ root: arg('root', 'dist'), base: arg('base', process.env['BASE_PATH'] ?? '/'), port: Number(arg('port', '4321')) });
+  console.log(`serving ${arg('root', 'dist')} at ${s.url}`);
+}

@@ -1,0 +1,3 @@
+/** Where `npm run build:test` puts the site, and the base path it is built under. */
+export const TEST_DIST = '.test-dist';
+export const TEST_BASE = '/stories/tongliao/';

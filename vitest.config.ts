@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects:
+ * - unit: pure modules (data, geometry, camera maths, content checks), no build needed.
+ * - site: tests over the built site (`.test-dist/`, built by `npm test` under a non-root base path):
+ *   build integrity, budgets, and browser tests in Debian's Chromium through playwright-core.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/site/setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Browser tests share a machine with 2 cores; keep them from starving each other.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
