@@ -38,7 +38,8 @@ const SCALE_UP: Partial<Record<Unit, [number, string][]>> = {
 export function formatNumber(n: number, opts: Pick<FormatOptions, 'sign' | 'maxDecimals'> = {}): string {
   if (!Number.isFinite(n)) throw new Error(`invalid number: ${n}`);
   const digits = opts.maxDecimals ?? 2;
-  const rounded = Number(n.toFixed(digits));
+  // Round half away from zero on the decimal digits as written (2.355 → 2.36), not on the binary value.
+  const rounded = Math.sign(n) * Number(`${Math.round(Number(`${Math.abs(n)}e${digits}`))}e-${digits}`);
   const abs = Math.abs(rounded);
   let s = abs.toFixed(digits);
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');

@@ -8,6 +8,7 @@ import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } f
 import type { z } from 'zod';
 import { Dataset } from './schema.ts';
 import { validateReferences, type JsonPath, type Problem } from './validate.ts';
+import { nearest } from './suggest.ts';
 
 /** The dataset file, relative to the project root. */
 export const DATASET_FILE = 'data/tongliao.json';
@@ -40,15 +41,24 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-/** One readable sentence per zod issue. */
+/** One readable sentence per zod issue (parsed with `reportInput`, so the bad value can be quoted). */
 function zodMessage(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const expected = issue.code === 'invalid_type' ? issue.expected : 'a value';
+    return `the field is missing (expected ${expected})`;
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}${'input' in issue && issue.input === undefined ? ', but the field is missing' : ''}`;
+      return `expected ${issue.expected}, got ${JSON.stringify(input)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against src/lib/data/schema.ts)`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      if (values.length <= 8) return `${JSON.stringify(input)} is not allowed; use one of ${values.map((v) => `"${v}"`).join(', ')}`;
+      const near = nearest(String(input), values);
+      return `${JSON.stringify(input)} is not allowed${near.length ? `; did you mean ${near.map((v) => `"${v}"`).join(' or ')}?` : ''} (the full list is in src/lib/data/${issue.path.at(-1) === 'unit' ? 'units.ts' : 'schema.ts'})`;
+    }
     default:
       return issue.message;
   }
@@ -75,7 +85,7 @@ export function parseDataset(text: string, file = DATASET_FILE): Dataset {
     return null;
   };
   const raw: unknown = JSON.parse(text);
-  const parsed = Dataset.safeParse(raw);
+  const parsed = Dataset.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     throw new DatasetError(
       file,
