@@ -153,6 +153,9 @@ function main(): void {
       '-clip', `bbox=${w},${s},${e},${n}`, 'target=neighbours',
       '-clip', `bbox=${w},${s},${e},${n}`, 'target=rivers',
       '-simplify', '15%', 'keep-shapes', 'target=*',
+      // A point well inside each polygon (not the centroid, which can fall outside): the label anchor.
+      '-each', 'label=[+this.innerX.toFixed(3), +this.innerY.toFixed(3)]', 'target=counties',
+      '-each', 'label=[+this.innerX.toFixed(3), +this.innerY.toFixed(3)]', 'target=neighbours',
       '-o', 'format=topojson', 'quantization=100000', 'id-field=code', 'target=*', 'out.topo.json',
     ]);
     writeFileSync(OUT, `${readFileSync(join(work, 'out.topo.json'), 'utf8').trim()}\n`);

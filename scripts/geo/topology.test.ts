@@ -71,4 +71,13 @@ describe('data/geo/tongliao.topo.json', () => {
       expect(f && geoContains(f, [r.seat.lon, r.seat.lat]), r.id).toBe(true);
     }
   });
+
+  it('gives every county and neighbour a label point inside its own polygon', () => {
+    for (const obj of [counties, neighbourObj]) {
+      for (const f of feature(topo, obj).features) {
+        const label = (f.properties as { label?: [number, number] }).label;
+        expect(label && geoContains(f, label), String(f.properties?.['name'])).toBe(true);
+      }
+    }
+  });
 });
