@@ -4,8 +4,11 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import type { GraphicKind, GraphicSpecBase, SpecProblem } from './types.ts';
+import { mapKind } from '../map/kind.ts';
 
-export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = {};
+export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = {
+  map: mapKind,
+};
 
 /** Names of the known kinds, for messages and editor tooling. */
 export function kindNames(): string[] {

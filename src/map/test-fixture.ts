@@ -1,0 +1,45 @@
+/**
+ * A small dataset for the map's unit tests: the real regions (they mirror the committed geometry)
+ * plus made-up county indicators and projects. Tests must not depend on the real dataset's figures.
+ */
+import { readFileSync } from 'node:fs';
+import { DataIndex } from '../lib/data/index.ts';
+import type { Dataset, Region } from '../lib/data/schema.ts';
+
+const regions = (JSON.parse(readFileSync(new URL('../../data/tongliao.json', import.meta.url), 'utf8')) as { regions: Region[] }).regions;
+const cite = [{ source: 'goals-2025', section: 's1', printed: 'x' }];
+
+const countyIndicator = (id: string, scope: string, value: number, unit = '亿元') => ({
+  id, label: `测试指标${scope}`, unit, scope, topic: 'economy',
+  observations: [{ period: '2024', value, kind: 'actual', cite }],
+});
+
+const project = (id: string, region: string, sector: string, investment?: number) => ({
+  id, name: `测试项目${id.slice(-1)}`, region, precision: region === 'city' ? 'city' : 'county', sector, capacity: [], mentions: [],
+  ...(investment === undefined ? {} : { investment: { value: investment, unit: '亿元', cite } }),
+});
+
+export const fixtureDataset = {
+  id: 'fixture', title: 't', version: '1.0.0', released: '2026-01-01', description: 'd', license: 'l',
+  sources: [{ id: 'goals-2025', headline: '测试来源', byline: [], file: '004_f80d7eaeb07b7d9b.txt', lines: [1, 92], date: '2025-03', dateNote: '推断', sections: [{ id: 's1', title: 't' }] }],
+  regions,
+  indicators: [
+    countyIndicator('gva-horqin', '150502', 700),
+    countyIndicator('gva-kailu', '150523', 200),
+    countyIndicator('gva-naiman', '150525', 150),
+    countyIndicator('gva-growth-kailu', '150523', 5, '%'),
+    { ...countyIndicator('gdp', 'city', 1686) },
+  ],
+  projects: [
+    project('proj-a', '150502', 'aluminium', 120),
+    project('proj-b', '150502', 'pharma', 15),
+    project('proj-c', '150502', 'agrifood'),
+    project('proj-d', '150526', 'new-energy', 60),
+    project('proj-e', 'etdz', 'corn-bio', 30),
+    project('proj-f', 'city', 'infrastructure', 80),
+  ],
+  milestones: [],
+  errata: [],
+} as unknown as Dataset;
+
+export const fixture = new DataIndex(fixtureDataset);
