@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitCamera, fromMapZoom, mercator, moveCamera, projector, referenceTransform, toMapZoom, unmercator, VIEW, worldSize, type CameraTarget } from './camera.ts';
+import { fitCamera, fromMapZoom, mercator, moveCamera, projector, referenceTransform, toMapZoom, unmercator, unproject, VIEW, worldSize, type CameraTarget } from './camera.ts';
 
 const TONGLIAO: [number, number, number, number] = [119.3, 42.3, 123.7, 45.7];
 const round = (xs: number[], d = 6) => xs.map((x) => Number(x.toFixed(d)));
@@ -95,5 +95,13 @@ describe('moveCamera()', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.[0]).toBe('easeTo');
     expect(calls[0]?.[1]).toMatchObject({ center: [121, 43], zoom: 7.5, duration: 500 });
+  });
+});
+
+describe('unproject()', () => {
+  it('unproject() inverts projector()', () => {
+    const cam = { center: [122, 44] as [number, number], zoom: 7.3 };
+    const p = unproject(cam)(projector(cam)([121.37, 43.05]));
+    expect(round(p, 9)).toEqual([121.37, 43.05]);
   });
 });

@@ -81,6 +81,13 @@ export function projector(camera: Camera, view: { width: number; height: number 
   };
 }
 
+/** The inverse of `projector`: a point in the box back to longitude/latitude. */
+export function unproject(camera: Camera, view: { width: number; height: number } = VIEW): (p: [number, number]) => LngLat {
+  const size = worldSize(camera.zoom);
+  const [cx, cy] = mercator(camera.center);
+  return ([x, y]) => unmercator([(x - view.width / 2) / size + cx, (y - view.height / 2) / size + cy]);
+}
+
 /**
  * The SVG transform that places geometry drawn in reference pixels (world pixels at `refZoom`, minus
  * `origin`) where `camera` shows it: a uniform scale and a translation.

@@ -92,3 +92,10 @@ export type MapSpec = z.infer<typeof MapSpec>;
 export type MapStateSpec = z.infer<typeof MapStateSpec>;
 export type CameraSpec = z.infer<typeof CameraSpec>;
 export type ChoroplethSpec = z.infer<typeof ChoroplethSpec>;
+
+/** Parse a map definition for rendering; the content check reports problems first, this only guards. */
+export function parseMapSpec(raw: unknown, file: string): MapSpec {
+  const r = MapSpec.safeParse(raw);
+  if (!r.success) throw new Error(`${file}: invalid map definition: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}

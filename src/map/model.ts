@@ -1,0 +1,296 @@
+/**
+ * One map state resolved against the dataset and the geometry: the camera, fills, markers, labels,
+ * legend, table rows and text alternative. Both renderers draw from this (the SVG at build; MapLibre
+ * from its compact `ClientState` form embedded in the page), so they cannot disagree. Pure.
+ */
+import { scaleQuantize } from 'd3-scale';
+import type { DataIndex, Project } from '../lib/data/index.ts';
+import { formatNumber, formatValue } from '../lib/data/format.ts';
+import { parsePeriod } from '../lib/data/period.ts';
+import { SECTORS } from '../lib/data/schema.ts';
+import { fitCamera, projector, unproject, VIEW, type Camera, type LngLat } from './camera.ts';
+import { locatedProjects } from './check.ts';
+import { CITY_BOUNDS, counties, layers, regionBounds } from './geo.ts';
+import { LAYERS, type LayerName, type MapSpec, type MapStateSpec } from './spec.ts';
+import { MAP_SIZES, MAP_STYLE } from './style.ts';
+
+export interface MarkerModel {
+  id: string;
+  name: string;
+  /** Region id the project is placed in. */
+  region: string;
+  /** Where the circle is drawn (the region seat, spread when several share it). */
+  lngLat: LngLat;
+  /** Position in the viewBox. */
+  x: number;
+  y: number;
+  /** Radius in viewBox units. */
+  r: number;
+  /** "120亿元", or null when no investment is known (drawn hollow). */
+  investment: string | null;
+  sector: string;
+}
+
+export interface LabelModel {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  bold: boolean;
+}
+
+export interface LegendBin {
+  colour: string;
+  label: string;
+}
+
+export interface ChoroplethModel {
+  /** What is coloured, e.g. "项目投资额（亿元）". */
+  title: string;
+  bins: LegendBin[];
+  /** One row per county, in dataset order; value null when the county has none. */
+  rows: { region: string; name: string; value: string | null }[];
+}
+
+export interface MapStateModel {
+  camera: Camera;
+  highlight: string[];
+  /** County code → fill colour. */
+  fills: Record<string, string>;
+  layers: Record<LayerName, boolean>;
+  countyLabels: LabelModel[];
+  neighbourLabels: LabelModel[];
+  /** The development zone's point (always drawn; bold when highlighted). */
+  zone: { x: number; y: number; lngLat: LngLat; label: string; highlighted: boolean };
+  markers: MarkerModel[];
+  /** Reference circles for the size legend (largest first), when markers are shown. */
+  sizeLegend: { r: number; label: string }[];
+  hasHollowMarkers: boolean;
+  choropleth: ChoroplethModel | null;
+  /** Text alternative: what the map shows, in one or two sentences. */
+  description: string;
+}
+
+/** Label nudges (viewBox units) where a label would sit on the zone's point or another label. */
+const LABEL_OFFSET: Record<string, [number, number]> = { '150502': [0, -16] };
+
+/** Whether a centred label lies wholly inside the view (half-cut neighbour names are dropped, not clipped). */
+function fitsInView(l: { text: string; x: number; y: number }, size: number): boolean {
+  const half = (l.text.length * size) / 2 + 4;
+  return l.x - half >= 0 && l.x + half <= VIEW.width && l.y - size >= 0 && l.y + size <= VIEW.height;
+}
+
+function cameraFor(s: MapStateSpec, data: DataIndex): Camera {
+  const cam = s.camera;
+  if (typeof cam === 'string') return fitCamera(CITY_BOUNDS);
+  if ('fit' in cam) return fitCamera(regionBounds(cam.fit, data));
+  return { center: cam.center, zoom: cam.zoom };
+}
+
+/** The smallest of 1, 2, 2.5 or 5 × 10ⁿ that is at least `v` (a legend step). */
+function niceCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((x) => x >= v) ?? 10 * p;
+}
+
+/** 1, 2 or 5 × 10ⁿ, at most `v`. */
+function niceFloor(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [5, 2, 1].map((m) => m * p).find((x) => x <= v) ?? p;
+}
+
+/** Circle radius for an investment: area proportional, the dataset's largest project at `markerMax`. */
+export function markerRadius(investment: number | undefined, max: number): number {
+  if (investment === undefined || max <= 0) return MAP_SIZES.markerMin;
+  return Math.max(MAP_SIZES.markerMin, MAP_SIZES.markerMax * Math.sqrt(investment / max));
+}
+
+/**
+ * Place markers around their region's seat: the largest at the seat, the others on a sunflower
+ * spiral around it, so several projects in one county stay visible and the layout never changes
+ * between builds. Positions are in the viewBox, then converted back to longitude/latitude.
+ */
+function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max: number): MarkerModel[] {
+  const project = projector(camera);
+  const invert = unproject(camera);
+  const byRegion = new Map<string, Project[]>();
+  for (const p of projects) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
+  const out: MarkerModel[] = [];
+  for (const [region, group] of byRegion) {
+    const seat = data.getRegion(region).seat;
+    const [sx, sy] = project([seat.lon, seat.lat]);
+    const sorted = [...group].sort((a, b) => (b.investment?.value ?? 0) - (a.investment?.value ?? 0) || a.id.localeCompare(b.id));
+    const radii = sorted.map((p) => markerRadius(p.investment?.value, max));
+    const step = Math.max(...radii) * 1.1;
+    sorted.forEach((p, i) => {
+      const angle = i * 2.399963; // the golden angle
+      const dist = step * Math.sqrt(i);
+      const x = sx + dist * Math.cos(angle);
+      const y = sy + dist * Math.sin(angle);
+      out.push({
+        id: p.id,
+        name: p.name,
+        region,
+        lngLat: invert([x, y]),
+        x,
+        y,
+        r: radii[i] as number,
+        investment: p.investment ? formatValue(p.investment.value, '亿元', { approx: p.investment.approx }) : null,
+        sector: SECTORS[p.sector],
+      });
+    });
+  }
+  // Big circles first, so small ones stay on top and visible.
+  return out.sort((a, b) => b.r - a.r || a.id.localeCompare(b.id));
+}
+
+function choroplethFor(s: MapStateSpec, data: DataIndex): { values: Map<string, number>; title: string; unit: string } | null {
+  const c = s.choropleth;
+  if (!c) return null;
+  const values = new Map<string, number>();
+  if ('projects' in c) {
+    // A sum over known projects: a county without any has 0, not "no data".
+    for (const f of counties.features) values.set(String(f.id), 0);
+    for (const p of locatedProjects(data)) {
+      if (c.sectors && !c.sectors.includes(p.sector)) continue;
+      // Zone projects count towards the county that contains the zone.
+      const region = data.getRegion(p.region);
+      const county = region.code ?? region.within;
+      if (!county) continue;
+      const add = c.projects === 'count' ? 1 : p.investment?.value;
+      if (add !== undefined) values.set(county, (values.get(county) ?? 0) + add);
+    }
+    const what = c.sectors ? c.sectors.map((x) => SECTORS[x as keyof typeof SECTORS]).join('、') : '';
+    return c.projects === 'count'
+      ? { values, title: `${what}已知项目数（个）`, unit: '个' }
+      : { values, title: `${what}已知项目投资额合计（亿元）`, unit: '亿元' };
+  }
+  let unit = '';
+  let label = '';
+  for (const id of c.indicators) {
+    const ind = data.getIndicator(id);
+    const o = data.getObservation(id, { period: c.period, kind: c.kind });
+    values.set(ind.scope, o.value);
+    unit = ind.unit;
+    label = `${ind.short ?? ind.label}（${parsePeriod(o.period).label}，${ind.unit}）`;
+  }
+  return { values, title: label, unit };
+}
+
+/** Resolve one state of a map graphic. */
+export function resolveMapState(spec: MapSpec, stateName: string, data: DataIndex): MapStateModel {
+  const s = spec.states[stateName];
+  if (!s) throw new Error(`map "${spec.title}" has no state "${stateName}"; its states: ${Object.keys(spec.states).join(', ')}`);
+  const camera = cameraFor(s, data);
+  const project = projector(camera);
+  const highlight = s.highlight;
+  const shown = new Set(s.layers ?? LAYERS);
+  const layerFlags = Object.fromEntries(LAYERS.map((l) => [l, shown.has(l)])) as Record<LayerName, boolean>;
+
+  const fills: Record<string, string> = {};
+  let choropleth: ChoroplethModel | null = null;
+  const chosen = choroplethFor(s, data);
+  if (chosen) {
+    const max = Math.max(...chosen.values.values(), 0);
+    const n = MAP_STYLE.sequential.length;
+    const step = niceCeil((max > 0 ? max : 1) / n);
+    const scale = scaleQuantize<string>().domain([0, step * n]).range(MAP_STYLE.sequential);
+    const bins = MAP_STYLE.sequential.map((colour, i) => ({ colour, label: `${formatNumber(i * step)}–${formatNumber((i + 1) * step)}` }));
+    const rows = counties.features.map((f) => {
+      const code = String(f.id);
+      const v = chosen.values.get(code);
+      fills[code] = v === undefined ? MAP_STYLE.noData : scale(v);
+      return { region: code, name: data.getRegion(code).name, value: v === undefined ? null : formatValue(v, chosen.unit) };
+    });
+    if (rows.some((r) => r.value === null)) bins.push({ colour: MAP_STYLE.noData, label: '无数据' });
+    choropleth = { title: chosen.title, bins, rows };
+  } else {
+    for (const f of counties.features) fills[String(f.id)] = highlight.includes(String(f.id)) ? MAP_STYLE.highlightLand : MAP_STYLE.land;
+  }
+
+  const countyLabels = counties.features.map((f) => {
+    const code = String(f.id);
+    const [x, y] = project(f.properties.label);
+    const [dx, dy] = LABEL_OFFSET[code] ?? [0, 0];
+    return { id: code, text: data.getRegion(code).short, x: x + dx, y: y + dy, bold: highlight.includes(code) };
+  });
+  const neighbourLabels = layers.neighbourLabels
+    .map((n) => {
+      const [x, y] = project(n.label);
+      return { id: n.name, text: n.name, x, y, bold: false };
+    })
+    .filter((l) => fitsInView(l, MAP_SIZES.neighbourLabel));
+  const zoneRegion = data.getRegion('etdz');
+  const zoneLngLat: LngLat = [zoneRegion.seat.lon, zoneRegion.seat.lat];
+  const [zx, zy] = project(zoneLngLat);
+
+  const all = locatedProjects(data);
+  const maxInvestment = Math.max(0, ...all.map((p) => p.investment?.value ?? 0));
+  const selected = s.projects === undefined ? [] : s.projects === 'all' ? all.filter((p) => !s.sectors || s.sectors.includes(p.sector)) : s.projects.map((id) => data.getProject(id));
+  const markers = placeMarkers(selected, data, camera, maxInvestment);
+  const sizeLegend =
+    markers.some((m) => m.investment !== null) && maxInvestment > 0
+      ? [...new Set([niceFloor(maxInvestment), niceFloor(maxInvestment / 5)])].map((v) => ({ r: markerRadius(v, maxInvestment), label: formatValue(v, '亿元') }))
+      : [];
+
+  return {
+    camera,
+    highlight,
+    fills,
+    layers: layerFlags,
+    countyLabels,
+    neighbourLabels,
+    zone: { x: zx, y: zy, lngLat: zoneLngLat, label: zoneRegion.short, highlighted: highlight.includes('etdz') },
+    markers,
+    sizeLegend,
+    hasHollowMarkers: markers.some((m) => m.investment === null),
+    choropleth,
+    description: describe(s, data, markers, choropleth),
+  };
+}
+
+/** The text alternative: view, emphasis, colouring, markers. */
+function describe(s: MapStateSpec, data: DataIndex, markers: MarkerModel[], choropleth: ChoroplethModel | null): string {
+  const names = (ids: string[]) => ids.map((id) => data.getRegion(id).name).join('、');
+  const cam = s.camera;
+  const parts = [typeof cam === 'string' || !('fit' in cam) ? '通辽市全市及周边地区示意图' : `通辽市示意图，范围为${names(cam.fit)}`];
+  if (s.highlight.length > 0) parts.push(`突出显示${names(s.highlight)}`);
+  if (choropleth) {
+    const known = choropleth.rows.filter((r) => r.value !== null).map((r) => `${r.name}${r.value}`);
+    parts.push(`按旗县区着色：${choropleth.title}，${known.join('，')}`);
+  }
+  if (markers.length > 0) {
+    parts.push(`标出${markers.length}个项目（位置按所在旗县区示意）：${markers.map((m) => (m.investment ? `${m.name}（${m.investment}）` : m.name)).join('、')}`);
+  }
+  return `${parts.join('；')}。`;
+}
+
+/** The compact form of a state that the browser needs to draw it with MapLibre (embedded as JSON). */
+export interface ClientState {
+  /** Camera: [lon, lat, zoom for a VIEW-wide box]. */
+  c: [number, number, number];
+  /** Highlighted region ids. */
+  h: string[];
+  /** County code → fill colour. */
+  f: Record<string, string>;
+  /** Layers shown. */
+  l: LayerName[];
+  /** Neighbour names labelled (those that fit in the view). */
+  n: string[];
+  /** Markers: [lon, lat, radius in viewBox units, hollow (1) or filled (0), name]. */
+  m: [number, number, number, 0 | 1, string][];
+}
+
+const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+export function clientState(m: MapStateModel): ClientState {
+  return {
+    c: [r5(m.camera.center[0]), r5(m.camera.center[1]), r5(m.camera.zoom)],
+    h: m.highlight,
+    f: m.fills,
+    l: LAYERS.filter((l) => m.layers[l]),
+    n: m.neighbourLabels.map((l) => l.id),
+    m: m.markers.map((k) => [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name]),
+  };
+}

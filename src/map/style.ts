@@ -1,0 +1,47 @@
+/**
+ * The map's colours and sizes, used by both renderers (SVG attributes at build, MapLibre paint
+ * properties in the browser) so the two agree. Colours follow the chart kit's palette (highlight =
+ * the site accent, blues for quantities, orange for projects); text colours reach 4.5:1 on the land.
+ * Sizes are in viewBox units (the map is 600 units wide; on a 390 px phone 1 unit ≈ 0.65 px).
+ */
+export const MAP_STYLE = {
+  /** Outside the geometry's extent, and the page behind the map. */
+  background: '#fdfcf8',
+  /** Neighbouring prefectures: quiet. */
+  neighbourLand: '#efece4',
+  neighbourBorder: '#c9c2b0',
+  neighbourText: '#5f5a50',
+  /** The city's counties without a choropleth. */
+  land: '#fffdf7',
+  countyBorder: '#b9b09a',
+  outline: '#595959',
+  river: '#7fb0d6',
+  text: '#1b1b1b',
+  halo: '#ffffff',
+  highlight: '#a4231b',
+  highlightLand: '#f6e3df',
+  /** Counties without a value in a choropleth. */
+  noData: '#e4e1da',
+  /** Sequential, light to dark (blues of the chart kit's `actual`). */
+  sequential: ['#dbe7f2', '#b0cbe4', '#7ba6cf', '#4a7fb5', '#1f5b99'],
+  marker: '#b35900',
+  markerStroke: '#ffffff',
+  /** Point of the development zone. */
+  zone: '#1b1b1b',
+} as const;
+
+export const MAP_SIZES = {
+  countyLabel: 19,
+  neighbourLabel: 16,
+  zoneLabel: 16,
+  countyBorder: 0.8,
+  outline: 1.4,
+  highlight: 2.6,
+  river: 1.3,
+  neighbourBorder: 0.8,
+  /** Project circles: area proportional to investment, this radius for the largest project. */
+  markerMax: 18,
+  /** Projects without an investment figure, and the smallest circle drawn. */
+  markerMin: 4,
+  zoneRadius: 4,
+} as const;
