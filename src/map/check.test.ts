@@ -16,7 +16,7 @@ describe('map spec: shape', () => {
   });
 
   it('accepts all three camera forms', () => {
-    expect(problems({ a: { camera: 'city' }, b: { camera: { fit: ['150502'] } }, c: { camera: { center: [122.2, 43.6], zoom: 8.5 } } })).toEqual([]);
+    expect(problems({ a: { camera: 'city' }, b: { camera: { fit: ['150502'] } }, c: { camera: { center: [122.2, 43.6], zoom: 8.5 } }, d: { camera: { center: [122.2, 43.6], zoom: 8.5, bearing: 0, pitch: 0 } } })).toEqual([]);
   });
 
   it('rejects unknown fields with their path', () => {

@@ -51,7 +51,7 @@ export function mapLayers(topo: Topology): MapLayers {
     innerBorders: mesh(topo, countiesObj, (a, b) => a !== b),
     outline: mesh(topo, countiesObj, (a, b) => a === b),
     neighbourBorders,
-    neighbourLabels: neighboursObj.geometries.map((g) => ({ name: g.properties?.name ?? '', label: g.properties?.label ?? [0, 0] })),
+    neighbourLabels: neighboursObj.geometries.map((g) => ({ ...(g.properties as AreaProps) })),
     rivers: feature(topo, topo.objects['rivers'] as GeometryCollection) as FeatureCollection<MultiLineString>,
   };
 }

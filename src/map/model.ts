@@ -12,13 +12,15 @@ import { fitCamera, projector, unproject, VIEW, type Camera, type LngLat } from 
 import { locatedProjects } from './check.ts';
 import { CITY_BOUNDS, counties, layers, regionBounds } from './geo.ts';
 import { LAYERS, type LayerName, type MapSpec, type MapStateSpec } from './spec.ts';
-import { MAP_SIZES, MAP_STYLE } from './style.ts';
+import { LABEL_OFFSET, MAP_SIZES, MAP_STYLE } from './style.ts';
 
 export interface MarkerModel {
   id: string;
   name: string;
   /** Region id the project is placed in. */
   region: string;
+  /** The county of that region (the zone's projects are in 科尔沁区). */
+  county: string;
   /** Where the circle is drawn (the region seat, spread when several share it). */
   lngLat: LngLat;
   /** Position in the viewBox. */
@@ -71,9 +73,6 @@ export interface MapStateModel {
   description: string;
 }
 
-/** Label nudges (viewBox units) where a label would sit on the zone's point or another label. */
-const LABEL_OFFSET: Record<string, [number, number]> = { '150502': [0, -16] };
-
 /** Whether a centred label lies wholly inside the view (half-cut neighbour names are dropped, not clipped). */
 function fitsInView(l: { text: string; x: number; y: number }, size: number): boolean {
   const half = (l.text.length * size) / 2 + 4;
@@ -117,7 +116,7 @@ function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max:
   for (const p of projects) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
   const out: MarkerModel[] = [];
   for (const [region, group] of byRegion) {
-    const seat = data.getRegion(region).seat;
+    const { seat, code, within } = data.getRegion(region);
     const [sx, sy] = project([seat.lon, seat.lat]);
     const sorted = [...group].sort((a, b) => (b.investment?.value ?? 0) - (a.investment?.value ?? 0) || a.id.localeCompare(b.id));
     const radii = sorted.map((p) => markerRadius(p.investment?.value, max));
@@ -131,6 +130,7 @@ function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max:
         id: p.id,
         name: p.name,
         region,
+        county: code ?? within ?? region,
         lngLat: invert([x, y]),
         x,
         y,
@@ -195,7 +195,7 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     const n = MAP_STYLE.sequential.length;
     const step = niceCeil((max > 0 ? max : 1) / n);
     const scale = scaleQuantize<string>().domain([0, step * n]).range(MAP_STYLE.sequential);
-    const bins = MAP_STYLE.sequential.map((colour, i) => ({ colour, label: `${formatNumber(i * step)}–${formatNumber((i + 1) * step)}` }));
+    const bins: LegendBin[] = MAP_STYLE.sequential.map((colour, i) => ({ colour, label: `${formatNumber(i * step)}–${formatNumber((i + 1) * step)}` }));
     const rows = counties.features.map((f) => {
       const code = String(f.id);
       const v = chosen.values.get(code);
@@ -277,8 +277,24 @@ export interface ClientState {
   l: LayerName[];
   /** Neighbour names labelled (those that fit in the view). */
   n: string[];
-  /** Markers: [lon, lat, radius in viewBox units, hollow (1) or filled (0), name]. */
-  m: [number, number, number, 0 | 1, string][];
+  /** Markers: [lon, lat, radius in viewBox units, hollow (1) or filled (0), name, region code]. */
+  m: [number, number, number, 0 | 1, string, string][];
+  /** County code → the choropleth's formatted value, for the explore mode's tooltips. */
+  v: Record<string, string>;
+}
+
+/** What every state of a page's map shares, embedded once on the sticky layer. */
+export interface MapBase {
+  /** Short label by region id. */
+  names: Record<string, string>;
+  /** The development zone's point. */
+  zone: LngLat;
+}
+
+/** The shared part for the browser. */
+export function mapBase(data: DataIndex): MapBase {
+  const zone = data.getRegion('etdz').seat;
+  return { names: Object.fromEntries(data.dataset.regions.map((r) => [r.id, r.short])), zone: [zone.lon, zone.lat] };
 }
 
 const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
@@ -291,6 +307,7 @@ export function clientState(m: MapStateModel): ClientState {
     f: m.fills,
     l: LAYERS.filter((l) => m.layers[l]),
     n: m.neighbourLabels.map((l) => l.id),
-    m: m.markers.map((k) => [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name]),
+    m: m.markers.map((k) => [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name, k.county]),
+    v: Object.fromEntries((m.choropleth?.rows ?? []).flatMap((r) => (r.value === null ? [] : [[r.region, r.value]]))),
   };
 }

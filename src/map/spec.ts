@@ -41,6 +41,9 @@ export const CameraSpec = z.union([
     center: z.tuple([z.number().min(115).max(128), z.number().min(39).max(49)]),
     /** Zoom for the map's reference width (600 px); copy it from the ?debug view. */
     zoom: z.number().min(4).max(12),
+    /** The map never rotates or tilts; accepted so the debug view's snippet pastes as is. */
+    bearing: z.literal(0).optional(),
+    pitch: z.literal(0).optional(),
   }),
 ]);
 

@@ -45,3 +45,12 @@ export const MAP_SIZES = {
   markerMin: 4,
   zoneRadius: 4,
 } as const;
+
+/**
+ * Font stack for map text. MapLibre draws text locally (the style has no `glyphs`), treating this as
+ * a CSS font-family list; the SVG uses the page's `--font-sans`, which starts with the same fonts.
+ */
+export const MAP_FONT = '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+
+/** Label nudges (viewBox units) where a county label would sit on the zone's point. */
+export const LABEL_OFFSET: Record<string, [number, number]> = { '150502': [0, -16] };

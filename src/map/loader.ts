@@ -1,0 +1,67 @@
+/**
+ * When to spend MapLibre's cost (≈ 250 KB of script to fetch and evaluate, then a WebGL context, a
+ * worker and tessellation): never before the reader's first scroll (the first-view budget), and only
+ * in pauses, when the page is idle and the reader has not scrolled for a moment, so none of it lands
+ * while they are scrolling. Browser-only, no dependencies.
+ */
+
+/** How long without a scroll counts as a pause. */
+export const PAUSE_MS = 400;
+
+export interface Scheduler {
+  /** Resolves after the reader's first scroll (at once if the page is already scrolled, e.g. a reload mid-story). */
+  firstScroll(): Promise<void>;
+  /** Resolves in a pause: the main thread idle and no scroll for `PAUSE_MS`. */
+  pause(): Promise<void>;
+  /** Stop listening; pending promises never resolve. */
+  cancel(): void;
+}
+
+const idle = (cb: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 3000 }) : window.setTimeout(cb, 200);
+
+export function scheduler(win: Window = window): Scheduler {
+  let lastScroll = win.scrollY > 0 ? performance.now() : -Infinity;
+  let scrolled = win.scrollY > 0;
+  let cancelled = false;
+  const waiting: (() => void)[] = [];
+  const onScroll = () => {
+    lastScroll = performance.now();
+    scrolled = true;
+    waiting.splice(0).forEach((f) => f());
+  };
+  win.addEventListener('scroll', onScroll, { passive: true });
+
+  const pause = (): Promise<void> =>
+    new Promise((resolve) => {
+      const check = () => {
+        if (cancelled) return;
+        const quiet = performance.now() - lastScroll;
+        if (quiet >= PAUSE_MS) idle(() => (cancelled ? undefined : performance.now() - lastScroll >= PAUSE_MS ? resolve() : check()));
+        else win.setTimeout(check, PAUSE_MS - quiet + 20);
+      };
+      check();
+    });
+
+  return {
+    firstScroll: () => (scrolled ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+    pause,
+    cancel() {
+      cancelled = true;
+      waiting.length = 0;
+      win.removeEventListener('scroll', onScroll);
+    },
+  };
+}
+
+/** Whether this browser can create a WebGL2 context (MapLibre 6 needs one). The probe context is released. */
+export function supportsWebGL2(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
