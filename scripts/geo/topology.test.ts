@@ -76,7 +76,7 @@ describe('data/geo/tongliao.topo.json', () => {
     for (const obj of [counties, neighbourObj]) {
       for (const f of feature(topo, obj).features) {
         const label = (f.properties as { label?: [number, number] }).label;
-        expect(label && geoContains(f, label), String(f.properties?.['name'])).toBe(true);
+        expect(label && geoContains(f, label), String((f.properties as { name?: string } | null)?.name)).toBe(true);
       }
     }
   });

@@ -7,6 +7,9 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { LngLat } from './camera.ts';
 
+/** What the geometry covers (neighbours and rivers are clipped to it): [west, south, east, north]. */
+export const EXTENT: [number, number, number, number] = [118.0, 41.4, 125.0, 46.6];
+
 export interface AreaProps {
   name: string;
   /** A point inside the polygon for its label. */

@@ -11,7 +11,7 @@ import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
-import { mapLayers } from './layers.ts';
+import { EXTENT, mapLayers } from './layers.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { LABEL_OFFSET, MAP_FONT, MAP_SIZES, MAP_STYLE } from './style.ts';
 
@@ -107,13 +107,13 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       { id: 'zone', type: 'circle', source: 'zone', paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': MAP_STYLE.zone, 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
       {
         id: 'neighbour-labels', type: 'symbol', source: 'neighbour-labels',
-        layout: { 'text-field': ['get', 'name'], 'text-font': [MAP_FONT], 'text-size': MAP_SIZES.neighbourLabel * k, 'text-allow-overlap': true, 'text-ignore-placement': true },
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.neighbourLabel * k, 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': MAP_STYLE.neighbourText, 'text-halo-color': MAP_STYLE.neighbourLand, 'text-halo-width': 1.75 * k },
       },
       {
         id: 'county-labels', type: 'symbol', source: 'county-labels',
         layout: {
-          'text-field': ['get', 'name'], 'text-font': [MAP_FONT], 'text-size': MAP_SIZES.countyLabel * k,
+          'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.countyLabel * k,
           'text-offset': ['match', ['get', 'code'], ...Object.entries(LABEL_OFFSET).flatMap(([code, [dx, dy]]) => [code, ['literal', [dx / MAP_SIZES.countyLabel, dy / MAP_SIZES.countyLabel]]]), ['literal', [0, 0]]] as unknown as ExpressionSpecification,
           'text-allow-overlap': true, 'text-ignore-placement': true,
         },
@@ -121,7 +121,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       },
       {
         id: 'zone-label', type: 'symbol', source: 'zone',
-        layout: { 'text-field': ['get', 'name'], 'text-font': [MAP_FONT], 'text-size': MAP_SIZES.zoneLabel * k, 'text-anchor': 'left', 'text-offset': [8 / MAP_SIZES.zoneLabel, 0], 'text-allow-overlap': true, 'text-ignore-placement': true },
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.zoneLabel * k, 'text-anchor': 'left', 'text-offset': [8 / MAP_SIZES.zoneLabel, 0], 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
       },
     ],
@@ -137,7 +137,6 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
     renderWorldCopies: false,
     fadeDuration: 0,
     localIdeographFontFamily: MAP_FONT,
-    maxBounds: [[115, 39], [128, 49]],
   });
 
   let current = initial;
@@ -159,7 +158,8 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
     map.setFilter('neighbour-labels', ['in', ['get', 'name'], ['literal', s.n]]);
     map.setPaintProperty('fill', 'fill-color', fillExpression(s.f));
     map.setFilter('highlight', ['in', ['get', 'code'], ['literal', s.h]]);
-    map.setLayoutProperty('county-labels', 'text-font', ['case', ['in', ['get', 'code'], ['literal', s.h]], ['literal', [`${MAP_FONT} Bold`]], ['literal', [MAP_FONT]]]);
+    map.setPaintProperty('county-labels', 'text-color', ['case', ['in', ['get', 'code'], ['literal', s.h]], MAP_STYLE.highlight, MAP_STYLE.text]);
+    map.setPaintProperty('zone-label', 'text-color', s.h.includes('etdz') ? MAP_STYLE.highlight : MAP_STYLE.text);
     map.setPaintProperty('zone', 'circle-color', s.h.includes('etdz') ? MAP_STYLE.highlight : MAP_STYLE.zone);
     (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(s));
   };
@@ -219,6 +219,8 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
         else h.disable();
       }
       if (on) map.touchZoomRotate.disableRotation();
+      // Explorers stay within the geometry's extent; story cameras are never constrained (they must match the SVG).
+      map.setMaxBounds(on ? [[EXTENT[0], EXTENT[1]], [EXTENT[2], EXTENT[3]]] : null);
       container.classList.toggle('is-interactive', on);
       if (on) {
         map.on('mousemove', 'fill', showTip);

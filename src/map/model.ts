@@ -38,7 +38,8 @@ export interface LabelModel {
   text: string;
   x: number;
   y: number;
-  bold: boolean;
+  /** Drawn in the highlight colour. */
+  highlighted: boolean;
 }
 
 export interface LegendBin {
@@ -62,7 +63,7 @@ export interface MapStateModel {
   layers: Record<LayerName, boolean>;
   countyLabels: LabelModel[];
   neighbourLabels: LabelModel[];
-  /** The development zone's point (always drawn; bold when highlighted). */
+  /** The development zone's point (always drawn; in the highlight colour when highlighted). */
   zone: { x: number; y: number; lngLat: LngLat; label: string; highlighted: boolean };
   markers: MarkerModel[];
   /** Reference circles for the size legend (largest first), when markers are shown. */
@@ -212,12 +213,12 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     const code = String(f.id);
     const [x, y] = project(f.properties.label);
     const [dx, dy] = LABEL_OFFSET[code] ?? [0, 0];
-    return { id: code, text: data.getRegion(code).short, x: x + dx, y: y + dy, bold: highlight.includes(code) };
+    return { id: code, text: data.getRegion(code).short, x: x + dx, y: y + dy, highlighted: highlight.includes(code) };
   });
   const neighbourLabels = layers.neighbourLabels
     .map((n) => {
       const [x, y] = project(n.label);
-      return { id: n.name, text: n.name, x, y, bold: false };
+      return { id: n.name, text: n.name, x, y, highlighted: false };
     })
     .filter((l) => fitsInView(l, MAP_SIZES.neighbourLabel));
   const zoneRegion = data.getRegion('etdz');

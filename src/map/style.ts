@@ -47,8 +47,8 @@ export const MAP_SIZES = {
 } as const;
 
 /**
- * Font stack for map text. MapLibre draws text locally (the style has no `glyphs`), treating this as
- * a CSS font-family list; the SVG uses the page's `--font-sans`, which starts with the same fonts.
+ * Font stack for map text. MapLibre draws CJK text locally with this CSS family list (the style has
+ * no `glyphs`); the SVG uses the page's `--font-sans`, which lists the same CJK fonts.
  */
 export const MAP_FONT = '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
