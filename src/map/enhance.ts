@@ -27,7 +27,7 @@ export interface MapController extends GraphicController {
   readonly ready: Promise<void>;
 }
 
-const read = <T>(el: HTMLElement, key: string): T | null => {
+const read = <T>(el: HTMLElement | SVGElement, key: string): T | null => {
   const raw = el.dataset[key];
   return raw ? (JSON.parse(raw) as T) : null;
 };
@@ -56,7 +56,8 @@ function copyStatic(root: HTMLElement, from: HTMLElement): void {
 export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapController => {
   const root = layer.querySelector<HTMLElement>('.story-map') ?? layer;
   const box = root.querySelector<HTMLElement>('.story-map__box');
-  const base = read<MapBase>(root, 'mapBase');
+  const defs = document.querySelector<HTMLElement>('.story-map__defs');
+  const base = defs ? read<MapBase>(defs, 'mapBase') : null;
   const explore = root.querySelector<HTMLButtonElement>('.story-map__explore');
   const back = root.querySelector<HTMLButtonElement>('.story-map__back');
   let current = read<ClientState>(root, 'map');
