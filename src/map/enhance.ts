@@ -9,7 +9,7 @@
  */
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../graphics/client.ts';
 import type { LngLat } from './camera.ts';
-import { scheduler, supportsWebGL2 } from './loader.ts';
+import { hasSize, scheduler, supportsWebGL2 } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
 
@@ -79,8 +79,9 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     root.classList.toggle('is-exploring', on);
     explore.hidden = on;
     back.hidden = !on;
-    live.resize();
+    // Explore mode first: resizing outside it puts the story camera back.
     live.setExplore(on);
+    live.resize();
     (on ? back : explore).focus();
   };
   const onKey = (e: KeyboardEvent) => {
@@ -95,6 +96,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     await when.firstScroll();
     await when.pause();
     const { createLiveMap } = await import('./map-controller.ts');
+    await hasSize(box);
     await when.pause();
     const map = await createLiveMap(box, current, base, {
       lost: () => {

@@ -65,3 +65,17 @@ export function supportsWebGL2(): boolean {
     return false;
   }
 }
+
+/** Resolves once `el` has a size (it may be hidden, e.g. in a layout that is not shown). */
+export function hasSize(el: HTMLElement): Promise<void> {
+  if (el.clientWidth > 0 && el.clientHeight > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth > 0 && el.clientHeight > 0) {
+        ro.disconnect();
+        resolve();
+      }
+    });
+    ro.observe(el);
+  });
+}

@@ -5,7 +5,6 @@
  * resolved states the static SVG was drawn from, with the same camera maths, colours and sizes.
  */
 import { Map as MapLibre, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
@@ -192,12 +191,18 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   map.on('webglcontextlost', () => events.lost());
   map.on('webglcontextrestored', () => map.once('idle', () => events.restored()));
 
+  // An 'error' without a listener would be logged to the console; before the first render it means
+  // the map cannot start (the caller keeps the SVG), afterwards a failed update leaves the last picture.
+  let failStart: ((e: Error) => void) | null = null;
+  map.on('error', (e) => failStart?.(new Error(e.error.message)));
   await new Promise<void>((resolve, reject) => {
+    failStart = reject;
     map.once('load', () => {
       apply(initial);
       map.once('idle', () => resolve());
     });
-    map.once('error', (e) => reject(e.error));
+  }).finally(() => {
+    failStart = null;
   });
 
   return {
