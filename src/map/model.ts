@@ -166,16 +166,15 @@ function choroplethFor(s: MapStateSpec, data: DataIndex): { values: Map<string, 
       ? { values, title: `${what}已知项目数（个）`, unit: '个' }
       : { values, title: `${what}已知项目投资额合计（亿元）`, unit: '亿元' };
   }
-  let unit = '';
-  let label = '';
+  const first = data.getIndicator(c.indicators[0] as string);
+  const periods = new Set<string>();
   for (const id of c.indicators) {
-    const ind = data.getIndicator(id);
     const o = data.getObservation(id, { period: c.period, kind: c.kind });
-    values.set(ind.scope, o.value);
-    unit = ind.unit;
-    label = `${ind.short ?? ind.label}（${parsePeriod(o.period).label}，${ind.unit}）`;
+    values.set(data.getIndicator(id).scope, o.value);
+    periods.add(parsePeriod(o.period).label);
   }
-  return { values, title: label, unit };
+  // The check guarantees one unit; without a `period` the periods may differ, so the legend lists them.
+  return { values, title: `${c.label ?? first.short ?? first.label}（${[...periods].join('、')}，${first.unit}）`, unit: first.unit };
 }
 
 /** Resolve one state of a map graphic. */

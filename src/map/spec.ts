@@ -56,6 +56,8 @@ export const ChoroplethSpec = z.union([
     period: z.string().optional(),
     /** actual, target or growth, when a period has several. */
     kind: z.enum(['actual', 'target', 'growth']).optional(),
+    /** What is coloured, for the legend (the period and unit are added); default: the first indicator's label. */
+    label: z.string().min(2).optional(),
   }),
   z.strictObject({
     /** Sum of project investment (亿元) or number of projects, per county. */
