@@ -1,0 +1,205 @@
+/**
+ * Benchmark of a story page with the map (the demo story), on a phone profile: DevTools' "slow 4G"
+ * throttling (562.5 ms latency, 1.47 Mbit/s down) and 4× CPU slowdown, Debian's Chromium through
+ * playwright-core. A benchmark, not a test: it reports numbers; it does not pass or fail.
+ *
+ * Measures, per run (3 runs, medians reported):
+ * - bytes at the server (compressed, as sent): JS before the first scroll, JS in total including
+ *   MapLibre's worker (a dedicated worker's requests are invisible to the page's CDP session), all;
+ * - FCP, LCP, CLS, and TBT before the first scroll (long tasks over 50 ms, from the page);
+ * - during a scripted read-through (scroll gestures of 60 % of a screen with a 1.2 s reading pause
+ *   after each, to the bottom): long tasks, long-animation-frame blocking in total and while a gesture
+ *   is running, dropped frames while scrolling (rAF gaps), and when the live map appeared.
+ *
+ *   npm run build:test && node bench/map.ts [--runs 3] [--page demo/]
+ *
+ * Writes bench/map-report.md and bench/map-results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CDPSession, Page } from 'playwright-core';
+import { serve } from '../scripts/serve.ts';
+import { launch, PHONE } from '../tests/site/browser.ts';
+import { TEST_BASE, TEST_DIST } from '../tests/site/env.ts';
+
+interface PerfEntry {
+  start: number;
+  duration: number;
+  blocking?: number;
+}
+
+interface Run {
+  jsBeforeScrollBytes: number;
+  jsTotalBytes: number;
+  workerBytes: number;
+  totalBytes: number;
+  fcpMs: number;
+  lcpMs: number;
+  cls: number;
+  tbtBeforeScrollMs: number;
+  longTasks: number;
+  longTaskMs: number;
+  loafBlockingMs: number;
+  loafBlockingWhileScrollingMs: number;
+  droppedFramesWhileScrolling: number;
+  mapLiveAtMs: number | null;
+  scrollGestures: number;
+}
+
+/** Runs in the page before anything else: collects performance entries and frame times. */
+function instrument(): void {
+  const w = window as unknown as Record<string, unknown>;
+  const store = { longtask: [] as PerfEntry[], loaf: [] as PerfEntry[], cls: 0, lcp: 0, fcp: 0, frames: [] as number[], live: null as number | null };
+  w['__bench'] = store;
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => store.longtask.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) =>
+    l.getEntries().forEach((e) => store.loaf.push({ start: e.startTime, duration: e.duration, blocking: (e as unknown as { blockingDuration: number }).blockingDuration })),
+  ).observe({ type: 'long-animation-frame', buffered: true });
+  new PerformanceObserver((l) =>
+    l.getEntries().forEach((e) => {
+      const s = e as unknown as { value: number; hadRecentInput: boolean };
+      if (!s.hadRecentInput) store.cls += s.value;
+    }),
+  ).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (store.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (store.fcp = e.startTime))).observe({ type: 'paint', buffered: true });
+  const frame = (t: number) => {
+    store.frames.push(t);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  new MutationObserver(() => {
+    if (store.live === null && document.querySelector('.story-map.is-live')) store.live = performance.now();
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['class'] });
+}
+
+type Store = { longtask: PerfEntry[]; loaf: PerfEntry[]; cls: number; lcp: number; fcp: number; frames: number[]; live: number | null };
+
+async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number][]> {
+  const windows: [number, number][] = [];
+  const vh = PHONE.viewport.height;
+  for (let i = 0; i < 200; i++) {
+    const atEnd = await page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
+    if (atEnd) break;
+    const t0 = await page.evaluate(() => performance.now());
+    await cdp.send('Input.synthesizeScrollGesture', { x: 195, y: 500, yDistance: -Math.round(vh * 0.6), speed: 1200, gestureSourceType: 'mouse', repeatCount: 1 });
+    const t1 = await page.evaluate(() => performance.now());
+    windows.push([t0, t1]);
+    await page.waitForTimeout(1200);
+  }
+  return windows;
+}
+
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+const overlaps = (e: PerfEntry, w: [number, number][]) => w.some(([a, b]) => e.start < b && e.start + e.duration > a);
+
+async function run(pageUrl: string, bytes: Map<string, number>): Promise<Run> {
+  bytes.clear();
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ ...PHONE });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(instrument);
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    await page.waitForTimeout(5000);
+    if ((await page.locator('.scrolly__layer[data-family="map"]').count()) === 0) {
+      throw new Error('no map layer in a scrolly section on this page: is the scrolly engine on this branch?');
+    }
+    const js = () => sum([...bytes].filter(([p]) => p.endsWith('.js') || p.endsWith('.mjs')).map(([, n]) => n));
+    const jsBeforeScrollBytes = js();
+    const before = (await page.evaluate(() => (window as unknown as { __bench: Store }).__bench)) as Store;
+    const tbtBeforeScrollMs = sum(before.longtask.map((t) => Math.max(0, t.duration - 50)));
+    const scrollStart = await page.evaluate(() => performance.now());
+    const windows = await readThrough(page, cdp);
+    await page.waitForTimeout(3000);
+    const s = (await page.evaluate(() => (window as unknown as { __bench: Store }).__bench)) as Store;
+    const during = (e: PerfEntry) => e.start >= scrollStart;
+    const frames = s.frames.filter((t) => windows.some(([a, b]) => t >= a && t <= b));
+    const dropped = sum(frames.slice(1).map((t, i) => Math.max(0, Math.round((t - (frames[i] as number)) / (1000 / 60)) - 1)));
+    return {
+      jsBeforeScrollBytes,
+      jsTotalBytes: js(),
+      workerBytes: sum([...bytes].filter(([p]) => p.includes('worker')).map(([, n]) => n)),
+      totalBytes: sum([...bytes.values()]),
+      fcpMs: s.fcp,
+      lcpMs: s.lcp,
+      cls: s.cls,
+      tbtBeforeScrollMs,
+      longTasks: s.longtask.filter(during).length,
+      longTaskMs: sum(s.longtask.filter(during).map((t) => t.duration)),
+      loafBlockingMs: sum(s.loaf.filter(during).map((l) => l.blocking ?? 0)),
+      loafBlockingWhileScrollingMs: sum(s.loaf.filter((l) => during(l) && overlaps(l, windows)).map((l) => l.blocking ?? 0)),
+      droppedFramesWhileScrolling: dropped,
+      mapLiveAtMs: s.live === null ? null : s.live - scrollStart,
+      scrollGestures: windows.length,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, page: { type: 'string', default: 'demo/' } } });
+  const server = await serve({ root: TEST_DIST, base: TEST_BASE });
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < Number(values.runs); i++) {
+      runs.push(await run(`${server.url}${values.page}`, server.bytes));
+      console.log(`run ${i + 1}:`, JSON.stringify(runs.at(-1)));
+    }
+  } finally {
+    await server.close();
+  }
+  const keys = Object.keys(runs[0] as Run) as (keyof Run)[];
+  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<keyof Run, number>;
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium (software WebGL)`;
+  const date = new Date().toISOString();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const rows: [string, string, string][] = [
+    ['JS before the first scroll (brotli, at the server)', kb(med.jsBeforeScrollBytes), '≤ 30 KB'],
+    ['JS in total incl. MapLibre worker (brotli, at the server)', kb(med.jsTotalBytes), '—'],
+    ['… of which the worker', kb(med.workerBytes), '—'],
+    ['All bytes (brotli)', kb(med.totalBytes), '—'],
+    ['FCP', ms(med.fcpMs), '—'],
+    ['LCP', ms(med.lcpMs), '≤ 1.5 s (lab)'],
+    ['CLS', med.cls.toFixed(3), '0 (≤ 0.01)'],
+    ['TBT before the first scroll (long tasks − 50 ms)', ms(med.tbtBeforeScrollMs), '—'],
+    ['Long tasks during the read-through (count / total)', `${med.longTasks} / ${ms(med.longTaskMs)}`, '—'],
+    ['Long-animation-frame blocking, whole read-through (incl. reading pauses)', ms(med.loafBlockingMs), '—'],
+    ['Long-animation-frame blocking while a scroll gesture runs', ms(med.loafBlockingWhileScrollingMs), '≤ 100 ms'],
+    ['Dropped frames while scrolling (rAF gaps)', String(med.droppedFramesWhileScrolling), '—'],
+    ['Live map shown, after the first scroll', med.mapLiveAtMs < 0 ? 'never' : ms(med.mapLiveAtMs), '—'],
+    ['Scroll gestures', String(med.scrollGestures), '—'],
+  ];
+  const md = [
+    `# Map page benchmark (${values.page})`,
+    '',
+    `${date} · commit ${commit} · ${machine} · ${runs.length} runs, medians · phone 390×844, slow 4G (562.5 ms, 1.47 Mbit/s), 4× CPU`,
+    '',
+    '| measure | median | target |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'Rendering is software WebGL (no GPU here), so MapLibre\'s own frames are far slower than on a phone: compare runs with each other.',
+    '',
+  ].join('\n');
+  writeFileSync('bench/map-report.md', md);
+  writeFileSync('bench/map-results.json', `${JSON.stringify({ date, commit, machine, page: values.page, medians: med, runs }, null, 2)}\n`);
+  console.log(md);
+}
+
+await main();
