@@ -7,7 +7,7 @@
  * - bytes at the server (compressed, as sent): JS before the first scroll, JS in total including
  *   MapLibre's worker (a dedicated worker's requests are invisible to the page's CDP session), all;
  * - FCP, LCP, CLS, and TBT before the first scroll (long tasks over 50 ms, from the page);
- * - during a scripted read-through (scroll gestures of 60 % of a screen with a 1.2 s reading pause
+ * - during a scripted read-through (scroll gestures of 60 % of a screen with a 2.5 s reading pause
  *   after each, to the bottom): long tasks, long-animation-frame blocking in total and while a gesture
  *   is running, dropped frames while scrolling (rAF gaps), and when the live map appeared.
  *
@@ -77,6 +77,9 @@ function instrument(): void {
 
 type Store = { longtask: PerfEntry[]; loaf: PerfEntry[]; cls: number; lcp: number; fcp: number; frames: number[]; live: number | null };
 
+/** A reader stops to read each step: the map is built in these pauses. */
+const READING_PAUSE_MS = 2500;
+
 async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number][]> {
   const windows: [number, number][] = [];
   const vh = PHONE.viewport.height;
@@ -87,7 +90,7 @@ async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number
     await cdp.send('Input.synthesizeScrollGesture', { x: 195, y: 500, yDistance: -Math.round(vh * 0.6), speed: 1200, gestureSourceType: 'mouse', repeatCount: 1 });
     const t1 = await page.evaluate(() => performance.now());
     windows.push([t0, t1]);
-    await page.waitForTimeout(1200);
+    await page.waitForTimeout(READING_PAUSE_MS);
   }
   return windows;
 }

@@ -97,7 +97,6 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     await when.pause();
     const { createLiveMap } = await import('./map-controller.ts');
     await hasSize(box);
-    await when.pause();
     const map = await createLiveMap(box, current, base, {
       lost: () => {
         if (root.classList.contains('is-exploring')) setExplore(false);
@@ -108,7 +107,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
         root.classList.add('is-live');
         if (explore) explore.hidden = false;
       },
-    });
+    }, when.pause);
     if (destroyed) {
       map.destroy();
       return;

@@ -7,7 +7,7 @@
 import { Map as MapLibre, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import topoUrl from '../../data/geo/tongliao.topo.json?url';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
@@ -15,6 +15,11 @@ import type { ClientState, MapBase } from './model.ts';
 import { LABEL_OFFSET, MAP_FONT, MAP_SIZES, MAP_STYLE } from './style.ts';
 
 setWorkerUrl(workerUrl);
+
+/** Tiles beyond this zoom are over-zoomed from it: enough detail for this simplified geometry. */
+const SOURCE_MAXZOOM = 10;
+/** Phones at 3× render 2.25 times the pixels of 2× for no visible gain on a schematic map. */
+const MAX_PIXEL_RATIO = 2;
 
 
 export interface LiveMap {
@@ -48,21 +53,38 @@ function fillExpression(fills: Record<string, string>): ExpressionSpecification 
   return (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, MAP_STYLE.land] : ['literal', MAP_STYLE.land]) as unknown as ExpressionSpecification;
 }
 
-/** Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered `initial`. */
-export async function createLiveMap(box: HTMLElement, initial: ClientState, base: MapBase, events: LiveMapEvents): Promise<LiveMap> {
+/**
+ * Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered
+ * `initial`. `pause` resolves when the reader pauses; the map is created only then.
+ */
+export async function createLiveMap(box: HTMLElement, initial: ClientState, base: MapBase, events: LiveMapEvents, pause: () => Promise<void>): Promise<LiveMap> {
   const names = base.names;
   const topo = (await (await fetch(topoUrl)).json()) as Topology;
+  // Creating the map (WebGL context, style, worker) is the costly step: only in a reading pause.
+  await pause();
   const L = mapLayers(topo);
   const counties: FeatureCollection = {
     type: 'FeatureCollection',
     features: L.counties.features.map((f) => ({ ...f, properties: { code: String(f.id), name: f.properties.name } })),
   };
-  const countyLabels: FeatureCollection = {
+  const lineOf = (kind: string, geometry: MultiLineString): Feature => ({ type: 'Feature', properties: { kind }, geometry });
+  const lines: FeatureCollection = {
     type: 'FeatureCollection',
-    features: L.counties.features.map((f) => point(f.properties.label, { code: String(f.id), name: names[String(f.id)] ?? f.properties.name })),
+    features: [
+      lineOf('neighbours', L.neighbourBorders),
+      lineOf('borders', L.innerBorders),
+      lineOf('outline', L.outline),
+      ...L.rivers.features.map((f) => lineOf('rivers', f.geometry)),
+    ],
   };
-  const neighbourLabels: FeatureCollection = { type: 'FeatureCollection', features: L.neighbourLabels.map((n) => point(n.label, { name: n.name })) };
-  const zone = base.zone;
+  const labels: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      ...L.counties.features.map((f) => point(f.properties.label, { kind: 'county', code: String(f.id), name: names[String(f.id)] ?? f.properties.name })),
+      ...L.neighbourLabels.map((n) => point(n.label, { kind: 'neighbour', name: n.name })),
+      point(base.zone, { kind: 'zone', name: names['etdz'] ?? '' }),
+    ],
+  };
 
   const container = document.createElement('div');
   container.className = 'story-map__gl';
@@ -71,19 +93,19 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   const scale = () => container.clientWidth / VIEW.width;
   const k = scale();
 
-  const line = (id: string, source: string, color: string, width: number) => ({ id, type: 'line' as const, source, paint: { 'line-color': color, 'line-width': width }, layout: { 'line-join': 'round' as const } });
+  const line = (id: string, kind: string, color: string, width: number) => ({
+    id, type: 'line' as const, source: 'lines', filter: ['==', ['get', 'kind'], kind] as ExpressionSpecification,
+    paint: { 'line-color': color, 'line-width': width }, layout: { 'line-join': 'round' as const },
+  });
+  const ofKind = (kind: string) => ['==', ['get', 'kind'], kind] as ExpressionSpecification;
   const style: StyleSpecification = {
     version: 8,
+    // Few sources, few tile levels: every source is tiled in the worker and uploaded on the main thread.
     sources: {
-      counties: { type: 'geojson', data: counties },
-      borders: { type: 'geojson', data: L.innerBorders },
-      outline: { type: 'geojson', data: L.outline },
-      neighbours: { type: 'geojson', data: L.neighbourBorders },
-      rivers: { type: 'geojson', data: L.rivers },
-      'county-labels': { type: 'geojson', data: countyLabels },
-      'neighbour-labels': { type: 'geojson', data: neighbourLabels },
-      zone: { type: 'geojson', data: point(zone, { name: names['etdz'] ?? '' }) },
-      markers: { type: 'geojson', data: markerFeatures(initial) },
+      counties: { type: 'geojson', data: counties, maxzoom: SOURCE_MAXZOOM },
+      lines: { type: 'geojson', data: lines, maxzoom: SOURCE_MAXZOOM },
+      labels: { type: 'geojson', data: labels, maxzoom: SOURCE_MAXZOOM },
+      markers: { type: 'geojson', data: markerFeatures(initial), maxzoom: SOURCE_MAXZOOM },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': MAP_STYLE.neighbourLand } },
@@ -92,7 +114,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       line('borders', 'borders', MAP_STYLE.countyBorder, MAP_SIZES.countyBorder),
       line('rivers', 'rivers', MAP_STYLE.river, MAP_SIZES.river),
       line('outline', 'outline', MAP_STYLE.outline, MAP_SIZES.outline),
-      { ...line('highlight', 'counties', MAP_STYLE.highlight, MAP_SIZES.highlight), filter: ['in', ['get', 'code'], ['literal', []]] },
+      { id: 'highlight', type: 'line', source: 'counties', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': MAP_STYLE.highlight, 'line-width': MAP_SIZES.highlight }, layout: { 'line-join': 'round' } },
       {
         id: 'markers', type: 'circle', source: 'markers',
         paint: {
@@ -103,14 +125,14 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
           'circle-stroke-width': ['case', ['==', ['get', 'hollow'], 1], 2, 1.2],
         },
       },
-      { id: 'zone', type: 'circle', source: 'zone', paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': MAP_STYLE.zone, 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
+      { id: 'zone', type: 'circle', source: 'labels', filter: ofKind('zone'), paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': MAP_STYLE.zone, 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
       {
-        id: 'neighbour-labels', type: 'symbol', source: 'neighbour-labels',
+        id: 'neighbour-labels', type: 'symbol', source: 'labels', filter: ofKind('neighbour'),
         layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.neighbourLabel * k, 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': MAP_STYLE.neighbourText, 'text-halo-color': MAP_STYLE.neighbourLand, 'text-halo-width': 1.75 * k },
       },
       {
-        id: 'county-labels', type: 'symbol', source: 'county-labels',
+        id: 'county-labels', type: 'symbol', source: 'labels', filter: ofKind('county'),
         layout: {
           'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.countyLabel * k,
           'text-offset': ['match', ['get', 'code'], ...Object.entries(LABEL_OFFSET).flatMap(([code, [dx, dy]]) => [code, ['literal', [dx / MAP_SIZES.countyLabel, dy / MAP_SIZES.countyLabel]]]), ['literal', [0, 0]]] as unknown as ExpressionSpecification,
@@ -119,7 +141,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
         paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
       },
       {
-        id: 'zone-label', type: 'symbol', source: 'zone',
+        id: 'zone-label', type: 'symbol', source: 'labels', filter: ofKind('zone'),
         layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.zoneLabel * k, 'text-anchor': 'left', 'text-offset': [8 / MAP_SIZES.zoneLabel, 0], 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
       },
@@ -136,6 +158,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
     renderWorldCopies: false,
     fadeDuration: 0,
     localIdeographFontFamily: MAP_FONT,
+    pixelRatio: Math.min(devicePixelRatio, MAX_PIXEL_RATIO),
   });
 
   let current = initial;
@@ -154,7 +177,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
     map.setLayoutProperty('county-labels', 'visibility', visible(has('labels')));
     map.setLayoutProperty('zone-label', 'visibility', visible(has('labels')));
     map.setLayoutProperty('neighbour-labels', 'visibility', visible(has('labels') && has('neighbours')));
-    map.setFilter('neighbour-labels', ['in', ['get', 'name'], ['literal', s.n]]);
+    map.setFilter('neighbour-labels', ['all', ofKind('neighbour'), ['in', ['get', 'name'], ['literal', s.n]]]);
     map.setPaintProperty('fill', 'fill-color', fillExpression(s.f));
     map.setFilter('highlight', ['in', ['get', 'code'], ['literal', s.h]]);
     map.setPaintProperty('county-labels', 'text-color', ['case', ['in', ['get', 'code'], ['literal', s.h]], MAP_STYLE.highlight, MAP_STYLE.text]);
