@@ -2,7 +2,7 @@
  * Loads and validates the dataset once. Any problem fails with the file, the JSON path, the line and
  * a readable message: all problems at once, not just the first.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
@@ -102,12 +102,16 @@ export function parseDataset(text: string, file = DATASET_FILE): Dataset {
   return parsed.data;
 }
 
-let cached: Dataset | undefined;
+let cached: { mtime: number; dataset: Dataset } | undefined;
 
-/** The validated dataset, read from disk once per process. */
+/**
+ * The validated dataset. Read once, and again only when the file changes (so `npm run dev` picks up
+ * an edited dataset without a restart).
+ */
 export function loadDataset(): Dataset {
-  cached ??= parseDataset(readFileSync(DATASET_PATH, 'utf8'));
-  return cached;
+  const mtime = statSync(DATASET_PATH).mtimeMs;
+  if (!cached || cached.mtime !== mtime) cached = { mtime, dataset: parseDataset(readFileSync(DATASET_PATH, 'utf8')) };
+  return cached.dataset;
 }
 
 export type { Dataset };
