@@ -3,16 +3,17 @@
  * a readable message: all problems at once, not just the first.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Dataset } from './schema.ts';
 import { validateReferences, type JsonPath, type Problem } from './validate.ts';
 import { nearest } from './suggest.ts';
+import { ROOT } from '../root.ts';
 
 /** The dataset file, relative to the project root. */
 export const DATASET_FILE = 'data/tongliao.json';
-export const DATASET_PATH = fileURLToPath(new URL(`../../../${DATASET_FILE}`, import.meta.url));
+export const DATASET_PATH = join(ROOT, DATASET_FILE);
 
 export class DatasetError extends Error {
   readonly file: string;
