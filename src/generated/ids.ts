@@ -373,4 +373,4 @@ export type SourceId =
 
 /** A graphic kind for a chapter's graphics: frontmatter. */
 export type GraphicKindName =
-  never;
+  | 'map';

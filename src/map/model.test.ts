@@ -72,6 +72,13 @@ describe('resolveMapState()', () => {
     expect(m.fills['150524']).toBe(MAP_STYLE.sequential[0]);
   });
 
+  it('labels count bins of one as single numbers', () => {
+    const counted = MapSpec.parse({ kind: 'map', title: '测试地图', states: { a: { choropleth: { projects: 'count' } } } });
+    const m = resolveMapState(counted, 'a', fixture);
+    expect(m.choropleth?.bins.map((b) => b.label)).toEqual(['0', '1', '2', '3', '4–5']);
+    expect(m.choropleth?.rows.find((r) => r.region === '150502')?.value).toBe('4个');
+  });
+
   it('colours counties by indicator, with "no data" where a county has none', () => {
     const m = resolveMapState(spec, 'gva', fixture);
     expect(m.choropleth?.title).toBe('测试指标150502（2024年，亿元）');

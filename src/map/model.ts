@@ -121,7 +121,8 @@ function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max:
     const [sx, sy] = project([seat.lon, seat.lat]);
     const sorted = [...group].sort((a, b) => (b.investment?.value ?? 0) - (a.investment?.value ?? 0) || a.id.localeCompare(b.id));
     const radii = sorted.map((p) => markerRadius(p.investment?.value, max));
-    const step = Math.max(...radii) * 1.1;
+    // Neighbours on the spiral sit about one big circle apart, and small circles never touch.
+    const step = Math.max(Math.max(...radii) * 1.2, 2 * MAP_SIZES.markerMin + 3);
     sorted.forEach((p, i) => {
       const angle = i * 2.399963; // the golden angle
       const dist = step * Math.sqrt(i);
@@ -195,7 +196,12 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     const n = MAP_STYLE.sequential.length;
     const step = niceCeil((max > 0 ? max : 1) / n);
     const scale = scaleQuantize<string>().domain([0, step * n]).range(MAP_STYLE.sequential);
-    const bins: LegendBin[] = MAP_STYLE.sequential.map((colour, i) => ({ colour, label: `${formatNumber(i * step)}–${formatNumber((i + 1) * step)}` }));
+    // Counts in steps of one read better as single numbers (the last bin holds its upper bound too).
+    const single = step === 1 && [...chosen.values.values()].every(Number.isInteger);
+    const bins: LegendBin[] = MAP_STYLE.sequential.map((colour, i) => ({
+      colour,
+      label: single && i < n - 1 ? formatNumber(i) : `${formatNumber(i * step)}–${formatNumber((i + 1) * step)}`,
+    }));
     const rows = counties.features.map((f) => {
       const code = String(f.id);
       const v = chosen.values.get(code);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
 
-const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south'] as const;
+const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
 type Camera = { center: [number, number]; zoom: number };
 
 let browser: Browser;
