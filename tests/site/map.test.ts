@@ -34,7 +34,10 @@ async function declaredCamera(page: Page, step: string): Promise<Camera> {
 /** Mount the map controller on the first step's figure, as the engine mounts it on its sticky layer. */
 async function mountOnFirstStep(page: Page): Promise<void> {
   // A string, not a function: vitest would rewrite a dynamic import() inside a function body.
+  // Once the scrolly engine is on the page, step figures are hidden in its sticky layout: read the
+  // section as an article so they show (the engine's own sticky map then has no size and stays static).
   await page.evaluate(`(async () => {
+    document.querySelector('[data-story]')?.setAttribute('data-mode', 'article');
     const { mount } = await import(${JSON.stringify(HARNESS_ENTRY)});
     const figure = document.querySelector('#map-city .story-map').parentElement;
     const c = mount(figure, { reducedMotion: false });
