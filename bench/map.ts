@@ -11,9 +11,10 @@
  *   after each, to the bottom): long tasks, long-animation-frame blocking in total and while a gesture
  *   is running, dropped frames while scrolling (rAF gaps), and when the live map appeared.
  *
- *   npm run build:test && node bench/map.ts [--runs 3] [--page demo/]
+ *   npm run build:test && node bench/map.ts [--runs 3] [--page demo/] [--no-webgl]
  *
- * Writes bench/map-report.md and bench/map-results.json.
+ * Writes bench/map-report.md and bench/map-results.json (bench/map-no-webgl-* with --no-webgl: the
+ * same page with the static SVG only, the baseline that shows what MapLibre costs).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -98,9 +99,9 @@ async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const overlaps = (e: PerfEntry, w: [number, number][]) => w.some(([a, b]) => e.start < b && e.start + e.duration > a);
 
-async function run(pageUrl: string, bytes: Map<string, number>): Promise<Run> {
+async function run(pageUrl: string, bytes: Map<string, number>, webgl: boolean): Promise<Run> {
   bytes.clear();
-  const browser = await launch();
+  const browser = await launch({ webgl });
   try {
     const context = await browser.newContext({ ...PHONE });
     const page = await context.newPage();
@@ -154,12 +155,13 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, page: { type: 'string', default: 'demo/' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, page: { type: 'string', default: 'demo/' }, 'no-webgl': { type: 'boolean', default: false } } });
+  const webgl = !values['no-webgl'];
   const server = await serve({ root: TEST_DIST, base: TEST_BASE });
   const runs: Run[] = [];
   try {
     for (let i = 0; i < Number(values.runs); i++) {
-      runs.push(await run(`${server.url}${values.page}`, server.bytes));
+      runs.push(await run(`${server.url}${values.page}`, server.bytes, webgl));
       console.log(`run ${i + 1}:`, JSON.stringify(runs.at(-1)));
     }
   } finally {
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
     ['Scroll gestures', String(med.scrollGestures), '—'],
   ];
   const md = [
-    `# Map page benchmark (${values.page})`,
+    `# Map page benchmark (${values.page}${webgl ? '' : ', WebGL disabled: the static SVG only'})`,
     '',
     `${date} · commit ${commit} · ${machine} · ${runs.length} runs, medians · phone 390×844, slow 4G (562.5 ms, 1.47 Mbit/s), 4× CPU`,
     '',
@@ -200,8 +202,9 @@ async function main(): Promise<void> {
     'Rendering is software WebGL (no GPU here), so MapLibre\'s own frames are far slower than on a phone: compare runs with each other.',
     '',
   ].join('\n');
-  writeFileSync('bench/map-report.md', md);
-  writeFileSync('bench/map-results.json', `${JSON.stringify({ date, commit, machine, page: values.page, medians: med, runs }, null, 2)}\n`);
+  const name = webgl ? 'map' : 'map-no-webgl';
+  writeFileSync(`bench/${name}-report.md`, md);
+  writeFileSync(`bench/${name}-results.json`, `${JSON.stringify({ date, commit, machine, page: values.page, webgl, medians: med, runs }, null, 2)}\n`);
   console.log(md);
 }
 

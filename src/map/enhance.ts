@@ -34,10 +34,10 @@ const read = <T>(el: HTMLElement | SVGElement, key: string): T | null => {
 
 /**
  * Copy the static rendering of a state into the layer: the SVG (ids dropped, since the step keeps
- * its own), the legend and the data table.
+ * its own) and the legend, which is the layer's last element.
  */
 function copyStatic(root: HTMLElement, from: HTMLElement): void {
-  for (const cls of ['story-map__svg', 'story-map__legend', 'story-map__data']) {
+  for (const cls of ['story-map__svg', 'story-map__legend']) {
     const mine = root.querySelector(`.${cls}`);
     const theirs = from.querySelector(`.${cls}`);
     const clone = theirs?.cloneNode(true) as Element | undefined;
@@ -49,7 +49,7 @@ function copyStatic(root: HTMLElement, from: HTMLElement): void {
     }
     if (mine && clone) mine.replaceWith(clone);
     else if (mine) mine.remove();
-    else if (clone) root.querySelector(cls === 'story-map__legend' ? '.story-map__frame' : '.story-map__source')?.after(clone);
+    else if (clone) root.append(clone);
   }
 }
 

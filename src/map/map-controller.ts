@@ -250,6 +250,13 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       // Explorers stay within the geometry's extent; story cameras are never constrained (they must match the SVG).
       map.setMaxBounds(on ? [[EXTENT[0], EXTENT[1]], [EXTENT[2], EXTENT[3]]] : null);
       container.classList.toggle('is-interactive', on);
+      // In the story the canvas is decoration (the SVG underneath carries the description); exploring,
+      // it is a control that keyboard users can reach and pan with the arrow keys.
+      if (on) container.removeAttribute('aria-hidden');
+      else container.setAttribute('aria-hidden', 'true');
+      const canvas = map.getCanvas();
+      canvas.tabIndex = on ? 0 : -1;
+      canvas.setAttribute('aria-label', '可探索的地图：拖动或用方向键平移，滚轮、双指或加减号缩放');
       if (on) {
         map.on('mousemove', 'fill', showTip);
         map.on('click', 'fill', showTip);
