@@ -46,6 +46,8 @@ interface Run {
   loafBlockingWhileScrollingMs: number;
   droppedFramesWhileScrolling: number;
   mapLiveAtMs: number | null;
+  /** performance.mark()s of enhance.ts (map:import, map:imported, map:create, map:rendered, map:live), from the first scroll. */
+  marks: Record<string, number>;
   scrollGestures: number;
 }
 
@@ -142,6 +144,7 @@ async function run(pageUrl: string, bytes: Map<string, number>, webgl: boolean):
       loafBlockingWhileScrollingMs: sum(s.loaf.filter((l) => during(l) && overlaps(l, windows)).map((l) => l.blocking ?? 0)),
       droppedFramesWhileScrolling: dropped,
       mapLiveAtMs: s.live === null ? null : s.live - scrollStart,
+      marks: Object.fromEntries((await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const))).filter(([n]) => n.startsWith('map:')).map(([n, t]) => [n, Math.round(t - scrollStart)])),
       scrollGestures: windows.length,
     };
   } finally {
@@ -167,8 +170,8 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  const keys = Object.keys(runs[0] as Run) as (keyof Run)[];
-  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<keyof Run, number>;
+  const keys = (Object.keys(runs[0] as Run) as (keyof Run)[]).filter((k) => k !== 'marks');
+  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<Exclude<keyof Run, 'marks'>, number>;
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium (software WebGL)`;
   const date = new Date().toISOString();
@@ -190,6 +193,7 @@ async function main(): Promise<void> {
     ['Live map shown, after the first scroll', med.mapLiveAtMs < 0 ? 'never' : ms(med.mapLiveAtMs), '—'],
     ['Scroll gestures', String(med.scrollGestures), '—'],
   ];
+  const markRows = runs.map((r, i) => `| ${i + 1} | ${['map:import', 'map:imported', 'map:create', 'map:rendered', 'map:live'].map((m) => (m in r.marks ? ms(r.marks[m] as number) : '—')).join(' | ')} |`);
   const md = [
     `# Map page benchmark (${values.page}${webgl ? '' : ', WebGL disabled: the static SVG only'})`,
     '',
@@ -198,6 +202,12 @@ async function main(): Promise<void> {
     '| measure | median | target |',
     '| --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'Bringing in MapLibre, per run (ms after the first scroll; each step waits for a reading pause):',
+    '',
+    '| run | import starts | imported | map created | first render done | shown (cross-fade) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...markRows,
     '',
     'Rendering is software WebGL (no GPU here), so MapLibre\'s own frames are far slower than on a phone: compare runs with each other.',
     '',

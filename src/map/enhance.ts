@@ -95,7 +95,10 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     if (!box || !base || !current || !supportsWebGL2()) throw new Error('static map only');
     await when.firstScroll();
     await when.pause();
+    // Marks for the benchmark (bench/map.ts): when each step of bringing in MapLibre happened.
+    performance.mark('map:import');
     const { createLiveMap } = await import('./map-controller.ts');
+    performance.mark('map:imported');
     await hasSize(box);
     const map = await createLiveMap(box, current, base, {
       lost: () => {
@@ -113,10 +116,12 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
       return;
     }
     live = map;
+    performance.mark('map:rendered');
     await when.pause();
     // The reader may have moved on while the map was being built: show where they are now.
     if (current) map.show(current, { animate: false });
     root.classList.add('is-live');
+    performance.mark('map:live');
     if (explore) explore.hidden = false;
     explore?.addEventListener('click', onExplore);
     back?.addEventListener('click', onBack);

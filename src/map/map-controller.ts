@@ -62,6 +62,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   const topo = (await (await fetch(topoUrl)).json()) as Topology;
   // Creating the map (WebGL context, style, worker) is the costly step: only in a reading pause.
   await pause();
+  performance.mark('map:create');
   const L = mapLayers(topo);
   const counties: FeatureCollection = {
     type: 'FeatureCollection',
