@@ -9,7 +9,7 @@
  * - FCP, LCP, CLS, and TBT before the first scroll (long tasks over 50 ms, from the page);
  * - during a scripted read-through (scroll gestures of 60 % of a screen with a 2.5 s reading pause
  *   after each, to the bottom): long tasks, long-animation-frame blocking in total and while a gesture
- *   is running, dropped frames while scrolling (rAF gaps), and when the live map appeared.
+ *   is running, and when each step of bringing in MapLibre happened (performance marks).
  *
  *   npm run build:test && node bench/map.ts [--runs 3] [--page demo/] [--no-webgl]
  *
@@ -44,17 +44,19 @@ interface Run {
   longTaskMs: number;
   loafBlockingMs: number;
   loafBlockingWhileScrollingMs: number;
-  droppedFramesWhileScrolling: number;
-  mapLiveAtMs: number | null;
   /** performance.mark()s of enhance.ts (map:import, map:imported, map:create, map:rendered, map:live), from the first scroll. */
   marks: Record<string, number>;
+  /** [start, blocking ms] of each blocking long animation frame that overlaps a gesture, from the first scroll. */
+  loafWhileScrolling: [number, number][];
+  /** [start, end] of each scroll gesture, from the first scroll. */
+  gestures: [number, number][];
   scrollGestures: number;
 }
 
-/** Runs in the page before anything else: collects performance entries and frame times. */
+/** Runs in the page before anything else: collects performance entries. */
 function instrument(): void {
   const w = window as unknown as Record<string, unknown>;
-  const store = { longtask: [] as PerfEntry[], loaf: [] as PerfEntry[], cls: 0, lcp: 0, fcp: 0, frames: [] as number[], live: null as number | null };
+  const store = { longtask: [] as PerfEntry[], loaf: [] as PerfEntry[], cls: 0, lcp: 0, fcp: 0 };
   w['__bench'] = store;
   new PerformanceObserver((l) => l.getEntries().forEach((e) => store.longtask.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) =>
@@ -68,17 +70,9 @@ function instrument(): void {
   ).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (store.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (store.fcp = e.startTime))).observe({ type: 'paint', buffered: true });
-  const frame = (t: number) => {
-    store.frames.push(t);
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  new MutationObserver(() => {
-    if (store.live === null && document.querySelector('.story-map.is-live')) store.live = performance.now();
-  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['class'] });
 }
 
-type Store = { longtask: PerfEntry[]; loaf: PerfEntry[]; cls: number; lcp: number; fcp: number; frames: number[]; live: number | null };
+type Store = { longtask: PerfEntry[]; loaf: PerfEntry[]; cls: number; lcp: number; fcp: number };
 
 /** A reader stops to read each step: the map is built in these pauses. */
 const READING_PAUSE_MS = 2500;
@@ -127,8 +121,6 @@ async function run(pageUrl: string, bytes: Map<string, number>, webgl: boolean):
     await page.waitForTimeout(3000);
     const s = (await page.evaluate(() => (window as unknown as { __bench: Store }).__bench)) as Store;
     const during = (e: PerfEntry) => e.start >= scrollStart;
-    const frames = s.frames.filter((t) => windows.some(([a, b]) => t >= a && t <= b));
-    const dropped = sum(frames.slice(1).map((t, i) => Math.max(0, Math.round((t - (frames[i] as number)) / (1000 / 60)) - 1)));
     return {
       jsBeforeScrollBytes,
       jsTotalBytes: js(),
@@ -142,8 +134,8 @@ async function run(pageUrl: string, bytes: Map<string, number>, webgl: boolean):
       longTaskMs: sum(s.longtask.filter(during).map((t) => t.duration)),
       loafBlockingMs: sum(s.loaf.filter(during).map((l) => l.blocking ?? 0)),
       loafBlockingWhileScrollingMs: sum(s.loaf.filter((l) => during(l) && overlaps(l, windows)).map((l) => l.blocking ?? 0)),
-      droppedFramesWhileScrolling: dropped,
-      mapLiveAtMs: s.live === null ? null : s.live - scrollStart,
+      loafWhileScrolling: s.loaf.filter((l) => during(l) && overlaps(l, windows) && (l.blocking ?? 0) > 0).map((l) => [Math.round(l.start - scrollStart), Math.round(l.blocking ?? 0)]),
+      gestures: windows.map(([a, b]) => [Math.round(a - scrollStart), Math.round(b - scrollStart)]),
       marks: Object.fromEntries((await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const))).filter(([n]) => n.startsWith('map:')).map(([n, t]) => [n, Math.round(t - scrollStart)])),
       scrollGestures: windows.length,
     };
@@ -170,8 +162,8 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  const keys = (Object.keys(runs[0] as Run) as (keyof Run)[]).filter((k) => k !== 'marks');
-  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<Exclude<keyof Run, 'marks'>, number>;
+  const keys = (Object.keys(runs[0] as Run) as (keyof Run)[]).filter((k) => !['marks', 'loafWhileScrolling', 'gestures'].includes(k));
+  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<Exclude<keyof Run, 'marks' | 'loafWhileScrolling' | 'gestures'>, number>;
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium (software WebGL)`;
   const date = new Date().toISOString();
@@ -189,8 +181,6 @@ async function main(): Promise<void> {
     ['Long tasks during the read-through (count / total)', `${med.longTasks} / ${ms(med.longTaskMs)}`, '—'],
     ['Long-animation-frame blocking, whole read-through (incl. reading pauses)', ms(med.loafBlockingMs), '—'],
     ['Long-animation-frame blocking while a scroll gesture runs', ms(med.loafBlockingWhileScrollingMs), '≤ 100 ms'],
-    ['Dropped frames while scrolling (rAF gaps)', String(med.droppedFramesWhileScrolling), '—'],
-    ['Live map shown, after the first scroll', med.mapLiveAtMs < 0 ? 'never' : ms(med.mapLiveAtMs), '—'],
     ['Scroll gestures', String(med.scrollGestures), '—'],
   ];
   const markRows = runs.map((r, i) => `| ${i + 1} | ${['map:import', 'map:imported', 'map:create', 'map:rendered', 'map:live'].map((m) => (m in r.marks ? ms(r.marks[m] as number) : '—')).join(' | ')} |`);
