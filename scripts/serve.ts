@@ -74,7 +74,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type };
     headers['cache-control'] = /\/_astro\//.test(u.pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    let out = body;
+    let out: Buffer = body;
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (opts.compress && COMPRESSIBLE.test(type) && body.length > 256) {
       let c = cache.get(file);

@@ -1,0 +1,25 @@
+/**
+ * npm run check:content — checks every story and chapter, prints every problem with file:line and a
+ * hint, exits 1 if there is any. The same check runs before every build.
+ */
+import { fileURLToPath } from 'node:url';
+import { data } from '../src/lib/data/index.ts';
+import { DatasetError } from '../src/lib/data/load.ts';
+import { checkContent } from '../src/lib/content/check/index.ts';
+import { formatReport } from '../src/lib/content/check/problem.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+try {
+  const problems = checkContent({ root, data: data() });
+  if (problems.length) {
+    console.error(formatReport(problems));
+    process.exit(1);
+  }
+  console.log('Content check: no problems.');
+} catch (e) {
+  if (e instanceof DatasetError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,137 @@
+/**
+ * The content check: every story and chapter under content/, against the dataset and the graphic
+ * kinds. Returns every problem at once (file, line, message, hint); an empty list means the content
+ * builds. Run by the Astro integration before each build and dev start, by `npm run check:content`,
+ * and by `npm run data:release`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { DataIndex } from '../../data/index.ts';
+import { nearest, unknownIdMessage } from '../../data/suggest.ts';
+import { checkGraphic } from '../../../graphics/registry.ts';
+import { StoryMeta } from '../schema.ts';
+import { checkChapter, type ChapterCheck } from './chapter.ts';
+import { parseYamlWithLines } from './yaml-lines.ts';
+import type { ContentProblem } from './problem.ts';
+
+const CHAPTER_FILE = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
+
+export interface CheckOptions {
+  /** Project root (content/ is inside it). */
+  root: string;
+  data: DataIndex;
+  /** Include stories marked draft (dev). Default true: drafts must be valid too. */
+  drafts?: boolean;
+}
+
+export function checkContent({ root, data }: CheckOptions): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const contentDir = join(root, 'content');
+  if (!existsSync(contentDir)) return [{ file: 'content', line: null, message: 'the content/ folder is missing', hint: 'stories live in content/<story>/' }];
+  const rel = (p: string) => relative(root, p).split('\\').join('/');
+
+  for (const storyDir of readdirSync(contentDir).sort()) {
+    const dir = join(contentDir, storyDir);
+    if (!statSync(dir).isDirectory()) continue;
+    problems.push(...checkStory(dir, rel, data));
+  }
+  return problems;
+}
+
+function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const metaFile = join(dir, 'story.yaml');
+  const files = readdirSync(dir).sort();
+
+  for (const f of files) {
+    if (f === 'story.yaml' || f.startsWith('.')) continue;
+    if (f.endsWith('.mdx') && !CHAPTER_FILE.test(f)) {
+      problems.push({ file: rel(join(dir, f)), line: null, message: `chapter file name "${f}" does not follow NN-name.mdx`, hint: 'name chapters 01-name.mdx, 02-name.mdx… (lower-case, dashes); the number sets the order' });
+    } else if (f.endsWith('.md')) {
+      problems.push({ file: rel(join(dir, f)), line: null, message: `"${f}" is Markdown (.md); chapters are .mdx`, hint: 'rename it to NN-name.mdx' });
+    }
+  }
+
+  // Chapters.
+  const chapters: { file: string; check: ChapterCheck; anchor: string }[] = [];
+  for (const f of files.filter((x) => CHAPTER_FILE.test(x))) {
+    const path = join(dir, f);
+    const check = checkChapter(rel(path), readFileSync(path, 'utf8'), data);
+    problems.push(...check.problems);
+    chapters.push({ file: rel(path), check, anchor: f.replace(/^\d{2}-/, '').replace(/\.mdx$/, '') });
+  }
+
+  // story.yaml
+  let thumbnail: { graphic: string; state: string } | undefined;
+  let thumbnailLine = 1;
+  if (!existsSync(metaFile)) {
+    problems.push({ file: rel(dir), line: null, message: 'the story has no story.yaml', hint: 'create it with `npm run new:story` or copy one from another story' });
+  } else {
+    const y = parseYamlWithLines(readFileSync(metaFile, 'utf8'));
+    for (const e of y.errors) problems.push({ file: rel(metaFile), line: e.line, message: `story.yaml is not valid YAML: ${e.message}` });
+    if (!y.errors.length) {
+      const parsed = StoryMeta.safeParse(y.value ?? {});
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) {
+          const path = i.path.filter((k): k is string | number => typeof k !== 'symbol');
+          const hint = i.code === 'unrecognized_keys' ? `fields: ${Object.keys(StoryMeta.shape).join(', ')}` : 'see the story.yaml section of docs/editing.md';
+          problems.push({ file: rel(metaFile), line: y.lineOf(path), message: `story.yaml ${path.join('.') || '(top)'}: ${i.message}`, hint });
+        }
+      } else {
+        if (!data.sources.has(parsed.data.basedOn)) {
+          problems.push({ file: rel(metaFile), line: y.lineOf(['basedOn']), message: `basedOn: ${unknownIdMessage('source', parsed.data.basedOn, data.sources.keys())}`, hint: 'use the id of an article in data/tongliao.json sources' });
+        }
+        thumbnail = parsed.data.thumbnail;
+        thumbnailLine = y.lineOf(['thumbnail']);
+      }
+    }
+  }
+
+  // Graphics: unique ids, valid definitions.
+  const graphics = new Map<string, { spec: { states?: Record<string, unknown> } | null; file: string }>();
+  for (const ch of chapters) {
+    for (const [id, def] of Object.entries(ch.check.graphics)) {
+      const first = graphics.get(id);
+      if (first) {
+        problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id]), message: `graphic id "${id}" is already used in ${first.file}`, hint: 'graphic ids must be unique within a story' });
+        continue;
+      }
+      const res = checkGraphic(def, data);
+      for (const p of res.problems) {
+        problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id, ...p.path]), message: `graphic "${id}" ${p.path.join('.')}: ${p.message}`.replace(' : ', ': ') });
+      }
+      graphics.set(id, { spec: (res.spec ?? def) as { states?: Record<string, unknown> }, file: ch.file });
+    }
+  }
+
+  // Steps and figures refer to real graphics and states; step ids are unique.
+  const stepIds = new Map<string, string>();
+  const anchors = new Set(chapters.map((c) => c.anchor));
+  const checkRef = (file: string, line: number, what: string, graphic: string, state: string) => {
+    const g = graphics.get(graphic);
+    if (!g) {
+      problems.push({ file, line, message: `${what}: ${unknownIdMessage('graphic', graphic, graphics.keys())}`, hint: 'declare the graphic under graphics: in the chapter frontmatter' });
+      return;
+    }
+    const states = Object.keys(g.spec?.states ?? {});
+    if (states.length && !states.includes(state)) {
+      const near = nearest(state, states);
+      problems.push({ file, line, message: `${what}: graphic "${graphic}" has no state "${state}"`, hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}its states: ${states.join(', ')}` });
+    }
+  };
+  for (const ch of chapters) {
+    for (const s of ch.check.steps) {
+      const first = stepIds.get(s.id);
+      if (first) problems.push({ file: ch.file, line: s.line, message: `step id "${s.id}" is already used (${first})`, hint: 'step ids must be unique within a story: they are the #links to each step' });
+      else if (anchors.has(s.id)) problems.push({ file: ch.file, line: s.line, message: `step id "${s.id}" is also a chapter's link name`, hint: 'choose another step id' });
+      else stepIds.set(s.id, `${ch.file}:${s.line}`);
+      checkRef(ch.file, s.line, `<Step id="${s.id}">`, s.graphic, s.state);
+    }
+    for (const f of ch.check.figures) checkRef(ch.file, f.line, '<Figure>', f.graphic, f.state);
+  }
+  if (thumbnail) checkRef(rel(metaFile), thumbnailLine, 'thumbnail', thumbnail.graphic, thumbnail.state);
+  if (existsSync(metaFile) && chapters.length === 0) {
+    problems.push({ file: rel(dir), line: null, message: 'the story has no chapters', hint: 'add 01-name.mdx (npm run new:chapter -- <story> <name>)' });
+  }
+  return problems;
+}

@@ -1,0 +1,50 @@
+/**
+ * YAML with line numbers: parse a document and find the line of any path inside it, so that a
+ * problem deep in a frontmatter (graphics.growth.states.peak.highlight[0]) points at its line.
+ */
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import type { JsonPath } from '../../data/validate.ts';
+
+export interface YamlWithLines {
+  value: unknown;
+  /** Syntax errors, with their lines (relative to the document). */
+  errors: { line: number; message: string }[];
+  /** Line (1-based, relative to the document) of the deepest node that exists along `path`. */
+  lineOf(path: JsonPath): number;
+}
+
+function lineAt(src: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < src.length; i++) if (src.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function parseYamlWithLines(src: string): YamlWithLines {
+  const doc: Document = parseDocument(src, { prettyErrors: false, uniqueKeys: true });
+  const errors = doc.errors.map((e) => ({ line: lineAt(src, e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
+  const value: unknown = errors.length ? undefined : doc.toJS();
+  return {
+    value,
+    errors,
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let best = 1;
+      for (const key of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+          if (!pair) break;
+          const k = pair.key as { range?: [number, number, number] } | null;
+          if (k?.range) best = lineAt(src, k.range[0]);
+          node = pair.value;
+        } else if (isSeq(node) && typeof key === 'number') {
+          node = node.items[key];
+        } else {
+          break;
+        }
+        const r = (node as { range?: [number, number, number] } | null)?.range;
+        if (r && !isMap(node)) best = lineAt(src, r[0]);
+      }
+      return best;
+    },
+  };
+}
