@@ -42,8 +42,10 @@ export type ValueRef = z.infer<typeof ValueRef>;
 export interface Datum {
   /** Indicator or project id. */
   id: string;
-  /** Label of the indicator (its short form) or the project's name. */
+  /** Label for tight spots: the indicator's short label (or its label), or the project's name. */
   label: string;
+  /** The full label: the indicator's label, or the project's name. */
+  name: string;
   value: number;
   unit: Unit;
   approx?: ApproxKind | undefined;
@@ -69,6 +71,7 @@ function fromObservation(data: DataIndex, id: string, obs: Observation): Datum {
   return {
     id,
     label: ind.short ?? ind.label,
+    name: ind.label,
     value: obs.value,
     unit: ind.unit as Unit,
     approx: obs.approx,
@@ -99,6 +102,7 @@ export function resolveValue(data: DataIndex, ref: ValueRef, path: JsonPath): Re
       datum: {
         id: project.id,
         label: project.name,
+        name: project.name,
         value: project.investment.value,
         unit: '亿元',
         approx: project.investment.approx,

@@ -3,12 +3,20 @@
  * `Chart.astro` renders them.
  */
 import type { ChartKind } from './kind.ts';
+import { barKind } from './bar/index.ts';
 import { bigNumberKind } from './bignumber/index.ts';
+import { dumbbellKind } from './dumbbell/index.ts';
+import { funnelKind } from './funnel/index.ts';
 import { lineKind } from './line/index.ts';
+import { shareKind } from './share/index.ts';
 
 export const CHART_KINDS: Record<string, ChartKind> = {
+  bar: barKind,
   bignumber: bigNumberKind,
+  dumbbell: dumbbellKind,
+  funnel: funnelKind,
   line: lineKind,
+  share: shareKind,
 };
 
 /** The chart kind of a graphic kind name, if it is one. */

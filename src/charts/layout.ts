@@ -6,7 +6,8 @@
  *
  * - compact: containers of 288 px (a 320 px phone minus the page padding) up to 519 px,
  *   12 × 288 / 300 = 11.5 px at the narrowest;
- * - regular: containers from 520 px, 14 × 520 / 640 = 11.4 px at the narrowest.
+ * - regular: containers from 520 px, 14 × 520 / 560 = 13 px at the narrowest (desktop readers sit
+ *   further away; the prose column gives about 544 px).
  */
 
 export type LayoutName = 'compact' | 'regular';
@@ -33,7 +34,7 @@ export interface Layout {
 
 export const LAYOUTS: Record<LayoutName, Layout> = {
   compact: { name: 'compact', width: 300, small: 12, label: 13, big: 44, point: 3.5, line: 2.5, bar: 14, pad: 5 },
-  regular: { name: 'regular', width: 640, small: 14, label: 15, big: 64, point: 4.5, line: 3, bar: 18, pad: 6 },
+  regular: { name: 'regular', width: 560, small: 14, label: 15, big: 64, point: 4.5, line: 3, bar: 18, pad: 6 },
 };
 
 export const LAYOUT_NAMES: LayoutName[] = ['compact', 'regular'];

@@ -16,6 +16,10 @@ const actual = (period: string, value: number, printed: string, source = 'indust
   period, value, kind: 'actual', ...(approx ? { approx } : {}), cite: cite(source, printed),
 });
 
+const target = (period: string, value: number, printed: string, approx?: string, basis?: string): Obs => ({
+  period, value, kind: 'target', ...(approx ? { approx } : {}), ...(basis ? { basis } : {}), cite: cite('goals-2025', printed),
+});
+
 const fixture = {
   id: 'fixture', title: 't', version: '1.0.0', released: '2026-01-01', description: 'd', license: 'l',
   sources: [
@@ -48,6 +52,10 @@ const fixture = {
     ind('signed-amount', '签约额', '亿元', [actual('2021/', 7300, '近7300亿元', 'industry-2025', 'nearly')]),
     ind('projects-signed-2024', '签约项目（2024年）', '个', [actual('2024', 609, '609个')]),
     ind('enterprises', '规上工业企业', '户', [actual('2024', 315, '315户'), actual('2020', 225, '225户')]),
+    ind('key-projects-investment', '市级重点项目总投资', '亿元', [target('2022', 1660, '1660亿元'), target('2025', 2200, '超2200亿元', 'over')], '总投资'),
+    ind('key-projects-annual', '市级重点项目年度计划投资', '亿元', [target('2022', 518, '518亿元'), target('2025', 700, '超700亿元', 'over')], '年度计划投资'),
+    ind('retail-growth', '社会消费品零售总额增速', '%', [growth('2024', 3.5, 'goals-2025'), target('2025', 4, '4%', undefined, 'yoy')], '社零增速'),
+    ind('budget-revenue-growth', '一般公共预算收入增速', '%', [growth('2024', 8.6, 'goals-2025'), target('2025', 8, '8%', undefined, 'yoy')], '财政收入增速'),
   ],
   projects: [
     { id: 'longma', name: '龙马高端装备制造基地', region: '150502', precision: 'county', sector: 'wind-equipment', investment: { value: 50, unit: '亿元', cite: cite('industry-2025', '50亿元') }, capacity: [], mentions: [] },

@@ -129,22 +129,36 @@ describe('enhance.ts mount()', () => {
     expect(size).toBeLessThanOrEqual(13 * 1024);
   });
 
-  it('setState() without animation gives the layer exactly the marks, description and table of the target state', async () => {
+  it('setState() without animation gives the layer exactly the marks, description and table of the target state, for every kind', async () => {
     const page = await demoPage();
-    const layer = '.chart[data-graphic="growth"][data-state="trough"]';
-    const target = '#charts-latest .chart';
-    expect(await marksOf(page, layer)).not.toEqual(await marksOf(page, target));
-    await page.evaluate(
-      ([l, t]) => {
-        const { mount } = (window as unknown as { __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } } }).__charts;
-        mount(document.querySelector(l as string) as Element, { reducedMotion: false }).setState('latest', document.querySelector(t as string), { animate: false });
-      },
-      [layer, target],
-    );
-    const moved = '.chart[data-graphic="growth"][data-state="latest"]';
-    expect(await marksOf(page, moved)).toEqual(await marksOf(page, target));
-    const texts = (sel: string) => page.$eval(sel, (c) => [c.querySelector('desc')?.textContent, c.querySelector('table')?.textContent, c.querySelector('.chart__source')?.textContent]);
-    expect(await texts(moved)).toEqual(await texts(target));
+    // Every graphic shown by two or more steps: move the first step's rendering to each later state.
+    const pairs = await page.$$eval('.step', (steps) => {
+      const first = new Map<string, string>();
+      const out: { graphic: string; from: string; to: string }[] = [];
+      for (const s of steps as HTMLElement[]) {
+        const g = s.dataset['graphic'] as string;
+        if (!first.has(g)) first.set(g, s.id);
+        else out.push({ graphic: g, from: first.get(g) as string, to: s.id });
+      }
+      return out;
+    });
+    expect(new Set(pairs.map((p) => p.graphic)).size).toBeGreaterThanOrEqual(5);
+    for (const { graphic, from, to } of pairs) {
+      const layer = `#${from} .chart`;
+      const target = `#${to} .chart`;
+      expect(await marksOf(page, layer), graphic).not.toEqual(await marksOf(page, target));
+      await page.evaluate(
+        ([l, t]) => {
+          const { mount } = (window as unknown as { __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } } }).__charts;
+          const to = document.querySelector(t as string) as HTMLElement;
+          mount(document.querySelector(l as string) as Element, { reducedMotion: false }).setState(to.dataset['state'] as string, to.closest('.step'), { animate: false });
+        },
+        [layer, target],
+      );
+      expect(await marksOf(page, layer), graphic).toEqual(await marksOf(page, target));
+      const texts = (sel: string) => page.$eval(sel, (c) => [c.dataset['state'], c.querySelector('desc')?.textContent, c.querySelector('table')?.textContent, c.querySelector('.chart__source')?.textContent]);
+      expect(await texts(layer), graphic).toEqual(await texts(target));
+    }
   });
 
   it('animates between states with d3-transition, and switches at once with reduced motion', async () => {

@@ -13,20 +13,20 @@ const card = {
 };
 
 const datum = (over: Partial<Datum>): Datum => ({
-  id: 'x', label: 'x', value: 5.1, unit: '%', period: '2024', periodLabel: '2024年', x: 2024.5, kind: 'growth', basis: 'yoy', text: '5.1%', cite: [], ...over,
+  id: 'x', label: 'x', name: 'x', value: 5.1, unit: '%', period: '2024', periodLabel: '2024年', x: 2024.5, kind: 'growth', basis: 'yoy', text: '5.1%', cite: [], ...over,
 });
 
 describe('comparisonText()', () => {
   it.each([
     ['a rise', datum({}), '同比增长5.1%'],
     ['a fall prints the size of the fall', datum({ value: -1.2, text: '\u22121.2%' }), '同比下降1.2%'],
-    ['an annual average', datum({ basis: 'annual-avg', value: 13.2, text: '13.2%' }), '年均增长13.2%'],
+    ['an annual average over other years', datum({ basis: 'annual-avg', period: '2021/2024', periodLabel: '2021—2024年', value: 13.2, text: '13.2%' }), '2021—2024年年均增长13.2%'],
     ['a change against a baseline', datum({ basis: 'change', baseline: '2020', unit: '亿元', value: 664, text: '664亿元' }), '比2020年增加664亿元'],
     ['a growth target', datum({ kind: 'target', period: '2025', periodLabel: '2025年', value: 6, text: '6%以上' }), '2025年目标：同比增长6%以上'],
     ['a level target', datum({ kind: 'target', basis: undefined, periodLabel: '2025年', unit: '亿元', value: 600, text: '600亿元' }), '2025年目标：600亿元'],
     ['the level in another period', datum({ kind: 'actual', basis: undefined, periodLabel: '2020年', unit: '亿元', value: 1034, text: '1034亿元' }), '2020年：1034亿元'],
   ])('%s', (_, d, expected) => {
-    expect(comparisonText(d, (p) => `${p}年`)).toBe(expected);
+    expect(comparisonText(d, '2024', (p) => `${p}年`)).toBe(expected);
   });
 });
 

@@ -11,7 +11,7 @@ import { BigNumberSpec, checkBigNumber, comparisonText, resolveBigNumber, showsC
 function view(spec: BigNumberSpec, state: string, data: DataIndex): ChartView {
   const model = resolveBigNumber(spec, data).model as BigNumberModel;
   const shown = showsComparison(model, spec.states[state] ?? {});
-  const comparison = shown && model.compare ? comparisonText(model.compare, (p) => parsePeriod(p).label) : null;
+  const comparison = shown && model.compare ? comparisonText(model.compare, model.value.period, (p) => parsePeriod(p).label) : null;
   const v = model.value;
   const rows = [{ header: model.label, cells: [v.periodLabel || '—', v.text] }];
   const c = model.compare;

@@ -50,16 +50,17 @@ export function resolveBigNumber(spec: BigNumberSpec, data: DataIndex): { model:
   const compare = spec.compare ? resolveValue(data, spec.compare, ['compare']) : undefined;
   const problems = [value.problem, compare?.problem].filter((p): p is SpecProblem => p !== undefined);
   if (!value.datum || (compare && !compare.datum)) return { model: null, problems };
-  return { model: { label: spec.label ?? value.datum.label, value: value.datum, compare: compare?.datum }, problems };
+  return { model: { label: spec.label ?? value.datum.name, value: value.datum, compare: compare?.datum }, problems };
 }
 
 const GROWTH_WORDS: Record<string, string> = { yoy: '同比', 'annual-avg': '年均', 'vs-period': '', change: '' };
 
 /**
- * The comparison as words around the dataset's figure: "同比增长5.1%", "比2020年增加664亿元",
- * "2025年目标：增长7%", "2020年：1034亿元". A decline prints the size of the fall after "下降".
+ * The comparison as words around the dataset's figure: "同比增长5.1%", "2021—2024年年均增长13.2%",
+ * "比2020年增加664亿元", "2025年目标：增长7%", "2020年：1034亿元". A decline prints the size of the
+ * fall after "下降". A rate over another period than the card's figure names its period.
  */
-export function comparisonText(c: Datum, baselineLabel: (period: string) => string): string {
+export function comparisonText(c: Datum, figurePeriod: string, baselineLabel: (period: string) => string): string {
   const since = c.baseline ? `比${baselineLabel(c.baseline)}` : '';
   if (c.kind === 'target') {
     const rate = c.basis ? `${GROWTH_WORDS[c.basis] ?? ''}增长` : '';
@@ -68,7 +69,8 @@ export function comparisonText(c: Datum, baselineLabel: (period: string) => stri
   if (c.kind === 'growth') {
     const up = c.value >= 0;
     const word = c.basis === 'change' ? (up ? '增加' : '减少') : up ? '增长' : '下降';
-    return `${GROWTH_WORDS[c.basis ?? 'yoy'] ?? ''}${since}${word}${c.text.replace(/^\u2212/, '')}`;
+    const when = c.period !== figurePeriod && !c.baseline ? c.periodLabel : '';
+    return `${when}${GROWTH_WORDS[c.basis ?? 'yoy'] ?? ''}${since}${word}${c.text.replace(/^\u2212/, '')}`;
   }
   return `${c.periodLabel}：${c.text}`;
 }
