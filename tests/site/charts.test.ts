@@ -72,8 +72,8 @@ describe('charts on the demo page', () => {
   it.each([320, 390, 560, 1280])('at %i px wide, chart text is at least 11 px and no two labels overlap', async (width) => {
     const { page } = await openPage(browser, inject('siteUrl'), { viewport: { width, height: 800 } });
     await page.goto(demo());
-    const report = await page.$$eval('svg.chart__svg', (svgs) =>
-      svgs
+    const report = await page.$$eval('svg.chart__svg', (els) =>
+      (els as SVGSVGElement[])
         .filter((svg) => getComputedStyle(svg).display !== 'none')
         .map((svg) => {
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
