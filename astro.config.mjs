@@ -1,6 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
 import remarkContentGuard from './src/lib/content/check/remark-guard.ts';
@@ -8,6 +11,12 @@ import remarkContentGuard from './src/lib/content/check/remark-guard.ts';
 /** Where the site will live. Both can be set per deployment without code changes (see README). */
 const site = process.env.SITE_URL ?? 'https://example.org';
 const base = process.env.BASE_PATH ?? '/';
+
+/** Stories marked `listed: false` (the component demo) stay out of the sitemap. */
+const unlisted = readdirSync('content', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`content/${d.name}/story.yaml`))
+  .filter((d) => parseYaml(readFileSync(`content/${d.name}/story.yaml`, 'utf8'))?.listed === false)
+  .map((d) => `/${d.name}/`);
 
 export default defineConfig({
   site,
@@ -36,5 +45,6 @@ export default defineConfig({
     contentCheck(),
     // Astro 7's MDX integration ignores mdx({ remarkPlugins }); plugins go through the processor.
     mdx({ processor: unified({ remarkPlugins: [remarkContentGuard], smartypants: false }) }),
+    sitemap({ filter: (page) => !unlisted.some((path) => new URL(page).pathname.endsWith(path)) }),
   ],
 });

@@ -33,6 +33,8 @@ export const StoryMeta = z.strictObject({
   thumbnail: z.strictObject({ graphic: z.string().regex(kebab), state: z.string().regex(kebab) }).optional(),
   /** Drafts build in dev only. */
   draft: z.boolean().default(false),
+  /** Unlisted stories (such as the component demo) are built but left off the front page, the feed and the sitemap. */
+  listed: z.boolean().default(true),
 });
 
 /** The top of each chapter `.mdx` file. */
