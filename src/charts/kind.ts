@@ -66,7 +66,7 @@ interface KindParts<S extends ChartSpecBase> {
 }
 
 /** Problems of the drawn result: labels that overlap or leave the box, per state and layout. */
-export function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view: KindParts<S>['view']): SpecProblem[] {
+function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view: KindParts<S>['view']): SpecProblem[] {
   const problems: SpecProblem[] = [];
   for (const state of Object.keys(spec.states)) {
     const v = view(spec, state, data);

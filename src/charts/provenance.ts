@@ -1,7 +1,7 @@
 /**
  * The source line under a chart, built from the citations of the values it plots: each article
  * once, oldest first, with its publication month marked as inferred ("约"), because the captures do
- * not print a date (see the dataset's `dateNote`).
+ * not print a date. Each links to the article's entry on the sources page, which says why that date.
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { parsePeriod } from '../lib/data/period.ts';
@@ -12,8 +12,6 @@ export interface SourceRef {
   headline: string;
   /** "约2025年4月". */
   date: string;
-  /** Why the date is believed (shown as a tooltip). */
-  dateNote: string;
 }
 
 /** Articles cited by the plotted values, oldest first. */
@@ -22,10 +20,5 @@ export function sourcesOf(plotted: Datum[], data: DataIndex): SourceRef[] {
   return [...ids]
     .map((id) => data.getSource(id))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
-    .map((s) => ({ id: s.id, headline: s.headline, date: `约${parsePeriod(s.date).label}`, dateNote: s.dateNote }));
-}
-
-/** `数据来源：《…》（约2025年3月）；《…》（约2025年4月）` as plain text (for descriptions and tests). */
-export function sourceLine(sources: SourceRef[]): string {
-  return `数据来源：${sources.map((s) => `《${s.headline}》（${s.date}）`).join('；')}`;
+    .map((s) => ({ id: s.id, headline: s.headline, date: `约${parsePeriod(s.date).label}` }));
 }
