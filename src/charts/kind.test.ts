@@ -57,6 +57,13 @@ describe('defineChartKind()', () => {
     ]);
   });
 
+  it('reports a chart too tall for a phone', () => {
+    expect(kind([], { width: 300, height: 301, marks: [] }).check(spec, fixtureData())).toEqual([
+      { path: [], message: 'the chart is 301 units tall on phones, but at most 300 fit on screen beside the text; show fewer rows, shorten labels or split the chart' },
+    ]);
+    expect(kind([], { width: 300, height: 300, marks: [] }).check(spec, fixtureData())).toEqual([]);
+  });
+
   it('reports the kind\'s own problems first and draws nothing while they stand', () => {
     const drawn = scene(text('a', 0, 20, '通辽'), text('b', 10, 22, '市区'));
     expect(kind(['unknown indicator'], drawn).check(spec, fixtureData())).toEqual([{ path: [], message: 'unknown indicator' }]);

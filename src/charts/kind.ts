@@ -2,15 +2,15 @@
  * What every chart kind provides, and the parts of a definition they share. A kind's `view` turns
  * (definition, state, dataset) into everything the frame (Chart.astro) shows: a scene per layout,
  * the unit line, a text description, the table of plotted values, and the plotted data (whose
- * citations make the source line). `defineChartKind` adds the checks every chart gets: states
- * exist, and no label overlaps or leaves the box in any state at either width.
+ * citations make the source line). `defineChartKind` adds the checks every chart gets: no label
+ * overlaps or leaves the box in any state at either width, and the chart fits a phone screen.
  */
 import { z } from 'zod';
 import type { DataIndex } from '../lib/data/index.ts';
 import { Id } from '../lib/data/schema.ts';
 import type { GraphicKind, GraphicSpecBase, SpecProblem } from '../graphics/types.ts';
 import type { Datum } from './data.ts';
-import { LAYOUT_NAMES, type LayoutName } from './layout.ts';
+import { LAYOUT_NAMES, MAX_COMPACT_HEIGHT, type LayoutName } from './layout.ts';
 import type { Scene } from './scene.ts';
 import { textOutside, textOverlaps } from './text.ts';
 
@@ -65,11 +65,13 @@ interface KindParts<S extends ChartSpecBase> {
   view(spec: S, state: string, data: DataIndex): ChartView;
 }
 
-/** Problems of the drawn result: labels that overlap or leave the box, per state and layout. */
+/** Problems of the drawn result: labels that overlap or leave the box (per state and layout), or a chart too tall for a phone. */
 function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view: KindParts<S>['view']): SpecProblem[] {
   const problems: SpecProblem[] = [];
+  let tallest = 0;
   for (const state of Object.keys(spec.states)) {
     const v = view(spec, state, data);
+    tallest = Math.max(tallest, v.scenes.compact.height);
     for (const layout of LAYOUT_NAMES) {
       const scene = v.scenes[layout];
       for (const o of textOverlaps(scene)) {
@@ -79,6 +81,9 @@ function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view:
         problems.push({ path: ['states', state], message: `label "${t}" does not fit in the ${layout} layout; shorten it` });
       }
     }
+  }
+  if (tallest > MAX_COMPACT_HEIGHT) {
+    problems.push({ path: [], message: `the chart is ${Math.round(tallest)} units tall on phones, but at most ${MAX_COMPACT_HEIGHT} fit on screen beside the text; show fewer rows, shorten labels or split the chart` });
   }
   return problems;
 }

@@ -44,3 +44,10 @@ export const REGULAR_FROM = 520;
 
 /** Narrowest container a chart must read well in: a 320 px screen minus 16 px padding each side. */
 export const NARROWEST = 288;
+
+/**
+ * Tallest compact drawing (viewBox units). On a 390 × 844 phone a scrolly's sticky graphic gets 58svh
+ * (489 px); title, unit, source line and the table's summary take about 130 px of that, which leaves
+ * about 360 px, or 300 units at the compact scale (358 / 300). Taller charts would be cut off.
+ */
+export const MAX_COMPACT_HEIGHT = 300;

@@ -2,7 +2,8 @@
  * Horizontal bar geometry, pure. Bars start at zero (lengths are honest; negative values extend
  * left of the zero line) on one scale for every state: hidden rows keep their place and the scale
  * leaves room for the widest value label and annotation of any state. Values are labelled directly
- * at the bar ends, so no axis is needed. Compact: row labels above their bars; regular: in a column.
+ * at the bar ends, so no axis is needed. Row labels sit in a column left of the bars when they are
+ * short enough, else above their bars.
  */
 import { scaleLinear } from 'd3-scale';
 import { middle } from '../labels.ts';
@@ -19,6 +20,9 @@ export interface BarView {
   annotate: { row: string; text: string }[];
 }
 
+/** Row labels go in a column when the widest takes at most this share of the chart's width. */
+const COLUMN_SHARE = 0.42;
+
 /** Height of a line of text (its font box). */
 const line = (size: number) => (ASCENT + DESCENT) * size;
 
@@ -30,15 +34,16 @@ function valueText(d: Datum, note: string | undefined): string {
 export function barGeometry(model: BarModel, view: BarView, layout: Layout): Scene {
   const width = layout.width;
   const grouped = model.series.length > 0;
-  const above = layout.name === 'compact';
+  const column = Math.max(...model.rows.map((r) => textWidth(r.label, layout.label, 700))) + 2 * layout.pad;
+  const above = column > width * COLUMN_SHARE;
   const valueSize = grouped ? layout.small : layout.label;
   const thick = grouped ? Math.round(layout.bar * 0.8) : layout.bar;
   // Each bar gets a slot at least one text line tall, so value labels of neighbouring bars never touch.
   const slot = Math.max(thick + 2, line(valueSize));
   const barsHeight = slot * Math.max(1, model.series.length);
   const labelHeight = line(layout.label);
-  const labelColumn = above ? 0 : Math.min(width * 0.38, Math.max(...model.rows.map((r) => textWidth(r.label, layout.label, 700))) + 2 * layout.pad);
-  const rowHeight = (above ? labelHeight + barsHeight : Math.max(labelHeight, barsHeight)) + 2 * layout.pad;
+  const labelColumn = above ? 0 : column;
+  const rowHeight = (above ? labelHeight + barsHeight : Math.max(labelHeight, barsHeight)) + layout.pad * 1.5;
   const legendHeight = grouped ? line(layout.small) + layout.pad : 0;
   const top = legendHeight + layout.pad / 2;
   const height = Math.round(top + model.rows.length * rowHeight + layout.pad / 2);
@@ -68,11 +73,11 @@ export function barGeometry(model: BarModel, view: BarView, layout: Layout): Sce
     const y = top + i * rowHeight;
     const hot = view.highlight.includes(row.id);
     const note = view.annotate.find((a) => a.row === row.id)?.text;
-    const barsTop = above ? y + layout.pad + labelHeight : y + layout.pad + (rowHeight - 2 * layout.pad - barsHeight) / 2;
+    const barsTop = above ? y + layout.pad * 0.75 + labelHeight : y + (rowHeight - barsHeight) / 2;
     if (hot && grouped) marks.push({ type: 'rect', key: `band-${row.id}`, x: 0, y, width, height: rowHeight, fill: PALETTE.rest });
     marks.push(
       above
-        ? { type: 'text', key: `label-${row.id}`, x: 0, y: y + layout.pad + ASCENT * layout.label, text: row.label, size: layout.label, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start' }
+        ? { type: 'text', key: `label-${row.id}`, x: 0, y: y + layout.pad * 0.75 + ASCENT * layout.label, text: row.label, size: layout.label, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start' }
         : { type: 'text', key: `label-${row.id}`, x: labelColumn - layout.pad, y: barsTop + barsHeight / 2 + middle(layout.label), text: row.label, size: layout.label, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'end' },
     );
     row.data.forEach((d, j) => {

@@ -48,7 +48,7 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
   ];
   const ticksY = line(layout.small) + layout.pad + ASCENT * layout.small;
   const top = ticksY + DESCENT * layout.small + layout.pad;
-  const rowHeight = (above ? line(size) : 0) + Math.max(line(size), 2 * r) + 2 * layout.pad;
+  const rowHeight = (above ? line(size) : 0) + Math.max(line(size), 2 * r) + layout.pad * (above ? 0.6 : 2);
   const height = Math.round(top + model.rows.length * rowHeight + layout.pad);
 
   const values = model.rows.flatMap((row) => [row.result.value, row.target.value]);
@@ -59,11 +59,11 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
   model.rows.forEach((row, i) => {
     if (!view.shown.includes(row.id)) return;
     const y = top + i * rowHeight;
-    const cy = y + layout.pad + (above ? line(size) : 0) + Math.max(line(size), 2 * r) / 2;
+    const cy = y + layout.pad * (above ? 0.3 : 1) + (above ? line(size) : 0) + Math.max(line(size), 2 * r) / 2;
     const hot = view.highlight.includes(row.id);
     marks.push(
       above
-        ? { type: 'text', key: `label-${row.id}`, x: 0, y: y + layout.pad + ASCENT * size, text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start', halo: true }
+        ? { type: 'text', key: `label-${row.id}`, x: 0, y: y + layout.pad * 0.3 + ASCENT * size, text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start', halo: true }
         : { type: 'text', key: `label-${row.id}`, x: labelColumn - layout.pad, y: cy + middle(size), text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'end' },
     );
     const [xr, xt] = [axis.scale(row.result.value), axis.scale(row.target.value)];
