@@ -83,16 +83,26 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
   }
 }
 
-/** Replaces the content of every `[data-sync]` part (description, source line, table) with the source's. */
+/**
+ * Replaces the content of every `[data-sync]` part (descriptions, source line, table) with that of
+ * the same part, by name and order, in the source. Parts the layer does not have are skipped.
+ */
 function syncParts(chart: Element, from: Element): void {
-  const targets = [...chart.querySelectorAll('[data-sync]')];
-  const sources = [...from.querySelectorAll('[data-sync]')];
-  targets.forEach((el, i) => {
-    const src = sources[i];
-    if (src && src.getAttribute('data-sync') === el.getAttribute('data-sync')) {
-      el.replaceChildren(...[...src.childNodes].map((n) => n.cloneNode(true)));
+  const byName = (root: Element) => {
+    const parts = new Map<string, Element[]>();
+    for (const el of root.querySelectorAll('[data-sync]')) {
+      const name = el.getAttribute('data-sync') as string;
+      parts.set(name, [...(parts.get(name) ?? []), el]);
     }
-  });
+    return parts;
+  };
+  const sources = byName(from);
+  for (const [name, targets] of byName(chart)) {
+    targets.forEach((el, i) => {
+      const src = sources.get(name)?.[i];
+      if (src) el.replaceChildren(...[...src.childNodes].map((n) => n.cloneNode(true)));
+    });
+  }
 }
 
 /** Mounts the chart controller on a sticky layer (the layer, or the `.chart` inside it). */
