@@ -46,8 +46,9 @@ export const REGULAR_FROM = 520;
 export const NARROWEST = 288;
 
 /**
- * Tallest compact drawing (viewBox units). On a 390 × 844 phone a scrolly's sticky graphic gets 58svh
- * (489 px); title, unit, source line and the table's summary take about 130 px of that, which leaves
- * about 360 px, or 300 units at the compact scale (358 / 300). Taller charts would be cut off.
+ * Tallest compact drawing (viewBox units). On a 390 × 844 phone a scrolly's sticky graphic must end
+ * above the line where the next text card becomes active, about 466 px of layer; title, unit line
+ * and a two-line source line take about 125 px of it, which leaves about 340 px, or 280 units at
+ * the compact scale (358 / 300) with a little to spare. Taller charts would be covered or cut off.
  */
-export const MAX_COMPACT_HEIGHT = 300;
+export const MAX_COMPACT_HEIGHT = 280;
