@@ -373,4 +373,9 @@ export type SourceId =
 
 /** A graphic kind for a chapter's graphics: frontmatter. */
 export type GraphicKindName =
-  never;
+  | 'bar'
+  | 'bignumber'
+  | 'dumbbell'
+  | 'funnel'
+  | 'line'
+  | 'share';
