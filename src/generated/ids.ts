@@ -373,4 +373,10 @@ export type SourceId =
 
 /** A graphic kind for a chapter's graphics: frontmatter. */
 export type GraphicKindName =
-  | 'map';
+  | 'bar'
+  | 'bignumber'
+  | 'dumbbell'
+  | 'funnel'
+  | 'line'
+  | 'map'
+  | 'share';

@@ -30,5 +30,6 @@ export type Mount = (layer: HTMLElement, opts: MountOptions) => GraphicControlle
  * import, so a page only downloads what its graphics need (no MapLibre on pages without a map).
  */
 export const ENHANCERS: Record<string, () => Promise<{ mount: Mount }>> = {
+  chart: () => import('../charts/enhance.ts'),
   map: () => import('../map/enhance.ts'),
 };

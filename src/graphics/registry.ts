@@ -4,11 +4,10 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import type { GraphicKind, GraphicSpecBase, SpecProblem } from './types.ts';
+import { CHART_KINDS } from '../charts/kinds.ts';
 import { mapKind } from '../map/kind.ts';
 
-export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = {
-  map: mapKind,
-};
+export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = { ...CHART_KINDS, map: mapKind };
 
 /** Names of the known kinds, for messages and editor tooling. */
 export function kindNames(): string[] {
