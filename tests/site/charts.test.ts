@@ -136,8 +136,8 @@ describe('enhance.ts mount()', () => {
 
   it('setState() without animation gives the layer exactly the marks, description and table of the target state, for every kind', async () => {
     const page = await demoPage();
-    // Every graphic shown by two or more steps: move the first step's rendering to each later state.
-    const pairs = await page.$$eval('.step', (steps) => {
+    // Every chart shown by two or more steps (map steps have their own tests): move the first step's rendering to each later state.
+    const pairs = await page.$$eval('.step:has(.chart)', (steps) => {
       const first = new Map<string, string>();
       const out: { graphic: string; from: string; to: string }[] = [];
       for (const s of steps as HTMLElement[]) {
