@@ -91,7 +91,11 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   container.className = 'story-map__gl';
   container.setAttribute('aria-hidden', 'true');
   box.append(container);
-  const scale = () => container.clientWidth / VIEW.width;
+  // Text and circles scale with the box like the SVG does; in explore mode (full screen) they keep the
+  // size they had in the story instead of growing with the screen.
+  let storyScale = container.clientWidth / VIEW.width;
+  let exploring = false;
+  const scale = () => (exploring ? storyScale : (storyScale = container.clientWidth / VIEW.width));
   const k = scale();
 
   const line = (id: string, kind: string, color: string, width: number) => ({
@@ -163,7 +167,6 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   });
 
   let current = initial;
-  let exploring = false;
   const tooltip = document.createElement('p');
   tooltip.className = 'story-map__tip';
   tooltip.hidden = true;
