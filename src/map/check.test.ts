@@ -29,14 +29,14 @@ describe('map spec: shape', () => {
 describe('map spec: dataset checks', () => {
   it('an unknown region code fails with a hint and a precise path', () => {
     expect(problems({ a: { highlight: ['150502', '150520'] } })).toEqual([
-      { path: ['states', 'a', 'highlight', 1], message: `unknown region '150520'; did you mean '150521' or '150522' or '150523'?; regions are the 6-digit county codes and "etdz"` },
+      { path: ['states', 'a', 'highlight', 1], message: `unknown region '150520'; did you mean '150521' or '150522' or '150523'? (regions are the 6-digit county codes and "etdz")` },
     ]);
     expect(problems({ a: { camera: { fit: ['etz'] } } })[0]).toMatchObject({ path: ['states', 'a', 'camera', 'fit', 0], message: expect.stringMatching(/unknown region 'etz'; did you mean 'etdz'/) });
   });
 
   it('an unknown layer or view fails with "did you mean"', () => {
     expect(problems({ a: { layers: ['rivers', 'river'] } })).toEqual([
-      { path: ['states', 'a', 'layers', 1], message: "unknown layer 'river'; did you mean 'rivers'?; layers are neighbours, rivers, labels" },
+      { path: ['states', 'a', 'layers', 1], message: "unknown layer 'river'; did you mean 'rivers'? (layers: neighbours, rivers, labels)" },
     ]);
     expect(problems({ a: { camera: 'citty' } })[0]?.message).toMatch(/^unknown view 'citty'; did you mean 'city'\?/);
   });

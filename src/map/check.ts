@@ -18,7 +18,7 @@ export function locatedProjects(data: DataIndex) {
 
 function checkRegions(path: JsonPath, ids: string[], data: DataIndex, problems: SpecProblem[]): void {
   ids.forEach((id, i) => {
-    if (!data.regions.has(id)) problems.push({ path: [...path, i], message: `${unknownIdMessage('region', id, data.regions.keys())}; regions are the 6-digit county codes and "etdz"` });
+    if (!data.regions.has(id)) problems.push({ path: [...path, i], message: `${unknownIdMessage('region', id, data.regions.keys())} (regions are the 6-digit county codes and "etdz")` });
   });
 }
 
@@ -67,14 +67,14 @@ function checkChoropleth(path: JsonPath, c: ChoroplethSpec, data: DataIndex, pro
 function checkState(path: JsonPath, s: MapStateSpec, data: DataIndex, problems: SpecProblem[]): void {
   const cam = s.camera;
   if (typeof cam === 'string') {
-    if (!(VIEWS as readonly string[]).includes(cam)) problems.push({ path: [...path, 'camera'], message: `${unknownIdMessage('view', cam, VIEWS)}; use a named view (${VIEWS.join(', ')}), { fit: [region ids] } or { center: [lon, lat], zoom }` });
+    if (!(VIEWS as readonly string[]).includes(cam)) problems.push({ path: [...path, 'camera'], message: `${unknownIdMessage('view', cam, VIEWS)} (use a named view: ${VIEWS.join(', ')}; { fit: [region ids] }; or { center: [lon, lat], zoom })` });
   } else if ('fit' in cam) {
     checkRegions([...path, 'camera', 'fit'], cam.fit, data, problems);
   }
   checkRegions([...path, 'highlight'], s.highlight, data, problems);
   if (s.choropleth) checkChoropleth([...path, 'choropleth'], s.choropleth, data, problems);
   (s.layers ?? []).forEach((l, i) => {
-    if (!(LAYERS as readonly string[]).includes(l)) problems.push({ path: [...path, 'layers', i], message: `${unknownIdMessage('layer', l, LAYERS)}; layers are ${LAYERS.join(', ')}` });
+    if (!(LAYERS as readonly string[]).includes(l)) problems.push({ path: [...path, 'layers', i], message: `${unknownIdMessage('layer', l, LAYERS)} (layers: ${LAYERS.join(', ')})` });
   });
   checkSectors([...path, 'sectors'], s.sectors, problems);
   if (s.sectors && s.projects !== 'all') problems.push({ path: [...path, 'sectors'], message: 'sectors filters `projects: all`; with a list of projects, list only the ones you want' });
