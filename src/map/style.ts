@@ -1,12 +1,15 @@
 /**
  * The map's colours and sizes, used by both renderers (SVG attributes at build, MapLibre paint
- * properties in the browser) so the two agree. Colours follow the chart kit's palette (highlight =
- * the site accent, blues for quantities, orange for projects); text colours reach 4.5:1 on the land.
+ * properties in the browser) so the two agree. Colours come from the chart kit's palette (highlight,
+ * ink, its blue for quantities, its orange for project circles); the land tones are the map's own.
+ * Text colours reach 4.5:1 on the land.
  * Sizes are in viewBox units (the map is 600 units wide; on a 390 px phone 1 unit ≈ 0.65 px).
  */
+import { PALETTE } from '../charts/palette.ts';
+
 export const MAP_STYLE = {
   /** Outside the geometry's extent, and the page behind the map. */
-  background: '#fdfcf8',
+  background: PALETTE.bg,
   /** Neighbouring prefectures: quiet. */
   neighbourLand: '#efece4',
   neighbourBorder: '#c9c2b0',
@@ -14,20 +17,20 @@ export const MAP_STYLE = {
   /** The city's counties without a choropleth. */
   land: '#fffdf7',
   countyBorder: '#b9b09a',
-  outline: '#595959',
+  outline: PALETTE.muted,
   river: '#7fb0d6',
-  text: '#1b1b1b',
+  text: PALETTE.ink,
   halo: '#ffffff',
-  highlight: '#a4231b',
+  highlight: PALETTE.highlight,
   highlightLand: '#f6e3df',
   /** Counties without a value in a choropleth. */
   noData: '#e4e1da',
   /** Sequential, light to dark (blues of the chart kit's `actual`). */
-  sequential: ['#dbe7f2', '#b0cbe4', '#7ba6cf', '#4a7fb5', '#1f5b99'],
-  marker: '#b35900',
+  sequential: ['#dbe7f2', '#b0cbe4', '#7ba6cf', '#4a7fb5', PALETTE.actual],
+  marker: PALETTE.target,
   markerStroke: '#ffffff',
   /** Point of the development zone. */
-  zone: '#1b1b1b',
+  zone: PALETTE.ink,
 } as const;
 
 export const MAP_SIZES = {
