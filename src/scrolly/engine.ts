@@ -109,6 +109,8 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   let reading: Reading | null = null;
   /** The step whose summary was announced last (the reader's current step), null between sections. */
   let announced: HTMLElement | null = null;
+  /** While the browser scrolls to the top or the end after Home/End: the fallback timer ending it. */
+  let jumping = 0;
   /** While a resize settles: the step to restore afterwards. */
   let resizing: { keep: Reading | null; timer: number } | null = null;
 
@@ -159,8 +161,9 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     section.active = index;
   }
 
-  function resolve(reason: Reason): void {
-    if (paused || (resizing && reason === 'scroll')) return;
+  function resolve(cause: Reason): void {
+    if (paused || (resizing && cause === 'scroll')) return;
+    const reason = jumping && cause === 'scroll' ? 'jump' : cause;
     const y = window.scrollY;
     const vh = window.innerHeight;
     const scrolled = Math.abs(y - lastY);
@@ -186,7 +189,8 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
    * page opens in, not again after a resize or a mode switch that keeps the reader on the same step.
    */
   function announce(step: HTMLElement | null, reason: Reason): void {
-    if (step === announced) return;
+    // Steps flown past on the way to Home/End are not arrivals; the one where the scroll ends is.
+    if (step === announced || reason === 'jump') return;
     announced = step;
     if (step && reason !== 'load' && reason !== 'resize' && reason !== 'mode') live.textContent = step.dataset['summary'] ?? '';
   }
@@ -223,13 +227,27 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     resolve('hash');
   };
 
+  /** Ends a Home/End jump: the scroll has stopped, so the step it stopped at is an arrival. */
+  const endJump = () => {
+    if (!jumping) return;
+    clearTimeout(jumping);
+    jumping = 0;
+    resolve('scroll');
+  };
+
   const onKey = (e: KeyboardEvent) => {
     if (paused || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || allSteps.length === 0) return;
+    const t = e.target as HTMLElement | null;
+    if (t?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    if (e.key === 'Home' || e.key === 'End') {
+      // The browser scrolls there smoothly, through every step in between: switch those instantly.
+      clearTimeout(jumping);
+      jumping = window.setTimeout(endJump, 1500);
+      return;
+    }
     const key = e.key.toLowerCase();
     const dir = key === 'j' ? 1 : key === 'k' ? -1 : 0;
     if (!dir) return;
-    const t = e.target as HTMLElement | null;
-    if (t?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
     const first = allSteps[0] as HTMLElement;
     const i = neighbourStep(bands(allSteps).map((b) => b.top), alignedTop(first), dir);
     const step = allSteps[i];
@@ -287,6 +305,7 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   }
   const scroller = createScroller({ steps: allSteps, line, onCross: () => resolve('scroll') });
   window.addEventListener('hashchange', onHash);
+  window.addEventListener('scrollend', endJump);
   window.addEventListener('resize', onResize);
   document.addEventListener('keydown', onKey);
   root.addEventListener('focusin', onFocus);
@@ -342,6 +361,8 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
       near.disconnect();
       if (resizing) clearTimeout(resizing.timer);
       window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('scrollend', endJump);
+      clearTimeout(jumping);
       window.removeEventListener('resize', onResize);
       document.removeEventListener('keydown', onKey);
       root.removeEventListener('focusin', onFocus);

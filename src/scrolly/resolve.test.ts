@@ -176,6 +176,7 @@ describe('shouldAnimate()', () => {
     ['first paint does not animate', { reason: 'load', from: -1, to: 0 }, false],
     ['nothing applied yet does not animate', { from: -1, to: 0 }, false],
     ['a #link does not animate', { reason: 'hash' }, false],
+    ['passing a step during a Home/End scroll does not animate', { reason: 'jump' }, false],
     ['a resize does not animate', { reason: 'resize' }, false],
     ['switching the reading mode does not animate', { reason: 'mode' }, false],
     ['skipping steps (fast scroll) does not animate', { from: 0, to: 3 }, false],

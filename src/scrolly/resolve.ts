@@ -81,8 +81,11 @@ export function activeStep({ steps, line, viewportHeight, target }: ActiveStepIn
   return Math.max(0, activeIndex(steps, line));
 }
 
-/** Why the engine resolves the active step. */
-export type Reason = 'load' | 'scroll' | 'hash' | 'key' | 'resize' | 'mode';
+/**
+ * Why the engine resolves the active step. `jump` is scrolling the browser does on its own after Home
+ * or End (smoothly, through every step in between); `key` is a step-to-step move with j/k or Tab.
+ */
+export type Reason = 'load' | 'scroll' | 'jump' | 'hash' | 'key' | 'resize' | 'mode';
 
 export interface AnimateInput {
   reason: Reason;

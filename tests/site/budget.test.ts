@@ -15,9 +15,9 @@ import { TEST_BASE, TEST_DIST } from './env.ts';
 const BUDGET = 30 * 1024;
 
 const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 /** An `ENHANCERS` entry as the minifier writes it: `chart:()=>import("./enhance.x.js")`, possibly wrapped by a preload helper. */
-const ENHANCER = /\b(chart|map):\s*\(\)\s*=>\s*(?:[\w$.]+\(\s*\(\)\s*=>\s*)?import\(\s*["']([^"']+\.js)["']\s*\)/g;
+const ENHANCER = /\b(chart|map):\s*\(\)\s*=>\s*(?:[\w$.]+\(\s*\(\)\s*=>\s*)?import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 
 function pages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
