@@ -1,14 +1,50 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { unified } from '@astrojs/markdown-remark';
+import contentCheck from './src/integrations/content-check.ts';
+import remarkContentGuard from './src/lib/content/check/remark-guard.ts';
 
-/** Where the site will live. Both can be set per deployment without code changes. */
+/** Where the site will live. Both can be set per deployment without code changes (see README). */
 const site = process.env.SITE_URL ?? 'https://example.org';
 const base = process.env.BASE_PATH ?? '/';
+
+/** Stories marked `listed: false` (the component demo) stay out of the sitemap. */
+const unlisted = readdirSync('content', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`content/${d.name}/story.yaml`))
+  .filter((d) => parseYaml(readFileSync(`content/${d.name}/story.yaml`, 'utf8'))?.listed === false)
+  .map((d) => `/${d.name}/`);
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  security: {
+    // A strict Content-Security-Policy in a <meta> on every page: Astro adds hashes for its own scripts
+    // and styles; nothing inline is allowed otherwise, and nothing loads from another origin.
+    // (frame-ancestors cannot be set by <meta>; public/_headers sets it for hosts that read that file.)
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "manifest-src 'self'",
+      ],
+    },
+  },
+  integrations: [
+    contentCheck(),
+    // Astro 7's MDX integration ignores mdx({ remarkPlugins }); plugins go through the processor.
+    mdx({ processor: unified({ remarkPlugins: [remarkContentGuard], smartypants: false }) }),
+    sitemap({ filter: (page) => !unlisted.some((path) => new URL(page).pathname.endsWith(path)) }),
+  ],
 });

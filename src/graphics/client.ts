@@ -29,4 +29,6 @@ export type Mount = (layer: HTMLElement, opts: MountOptions) => GraphicControlle
  * Lazy loaders per family, keyed by the layer's `data-family` ("chart" or "map"). Each is a dynamic
  * import, so a page only downloads what its graphics need (no MapLibre on pages without a map).
  */
-export const ENHANCERS: Record<string, () => Promise<{ mount: Mount }>> = {};
+export const ENHANCERS: Record<string, () => Promise<{ mount: Mount }>> = {
+  chart: () => import('../charts/enhance.ts'),
+};

@@ -4,8 +4,9 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import type { GraphicKind, GraphicSpecBase, SpecProblem } from './types.ts';
+import { CHART_KINDS } from '../charts/kinds.ts';
 
-export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = {};
+export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = { ...CHART_KINDS };
 
 /** Names of the known kinds, for messages and editor tooling. */
 export function kindNames(): string[] {

@@ -12,6 +12,9 @@ import { SOURCES_DIR } from '../../src/lib/data/sources-dir.ts';
 import { formatPath } from '../../src/lib/data/load.ts';
 
 const available = existsSync(SOURCES_DIR);
+if (!available && process.env['REQUIRE_SOURCES']) {
+  throw new Error(`REQUIRE_SOURCES is set but ${SOURCES_DIR} is absent: the provenance test cannot run`);
+}
 if (!available) {
   console.warn(`\n⚠ provenance test SKIPPED: ${SOURCES_DIR} is absent (set SOURCES_DIR to check citations)\n`);
 }

@@ -29,10 +29,12 @@ export const StoryMeta = z.strictObject({
   corrections: z.array(z.strictObject({ date: isoDate, text: z.string().min(4) })).default([]),
   /** Position in the series; stories are listed by it. */
   order: z.int().min(1),
-  /** The graphic (and state) used for the story's card and social image. */
-  thumbnail: z.strictObject({ graphic: z.string().regex(kebab), state: z.string().regex(kebab) }),
+  /** The graphic (and state) used for the story's card and social image; without it the card is text only. */
+  thumbnail: z.strictObject({ graphic: z.string().regex(kebab), state: z.string().regex(kebab) }).optional(),
   /** Drafts build in dev only. */
   draft: z.boolean().default(false),
+  /** Unlisted stories (such as the component demo) are built but left off the front page, the feed and the sitemap. */
+  listed: z.boolean().default(true),
 });
 
 /** The top of each chapter `.mdx` file. */

@@ -17,6 +17,11 @@ export interface Story {
 
 const showDrafts = import.meta.env.DEV;
 
+/** Stories for the front page, the feed and the sitemap: published and listed. */
+export async function getListedStories(): Promise<Story[]> {
+  return (await getStories()).filter((s) => s.meta.listed);
+}
+
 /** Every published story (drafts too in dev), in series order, with chapters in file-name order. */
 export async function getStories(): Promise<Story[]> {
   const [metas, chapters] = await Promise.all([getCollection('stories'), getCollection('chapters')]);

@@ -103,9 +103,10 @@ export class DataIndex {
 
 let shared: DataIndex | undefined;
 
-/** The index over the project's dataset (validated on first use). */
+/** The index over the project's dataset (validated on first use; rebuilt when the file changes). */
 export function data(): DataIndex {
-  shared ??= new DataIndex(loadDataset());
+  const ds = loadDataset();
+  if (shared?.dataset !== ds) shared = new DataIndex(ds);
   return shared;
 }
 

@@ -2,17 +2,18 @@
  * Loads and validates the dataset once. Any problem fails with the file, the JSON path, the line and
  * a readable message: all problems at once, not just the first.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Dataset } from './schema.ts';
 import { validateReferences, type JsonPath, type Problem } from './validate.ts';
 import { nearest } from './suggest.ts';
+import { ROOT } from '../root.ts';
 
 /** The dataset file, relative to the project root. */
 export const DATASET_FILE = 'data/tongliao.json';
-export const DATASET_PATH = fileURLToPath(new URL(`../../../${DATASET_FILE}`, import.meta.url));
+export const DATASET_PATH = join(ROOT, DATASET_FILE);
 
 export class DatasetError extends Error {
   readonly file: string;
@@ -102,12 +103,16 @@ export function parseDataset(text: string, file = DATASET_FILE): Dataset {
   return parsed.data;
 }
 
-let cached: Dataset | undefined;
+let cached: { mtime: number; dataset: Dataset } | undefined;
 
-/** The validated dataset, read from disk once per process. */
+/**
+ * The validated dataset. Read once, and again only when the file changes (so `npm run dev` picks up
+ * an edited dataset without a restart).
+ */
 export function loadDataset(): Dataset {
-  cached ??= parseDataset(readFileSync(DATASET_PATH, 'utf8'));
-  return cached;
+  const mtime = statSync(DATASET_PATH).mtimeMs;
+  if (!cached || cached.mtime !== mtime) cached = { mtime, dataset: parseDataset(readFileSync(DATASET_PATH, 'utf8')) };
+  return cached.dataset;
 }
 
 export type { Dataset };

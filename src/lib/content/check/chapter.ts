@@ -33,8 +33,17 @@ export interface FigureUse {
   line: number;
 }
 
+export interface FigureCited {
+  id: string;
+  period?: string | undefined;
+  kind?: 'actual' | 'target' | 'growth' | undefined;
+  line: number;
+}
+
 export interface ChapterCheck {
   problems: ContentProblem[];
+  /** Every <V> in the chapter, in order (valid ones only). */
+  cited: FigureCited[];
   /** Graphics declared in the frontmatter, as written (validated by the story check). */
   graphics: Record<string, unknown>;
   /** Line of a path inside the frontmatter, in file lines. */
@@ -94,6 +103,7 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
 
   const steps: StepRef[] = [];
   const figures: FigureUse[] = [];
+  const cited: FigureCited[] = [];
   let graphics: Record<string, unknown> = {};
   let yamlDoc: YamlWithLines | undefined;
   let yamlStart = 1;
@@ -104,7 +114,7 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   } catch (e) {
     const err = e as { line?: number; column?: number; reason?: string; message: string };
     add(err.line, `this is not valid MDX: ${err.reason ?? err.message}`, 'check for an unclosed <Step> or <Scrolly>, a stray "<" or "{" (write "＜" or "\\{" in text), or a missing "/>"', err.column);
-    return { problems, graphics, frontmatterLine: () => 1, steps, figures };
+    return { problems, cited, graphics, frontmatterLine: () => 1, steps, figures };
   }
 
   // ---- frontmatter
@@ -253,7 +263,9 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
       try {
         const ind = data.indicators.get(values['id']);
         if (!ind) throw new Error(unknownIdMessage('indicator', values['id'], data.indicators.keys()));
-        data.getObservation(values['id'], { period: values['period'], kind: values['kind'] as 'actual' | 'target' | 'growth' | undefined });
+        const kind = values['kind'] as FigureCited['kind'];
+        data.getObservation(values['id'], { period: values['period'], kind });
+        cited.push({ id: values['id'], period: values['period'], kind, line: line ?? 1 });
       } catch (e) {
         add(line, `<V>: ${(e as Error).message}`, 'look the id up on the data page (data/) or in data/tongliao.json', col);
       }
@@ -327,6 +339,7 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   const doc = yamlDoc;
   return {
     problems,
+    cited,
     graphics,
     frontmatterLine: (path) => (doc ? yamlStart + doc.lineOf(path) - 1 : 1),
     steps,

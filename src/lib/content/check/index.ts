@@ -130,6 +130,23 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): C
     for (const f of ch.check.figures) checkRef(ch.file, f.line, '<Figure>', f.graphic, f.state);
   }
   if (thumbnail) checkRef(rel(metaFile), thumbnailLine, 'thumbnail', thumbnail.graphic, thumbnail.state);
+
+  // Every declared state is shown somewhere (a step, a figure or the thumbnail): no dead definitions.
+  const used = new Set<string>([
+    ...chapters.flatMap((c) => [...c.check.steps, ...c.check.figures].map((r) => `${r.graphic} ${r.state}`)),
+    ...(thumbnail ? [`${thumbnail.graphic} ${thumbnail.state}`] : []),
+  ]);
+  for (const ch of chapters) {
+    for (const id of Object.keys(ch.check.graphics)) {
+      const g = graphics.get(id);
+      if (!g || g.file !== ch.file) continue;
+      for (const state of Object.keys(g.spec?.states ?? {})) {
+        if (!used.has(`${id} ${state}`)) {
+          problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id, 'states', state]), message: `graphic "${id}" state "${state}" is not shown by any step or figure`, hint: 'use it in a <Step graphic=… state=…> or <Figure>, or delete it' });
+        }
+      }
+    }
+  }
   if (existsSync(metaFile) && chapters.length === 0) {
     problems.push({ file: rel(dir), line: null, message: 'the story has no chapters', hint: 'add 01-name.mdx (npm run new:chapter -- <story> <name>)' });
   }

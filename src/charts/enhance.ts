@@ -1,0 +1,132 @@
+/**
+ * Browser side of the chart kit (the only chart code that ships). A chart layer already shows one
+ * state as static SVG; `setState` moves it to another by reading that state's static rendering
+ * (the step's own figure) and animating every mark, matched by `data-key`, to the attributes found
+ * there. Nothing is recomputed: the geometry was made at build. Marks that only exist in one state
+ * fade in or out; everything happens at once when motion is off.
+ *
+ * Text is copied as nodes (cloneNode), never through innerHTML. Transitions use d3-transition's
+ * default easing (cubic in-out), so d3-ease adds nothing to the bundle.
+ */
+import { select, selectAll, type BaseType } from 'd3-selection';
+import 'd3-transition';
+import type { GraphicController, Mount } from '../graphics/client.ts';
+
+const DURATION = 650;
+
+/** Attributes a transition interpolates (numbers, path strings, colours). */
+const TWEENED = ['x', 'y', 'width', 'height', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'd', 'fill', 'stroke', 'stroke-width', 'opacity'];
+/** Attributes that switch at once. */
+const SWITCHED = ['stroke-dasharray', 'text-anchor', 'font-size', 'font-weight', 'class'];
+
+function marksOf(svg: Element): Map<string, Element> {
+  return new Map([...svg.querySelectorAll(':scope > [data-key]')].map((el) => [el.getAttribute('data-key') as string, el]));
+}
+
+type Attrs = [name: string, value: string | null][];
+
+/** The presentation attributes of a mark as its static rendering has them. */
+function attrsOf(el: Element): Attrs {
+  return [...TWEENED, ...SWITCHED].map((name) => [name, el.getAttribute(name)]);
+}
+
+/** Gives a mark exactly the given attributes (interpolation ends on equivalent, not identical, strings). */
+function settle(el: Element, attrs: Attrs): void {
+  for (const [name, value] of attrs) {
+    if (value === null) el.removeAttribute(name);
+    else el.setAttribute(name, value);
+  }
+}
+
+/** Moves `target` (a live layer's SVG) to the marks of `source` (a static rendering of the next state). */
+function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): void {
+  const now = marksOf(target);
+  const next = marksOf(source);
+  const shared = animate ? select<BaseType, unknown>(target).transition().duration(DURATION) : null;
+
+  for (const [key, el] of now) {
+    if (next.has(key)) continue;
+    if (shared) select<BaseType, unknown>(el).interrupt().transition(shared).attr('opacity', 0).remove();
+    else el.remove();
+  }
+
+  // Walk backwards so each mark can be placed before its successor: paint order follows the source.
+  let after: Element | null = null;
+  for (const [key, src] of [...next].reverse()) {
+    const final = attrsOf(src);
+    const existing = now.get(key);
+    const el = existing ?? (src.cloneNode(true) as Element);
+    target.insertBefore(el, after);
+    after = el;
+    if (!shared) {
+      settle(el, final);
+      el.textContent = src.textContent;
+      continue;
+    }
+    const sel = select<BaseType, unknown>(el).interrupt();
+    if (!existing) {
+      sel.attr('opacity', 0).transition(shared).attr('opacity', src.getAttribute('opacity') ?? '1').on('end', () => settle(el, final));
+      continue;
+    }
+    el.textContent = src.textContent;
+    const tr = sel.transition(shared);
+    for (const [name, to] of final) {
+      const from = el.getAttribute(name);
+      if (TWEENED.includes(name) && to !== null && from !== null && to !== from) tr.attr(name, to);
+      else if (SWITCHED.includes(name)) settle(el, [[name, to]]);
+    }
+    tr.on('end', () => settle(el, final));
+  }
+  for (const name of ['viewBox', 'width', 'height']) {
+    const v = source.getAttribute(name);
+    if (v !== null) target.setAttribute(name, v);
+  }
+}
+
+/**
+ * Replaces the content of every `[data-sync]` part (descriptions, source line, table) with that of
+ * the same part, by name and order, in the source. Parts the layer does not have are skipped.
+ */
+function syncParts(chart: Element, from: Element): void {
+  const byName = (root: Element) => {
+    const parts = new Map<string, Element[]>();
+    for (const el of root.querySelectorAll('[data-sync]')) {
+      const name = el.getAttribute('data-sync') as string;
+      parts.set(name, [...(parts.get(name) ?? []), el]);
+    }
+    return parts;
+  };
+  const sources = byName(from);
+  for (const [name, targets] of byName(chart)) {
+    targets.forEach((el, i) => {
+      const src = sources.get(name)?.[i];
+      if (src) el.replaceChildren(...[...src.childNodes].map((n) => n.cloneNode(true)));
+    });
+  }
+}
+
+/** Mounts the chart controller on a sticky layer (the layer, or the `.chart` inside it). */
+export const mount: Mount = (layer, opts): GraphicController => {
+  const chart = layer.matches('.chart') ? layer : layer.querySelector<HTMLElement>('.chart');
+  if (!chart) throw new Error('chart layer without a .chart element');
+  return {
+    setState(state, source, { animate }) {
+      const id = CSS.escape(chart.dataset['graphic'] ?? '');
+      // Without a step of its own, any static rendering of that state on the page will do.
+      const from =
+        source?.querySelector(`.chart[data-graphic="${id}"]`) ??
+        [...document.querySelectorAll(`.chart[data-graphic="${id}"][data-state="${CSS.escape(state)}"]`)].find((el) => el !== chart);
+      if (!from) return;
+      const motion = animate && !opts.reducedMotion;
+      for (const svg of chart.querySelectorAll<SVGSVGElement>('svg[data-layout]')) {
+        const twin = from.querySelector<SVGSVGElement>(`svg[data-layout="${svg.dataset['layout'] ?? ''}"]`);
+        if (twin) morph(svg, twin, motion);
+      }
+      syncParts(chart, from);
+      chart.dataset['state'] = state;
+    },
+    destroy() {
+      selectAll(chart.querySelectorAll('[data-key]')).interrupt();
+    },
+  };
+};

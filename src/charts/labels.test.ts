@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { placeLabels, pointBox, type LabelRequest } from './labels.ts';
+import { intersects, textBox } from './text.ts';
+
+const request = (key: string, x: number, y: number, prefer: LabelRequest['prefer'] = ['above', 'below', 'right', 'left']): LabelRequest => ({
+  key, x, y, text: '八点四', size: 10, fill: '#000', clearance: 4, prefer,
+});
+const bounds = { x0: 0, y0: 0, x1: 200, y1: 100 };
+
+describe('placeLabels()', () => {
+  it('puts a label on its first preferred side when it is free', () => {
+    const [label] = placeLabels([request('a', 100, 50)], [], bounds);
+    expect(label).toMatchObject({ anchor: 'middle', x: 100 });
+    expect(textBox(label!).y1).toBeLessThanOrEqual(50 - 4);
+  });
+
+  it('moves a label to the next side when the first is taken', () => {
+    const [first, second] = placeLabels([request('a', 100, 50), request('b', 102, 52)], [], bounds);
+    expect(intersects(textBox(first!), textBox(second!))).toBe(false);
+    expect(textBox(second!).y0).toBeGreaterThan(52);
+  });
+
+  it('shifts a label sideways to stay inside the bounds at an edge', () => {
+    const [label] = placeLabels([request('a', 2, 50)], [], bounds);
+    expect(label).toMatchObject({ anchor: 'start' });
+    expect(textBox(label!).x0).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps clear of obstacles such as points', () => {
+    const [label] = placeLabels([request('a', 100, 50, ['above', 'below'])], [pointBox(100, 38, 6)], bounds);
+    expect(textBox(label!).y0).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The `line` chart kind: time series of one unit, realised values solid, targets dashed.
+ */
+import type { DataIndex } from '../../lib/data/index.ts';
+import { displayUnit, unitLine } from '../axis.ts';
+import type { Datum } from '../data.ts';
+import { defineChartKind, type ChartView } from '../kind.ts';
+import { LAYOUTS } from '../layout.ts';
+import { lineGeometry } from './geometry.ts';
+import { checkLine, isShown, lineView, LineSpec, resolveLine } from './spec.ts';
+
+function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
+  const { model } = resolveLine(spec, data);
+  const v = lineView(model, spec.states[state] as LineSpec['states'][string]);
+  const all = model.series.flatMap((s) => s.data);
+  const shown = model.series
+    .filter((s) => v.visible.includes(s.id))
+    .map((s) => ({ s, data: s.data.filter((d) => isShown(v, s.id, d)) }));
+  const plotted = shown.flatMap((x) => x.data);
+
+  const periods = [...new Map(plotted.map((d) => [d.period, d])).values()].sort((a, b) => (a.x as number) - (b.x as number));
+  const cell = (data: Datum[], period: string) => data.find((d) => d.period === period)?.text ?? '—';
+  const marked = [...v.highlight, ...v.annotate]
+    .map((p) => {
+      const d = model.series.find((s) => s.id === p.series)?.data.find((q) => q.period === p.period) as Datum;
+      return `${d.periodLabel}${d.text}${'text' in p ? `（${p.text}）` : ''}`;
+    });
+  const description = [
+    `折线图：${spec.title}。`,
+    ...shown.map(({ s, data }) => `${s.label}：${data.map((d) => `${d.periodLabel}${d.text}`).join('，')}。`),
+    marked.length ? `重点：${marked.join('；')}。` : '',
+  ].join('');
+
+  return {
+    unit: unitLine(displayUnit(all.map((d) => d.value), all[0]?.unit ?? ''), all.find((d) => d.basis)?.basis),
+    scenes: { compact: lineGeometry(model, v, LAYOUTS.compact), regular: lineGeometry(model, v, LAYOUTS.regular) },
+    description,
+    table: {
+      columns: ['时期', ...shown.map(({ s }) => s.label)],
+      rows: periods.map((p) => ({ header: p.periodLabel, cells: shown.map(({ data }) => cell(data, p.period)) })),
+    },
+    plotted,
+  };
+}
+
+export const lineKind = defineChartKind<LineSpec>({ kind: 'line', schema: LineSpec, check: checkLine, view });

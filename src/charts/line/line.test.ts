@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { checkGraphicWith, expectScenes } from '../test-helpers.ts';
+import { adjacent } from './geometry.ts';
+import { lineKind } from './index.ts';
+
+const growth = {
+  kind: 'line',
+  title: '规上工业增加值增速',
+  series: [
+    { id: 'actual', indicator: 'industrial-va-growth', kind: 'growth', periods: [2020, 2021, 2022, 2023, 2024, '2025Q1'] },
+    { id: 'plan', indicator: 'industrial-va-growth', kind: 'target' },
+  ],
+  states: {
+    trough: { through: 2020, highlight: [{ series: 'actual', period: 2020 }] },
+    recovery: { series: ['actual'], through: 2024, annotate: [{ series: 'actual', period: 2024, text: '七年最佳' }] },
+    latest: { annotate: [{ series: 'actual', period: '2025Q1', text: '新高' }] },
+    all: {},
+  },
+};
+
+describe('adjacent()', () => {
+  it.each([
+    ['2023', '2024', true],
+    ['2020', '2024', false],
+    ['2024', '2025Q1', false],
+    ['2025Q1', '2025Q2', true],
+    ['2024Q4', '2025Q1', true],
+    ['2025Q1-Q2', '2025Q1-Q3', true],
+    ['2024-12', '2025-01', true],
+    ['2021/', '2022/', false],
+  ])('adjacent(%s, %s) is %s', (a, b, expected) => {
+    expect(adjacent(a, b)).toBe(expected);
+  });
+});
+
+describe('line check()', () => {
+  it('accepts a valid definition', () => {
+    expect(checkGraphicWith(lineKind, growth)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an unknown indicator, with a suggestion',
+      { ...growth, series: [{ id: 'a', indicator: 'industrial-va-grwth', kind: 'growth' }], states: { all: {} } },
+      ["series[0].indicator: unknown indicator 'industrial-va-grwth'; did you mean 'industrial-va-growth' or 'industrial-output'?"],
+    ],
+    [
+      'a kind the indicator does not have (an empty series)',
+      { ...growth, series: [{ id: 'a', indicator: 'gdp', kind: 'growth' }], states: { all: {} } },
+      ["series[0].kind: indicator 'gdp' has no growth values, so the series would be empty; its kinds: actual"],
+    ],
+    [
+      'a period the indicator does not have',
+      { ...growth, series: [{ id: 'a', indicator: 'industrial-va-growth', kind: 'growth', periods: [2019] }], states: { all: {} } },
+      ["series[0].periods[0]: indicator 'industrial-va-growth' has no growth value for 2019; it has: 2020, 2021, 2022, 2023, 2024, 2025Q1"],
+    ],
+    [
+      'mixed units',
+      { ...growth, series: [{ id: 'a', indicator: 'industrial-va-growth', kind: 'growth' }, { id: 'b', indicator: 'gdp', kind: 'actual' }], states: { all: {} } },
+      ["series[1]: this chart mixes dimensions percent (%) and money (亿元) ('industrial-va-growth' and 'gdp'); one chart shows one unit, so use separate charts"],
+    ],
+    [
+      'mixed units of one dimension',
+      { ...growth, series: [{ id: 'a', indicator: 'enterprises', kind: 'actual' }, { id: 'b', indicator: 'projects-signed-2024', kind: 'actual' }], states: { all: {} } },
+      ["series[1]: this chart mixes units 户 and 个 ('enterprises' and 'projects-signed-2024'); one chart shows one unit, so use separate charts"],
+    ],
+    [
+      'mixed growth bases',
+      { ...growth, series: [{ id: 'a', indicator: 'industrial-va-growth', kind: 'growth', periods: [2024] }, { id: 'b', indicator: 'avg-growth', kind: 'growth' }], states: { all: {} } },
+      [
+        "series[1]: growth bases differ: 'industrial-va-growth' 2024 is yoy, 'avg-growth' 2021/2024 is annual-avg; chart rates of one basis",
+      ],
+    ],
+    [
+      'an open-ended period on a time axis',
+      { ...growth, series: [{ id: 'a', indicator: 'attraction-trips', kind: 'actual' }], states: { all: {} } },
+      ["series[0].indicator: period '2021/' (2021年以来) is open-ended and has no place on a time axis; choose periods with `periods:`"],
+    ],
+    [
+      'an area under rates that cross zero',
+      { ...growth, area: true },
+      ["area: series 'actual' has values below zero; an area would suggest a quantity, so remove `area` for rates that change sign"],
+    ],
+    [
+      'a highlight that is not plotted in its state',
+      { ...growth, states: { early: { through: 2021, highlight: [{ series: 'actual', period: 2024 }] } } },
+      [
+        "states.early.highlight[0]: series 'actual' 2024 is not plotted in state 'early' (check `series` and `through`); only plotted points can be highlighted or annotated",
+      ],
+    ],
+    [
+      'an unknown series in a state',
+      { ...growth, states: { s: { series: ['actul'], annotate: [{ series: 'target', period: 2025, text: '目标' }] } } },
+      [
+        "states.s.series[0]: unknown series 'actul'; did you mean 'actual'? (the chart defines: actual, plan)",
+        "states.s.annotate[0].series: unknown series 'target' (the chart defines: actual, plan)",
+      ],
+    ],
+    [
+      'a period no series has',
+      { ...growth, states: { s: { through: 2030 } } },
+      ['states.s.through: no series has period 2030; the chart\'s periods: 2020, 2021, 2022, 2023, 2024, 2025Q1, 2025'],
+    ],
+    [
+      'digits typed into an annotation',
+      { ...growth, states: { s: { annotate: [{ series: 'actual', period: 2024, text: '增长5.1%' }] } } },
+      ['states.s.annotate[0].text: annotation text must not contain digits: the value is printed from the dataset next to it'],
+    ],
+    [
+      'a misspelt state field',
+      { ...growth, states: { s: { hightlight: [] } } },
+      ['states.s: Unrecognized key: "hightlight"'],
+    ],
+    ['no states', { ...growth, states: {} }, ['states: define at least one state, e.g. `states: { all: {} }`']],
+  ])('reports %s', (_, spec, messages) => {
+    expect(checkGraphicWith(lineKind, spec)).toEqual(messages);
+  });
+});
+
+describe('line geometry', () => {
+  it.each(Object.keys(growth.states))('state %s: snapshot at both widths, no label overlaps', async (state) => {
+    await expectScenes(lineKind, growth, state, `__snapshots__/growth-${state}`);
+  });
+
+  it('with a gap in the record the line breaks instead of bridging the missing years', async () => {
+    const gappy = { ...growth, series: [{ id: 'actual', indicator: 'industrial-va-growth', kind: 'growth', periods: [2020, 2023, 2024] }], states: { all: {} } };
+    const scenes = await expectScenes(lineKind, gappy, 'all', '__snapshots__/gap-all');
+    const path = scenes.regular.marks.find((m) => m.key === 'line-actual');
+    expect(path?.type === 'path' && path.d.match(/M/g)?.length).toBe(1);
+  });
+
+  it('keeps the axes and the number of path points when revealing points', async () => {
+    const early = await expectScenes(lineKind, growth, 'trough', null);
+    const late = await expectScenes(lineKind, growth, 'all', null);
+    const ticks = (s: typeof early.compact) => s.marks.filter((m) => m.key.startsWith('tick-')).map((m) => m.key);
+    expect(ticks(early.compact)).toEqual(ticks(late.compact));
+    const d = (s: typeof early.compact) => {
+      const m = s.marks.find((x) => x.key === 'line-actual');
+      return m?.type === 'path' ? m.d : '';
+    };
+    expect(d(early.regular).split(/[ML]/).length).toBe(d(late.regular).split(/[ML]/).length);
+    expect(d(early.regular)).not.toBe(d(late.regular));
+  });
+
+  it('draws the zero line in ink when values cross zero', async () => {
+    const scenes = await expectScenes(lineKind, growth, 'all', null);
+    const zero = scenes.compact.marks.find((m) => m.key === 'grid-0');
+    expect(zero?.type === 'line' && zero.stroke).toBe('#1b1b1b');
+  });
+
+  it('draws targets as hollow points labelled "目标"', async () => {
+    const scenes = await expectScenes(lineKind, growth, 'all', null);
+    const point = scenes.regular.marks.find((m) => m.key === 'point-plan-2025');
+    expect(point?.type === 'circle' && point.fill).toBe('#fdfcf8');
+    expect(scenes.regular.marks.find((m) => m.key === 'label-plan-2025')).toMatchObject({ text: '目标 7%' });
+  });
+});

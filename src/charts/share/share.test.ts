@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { checkGraphicWith, expectScenes } from '../test-helpers.ts';
+import { waffleCounts } from './geometry.ts';
+import { shareKind } from './index.ts';
+
+const chains = {
+  kind: 'share',
+  title: '九大产业链占规上工业总产值的比重',
+  whole: { indicator: 'industrial-output', period: 2024 },
+  parts: [{ id: 'chains', value: { indicator: 'chains-output' }, share: { indicator: 'chains-share' } }],
+  states: { whole: { parts: [] }, chains: {} },
+};
+
+const inside = {
+  kind: 'share',
+  title: '九大产业链产值构成',
+  whole: { indicator: 'chains-output' },
+  parts: [
+    { id: 'aluminium', value: { indicator: 'aluminium-output' } },
+    { id: 'corn', value: { indicator: 'corn-bio-output' } },
+    { id: 'agrifood', value: { indicator: 'agrifood-output' } },
+  ],
+  rest: '其他产业链',
+  states: { all: {}, corn: { highlight: ['corn'] }, first: { parts: ['aluminium'] } },
+};
+
+describe('waffleCounts()', () => {
+  it.each([
+    [[0.777], [78, 22]],
+    [[0.5, 0.5], [50, 50, 0]],
+    [[0.333, 0.333, 0.333], [34, 33, 33, 0]],
+    [[0.757, 0.126, 0.083], [76, 13, 8, 3]],
+  ])('%j → %j', (fractions, counts) => {
+    expect(waffleCounts(fractions)).toEqual(counts);
+    expect(counts.reduce((s, c) => s + c, 0)).toBe(100);
+  });
+});
+
+describe('share check()', () => {
+  it.each([chains, inside])('accepts $title', (spec) => {
+    expect(checkGraphicWith(shareKind, spec)).toEqual([]);
+  });
+  it.each([
+    [
+      'parts larger than the whole',
+      { ...inside, whole: { indicator: 'corn-bio-output' }, parts: [{ id: 'a', value: { indicator: 'agrifood-output' } }, { id: 'b', value: { indicator: 'chains-output' } }] },
+      ['parts: the parts add up to more than the whole (166亿元); they must be disjoint pieces of it'],
+    ],
+    [
+      'a printed share that contradicts the values',
+      { ...chains, parts: [{ id: 'corn', value: { indicator: 'corn-bio-output' }, share: { indicator: 'chains-share' } }] },
+      ['parts[0].share: the printed share 78% contradicts 166亿元 ÷ 1698亿元 (9.8%); check both figures'],
+    ],
+    [
+      'a part in another period',
+      { ...chains, whole: { indicator: 'industrial-output', period: 2020 }, parts: [{ id: 'c', value: { indicator: 'chains-output' } }] },
+      [
+        "parts[0].value: part 'c' is for 2024年 but the whole for 2020年; a share compares one period",
+        'parts: the parts add up to more than the whole (1034亿元); they must be disjoint pieces of it',
+      ],
+    ],
+    [
+      'a part in another unit',
+      { ...chains, parts: [{ id: 'c', value: { indicator: 'enterprises', period: 2024 } }] },
+      ["parts[0].value: this chart mixes dimensions money (亿元) and count (户) ('industrial-output' and 'enterprises'); one chart shows one unit, so use separate charts"],
+    ],
+    [
+      'a share that is not a percentage',
+      { ...chains, parts: [{ id: 'c', value: { indicator: 'chains-output' }, share: { indicator: 'gdp' } }] },
+      ["parts[0].share: a share is in %, but 'gdp' is in 亿元"],
+    ],
+    [
+      'a highlight of a hidden part',
+      { ...inside, states: { s: { parts: ['corn'], highlight: ['aluminium'] } } },
+      ["states.s.highlight[0]: part 'aluminium' is not shown in state 's'; add it to `parts`"],
+    ],
+    [
+      'five parts',
+      { ...inside, parts: [...inside.parts, { id: 'd', value: { indicator: 'gdp' } }, { id: 'e', value: { indicator: 'gdp' } }] },
+      ['parts: at most 4 parts stay distinguishable; leave the smallest to the rest'],
+    ],
+  ])('reports %s', (_, spec, messages) => {
+    expect(checkGraphicWith(shareKind, spec)).toEqual(messages);
+  });
+});
+
+describe('share geometry', () => {
+  it.each([
+    ['chains-bar', 'whole', chains],
+    ['chains-bar', 'chains', chains],
+    ['chains-waffle', 'chains', { ...chains, display: 'waffle' }],
+    ['inside-bar', 'all', inside],
+    ['inside-bar', 'corn', inside],
+    ['inside-waffle', 'first', { ...inside, display: 'waffle' }],
+    ['inside-waffle', 'all', { ...inside, display: 'waffle' }],
+  ] as const)('%s, state %s: snapshot at both widths, no label overlaps', async (name, state, spec) => {
+    await expectScenes(shareKind, spec, state, `__snapshots__/${name}-${state}`);
+  });
+
+  it('a waffle keeps its hundred squares in every state and recolours them', async () => {
+    const whole = await expectScenes(shareKind, { ...chains, display: 'waffle' }, 'whole', null);
+    const shown = await expectScenes(shareKind, { ...chains, display: 'waffle' }, 'chains', null);
+    const cells = (s: typeof whole.compact) => s.marks.filter((m) => m.key.startsWith('cell-'));
+    expect(cells(whole.compact)).toHaveLength(100);
+    expect(cells(shown.compact).filter((m) => m.type === 'rect' && m.fill === '#1f5b99')).toHaveLength(78);
+    expect(cells(whole.compact).filter((m) => m.type === 'rect' && m.fill === '#1f5b99')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Text measurement without a DOM. Geometry runs at build, where no font is loaded, so widths are
+ * estimated per character from the metrics of the system fonts we name (Han is full-width in PingFang,
+ * Noto Sans CJK and Microsoft YaHei; digits are 0.55–0.6 em in those and in SF/Helvetica). Estimates
+ * err on the wide side, and the browser tests compare them with real rendering.
+ */
+import type { Scene, TextMark } from './scene.ts';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Width of one character in em. */
+function charEm(ch: string): number {
+  const code = ch.codePointAt(0) as number;
+  // Han, kana, CJK punctuation and full-width forms.
+  if (code >= 0x2e80 && code <= 0x9fff) return 1;
+  if (code >= 0xf900 && code <= 0xfaff) return 1;
+  if (code >= 0xff00 && code <= 0xffef) return 1;
+  // Dashes, ellipsis, curly quotes and the middle dot are full-width in CJK fonts.
+  if ([0x2014, 0x2026, 0x201c, 0x201d, 0x00b7].includes(code)) return 1;
+  if (/[0-9]/.test(ch)) return 0.6;
+  if (/[.,:;'|!il]/.test(ch)) return 0.3;
+  if (ch === ' ') return 0.28;
+  if (ch === '%') return 0.93;
+  if (/[A-Z]/.test(ch)) return 0.68;
+  return 0.6;
+}
+
+/** Estimated advance width of `text` at `size` (bold is ≈ 5 % wider). */
+export function textWidth(text: string, size: number, weight: 400 | 700 = 400): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch);
+  return em * size * (weight === 700 ? 1.05 : 1);
+}
+
+/**
+ * Ascent and descent of the font box, in em from the alphabetic baseline, as Chromium reports them
+ * for Noto Sans CJK (the tallest of the fonts we name), so boxes match what a browser measures.
+ */
+export const ASCENT = 1.16;
+export const DESCENT = 0.29;
+
+/** Box of a text mark (plus its halo, when it has one). */
+export function textBox(m: Pick<TextMark, 'x' | 'y' | 'text' | 'size' | 'anchor' | 'weight'>): Box {
+  const w = textWidth(m.text, m.size, m.weight);
+  const x0 = m.anchor === 'start' ? m.x : m.anchor === 'middle' ? m.x - w / 2 : m.x - w;
+  return { x0, y0: m.y - ASCENT * m.size, x1: x0 + w, y1: m.y + DESCENT * m.size };
+}
+
+/** True when two boxes share more than a hairline (0.5 units) of area. */
+export function intersects(a: Box, b: Box, gap = 0): boolean {
+  return a.x0 < b.x1 + gap - 0.5 && b.x0 < a.x1 + gap - 0.5 && a.y0 < b.y1 + gap - 0.5 && b.y0 < a.y1 + gap - 0.5;
+}
+
+export interface Overlap {
+  a: string;
+  b: string;
+}
+
+/** Every pair of text marks in a scene whose boxes intersect, by their text. */
+export function textOverlaps(scene: Scene): Overlap[] {
+  const texts = scene.marks.filter((m): m is TextMark => m.type === 'text' && m.opacity !== 0);
+  const boxes = texts.map(textBox);
+  const out: Overlap[] = [];
+  boxes.forEach((a, i) =>
+    boxes.slice(i + 1).forEach((b, j) => {
+      if (intersects(a, b)) out.push({ a: (texts[i] as TextMark).text, b: (texts[i + 1 + j] as TextMark).text });
+    }),
+  );
+  return out;
+}
+
+/** Text marks that leave the scene's box. */
+export function textOutside(scene: Scene): string[] {
+  return scene.marks
+    .filter((m): m is TextMark => m.type === 'text')
+    .filter((m) => {
+      const b = textBox(m);
+      return b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > scene.width + 0.5 || b.y1 > scene.height + 0.5;
+    })
+    .map((m) => m.text);
+}
