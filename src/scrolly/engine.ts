@@ -65,7 +65,7 @@ export interface EngineOptions {
   probe: HTMLElement;
   /** The polite live region that announces step summaries. */
   live: HTMLElement;
-  /** A graphic could not start: the page should fall back to the static article (the engine pauses). */
+  /** A graphic could not start: the page should fall back to the static article (and destroy the engine). */
   onBroken: (error: unknown) => void;
 }
 
@@ -118,7 +118,6 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   function fail(error: unknown): void {
     if (broken) return;
     broken = true;
-    setPaused(true);
     onBroken(error);
   }
 

@@ -31,9 +31,11 @@ if (root && bar && probe && live && matchMedia('(scripting: enabled)').matches) 
     probe,
     live,
     onBroken(error) {
+      // Readers get the static article, which is complete; editors get the reason in the console.
       console.error('scrolly: a graphic could not start; the page is shown as an article', error);
+      engine.destroy();
       root.dataset['mode'] = 'article';
-      reading.showMode(true);
+      reading.lock();
     },
   });
   const reading = startReading({ root, bar, line: () => engine.view().line, onSwitch: setArticle });

@@ -16,9 +16,10 @@ export interface ReadingOptions {
 }
 
 export interface Reading {
-  /** Reflects the reading mode on the switch (also when the page falls back on its own). */
+  /** Reflects the reading mode on the switch. */
   showMode(article: boolean): void;
-  destroy(): void;
+  /** The page can only be read as an article from now on (a graphic failed): the switch says so, disabled. */
+  lock(): void;
 }
 
 const band = (el: Element): Band => {
@@ -70,18 +71,15 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   toggle?.addEventListener('click', onToggle);
   update();
 
+  const showMode = (article: boolean) => {
+    toggle?.setAttribute('aria-pressed', String(article));
+    schedule();
+  };
   return {
-    showMode(article) {
-      toggle?.setAttribute('aria-pressed', String(article));
-      schedule();
-    },
-    destroy() {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', schedule);
-      toc?.removeEventListener('click', onTocClick);
-      toc?.removeEventListener('keydown', onTocKey);
-      toggle?.removeEventListener('click', onToggle);
+    showMode,
+    lock() {
+      showMode(true);
+      if (toggle) toggle.disabled = true;
     },
   };
 }

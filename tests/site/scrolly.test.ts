@@ -476,6 +476,29 @@ describe('read as article', () => {
   });
 });
 
+describe('a graphic that cannot start', () => {
+  it('turns the page into the static article for good, with the reason in the console and nothing left running', async () => {
+    const opened = await openPage(browser, inject('siteUrl'), DESKTOP);
+    const { page, watch } = opened;
+    await page.route('**/_astro/enhance.*.js', (route) => route.abort());
+    await page.goto(`${inject('siteUrl')}${STORY}`);
+    const steps = await allSteps(page);
+    await scrollStepToLine(page, steps[1]!.id);
+    expect(await page.$eval('[data-story]', (el) => (el as HTMLElement).dataset['mode'])).toBe('article');
+    expect(await page.$eval('[data-read-mode]', (el) => [el.getAttribute('aria-pressed'), (el as HTMLButtonElement).disabled])).toEqual(['true', true]);
+    expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50))).toBe(true);
+    // the engine is gone: scrolling and keys no longer mark steps
+    await page.mouse.wheel(0, 1500);
+    await page.keyboard.press('j');
+    await settled(page);
+    expect(await page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors.length).toBeGreaterThan(0);
+    expect(watch.consoleErrors.every((e) => e.startsWith('scrolly: a graphic could not start') || /Failed to load|ERR_FAILED/.test(e))).toBe(true);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
+
 describe('layout', () => {
   it('opens without layout shift, on a phone and on a desktop', async () => {
     for (const options of [PHONE, DESKTOP]) {
