@@ -117,6 +117,13 @@ describe('JavaScript budget', () => {
     },
   );
 
+  it.each(stories.map((g) => [g.page.slice(TEST_DIST.length), g] as const))('%s has its module scripts inside <body> (valid HTML)', (_, g) => {
+    const html = readFileSync(g.page, 'utf8');
+    const end = html.lastIndexOf('</body>');
+    const scripts = [...html.matchAll(/<script\b/g)].map((m) => m.index);
+    expect(scripts.filter((i) => i > end)).toEqual([]);
+  });
+
   it.each(graphs.map((g) => [g.page.slice(TEST_DIST.length), g] as const))('%s loads enhancers lazily, and only those it has graphics for', (_, g) => {
     expect(g.eager.filter((f) => /enhance/.test(f) || g.unused.includes(f))).toEqual([]);
     expect(g.files.filter((f) => g.unused.includes(f))).toEqual([]);

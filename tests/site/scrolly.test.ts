@@ -455,6 +455,18 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('print', () => {
+  it('prints every scrolly as the article: each step with its own figure, no sticky slot, no story bar', async () => {
+    const { page, watch } = await open();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$$eval('.scrolly__sticky, .story-bar', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+    expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50 && getComputedStyle(e).breakInside === 'avoid'))).toBe(
+      true,
+    );
+    expectClean(watch);
+  });
+});
+
 describe('read as article', () => {
   it('the switch unrolls the page, keeps the reader on the same step, and switches back', async () => {
     const { page, watch } = await open();
