@@ -25,7 +25,7 @@ interface Layer {
 }
 
 /** A step by its section and index. */
-interface Reading {
+interface StepAt {
   section: Section;
   index: number;
 }
@@ -56,6 +56,7 @@ export interface Engine {
   view(): EngineView;
   /** Called after every change of active step; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** Stop for good: observers, listeners, timers, and every mounted controller (`destroy()`). */
   destroy(): void;
 }
 
@@ -106,13 +107,13 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   let lastY = window.scrollY;
   let paused = false;
   /** The step the reader is at, kept up to date so a resize can restore it after the layout changed. */
-  let reading: Reading | null = null;
+  let reading: StepAt | null = null;
   /** The step whose summary was announced last (the reader's current step), null between sections. */
   let announced: HTMLElement | null = null;
   /** While the browser scrolls to the top or the end after Home/End: the fallback timer ending it. */
   let jumping = 0;
   /** While a resize settles: the step to restore afterwards. */
-  let resizing: { keep: Reading | null; timer: number } | null = null;
+  let resizing: { keep: StepAt | null; timer: number } | null = null;
 
   let broken = false;
   function fail(error: unknown): void {
