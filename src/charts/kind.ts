@@ -50,6 +50,8 @@ export interface ChartView {
   table: DataTable;
   /** The values plotted in this state; their citations make the source line. */
   plotted: Datum[];
+  /** Notes the kind adds by itself (how to read the drawing), shown before the editor's note. */
+  notes?: string[];
 }
 
 export interface ChartKind<S extends ChartSpecBase = ChartSpecBase> extends GraphicKind<S> {

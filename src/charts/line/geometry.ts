@@ -3,8 +3,9 @@
  *
  * Honest defaults: the value axis includes zero (and draws it in ink when values cross it); both
  * scales cover every value of every state, so revealing points never moves the axes; consecutive
- * periods of one kind are joined, gaps in the record break the line instead of bridging years
- * without data. Targets are dashed with hollow points and labelled "目标".
+ * periods of one kind are joined; across gaps in the record (years the articles do not report) a faint
+ * dotted bridge keeps the trend readable without pretending to know the years between, and the chart
+ * says so in a note. Targets are dashed with hollow points and labelled "目标".
  *
  * Paths keep the same number of points in every state — points not yet revealed sit on the last
  * revealed one — so the browser can morph one state into the next by interpolating numbers.
@@ -32,6 +33,16 @@ export function adjacent(a: string, b: string): boolean {
   const next = new Date(`${pa.end}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10) === pb.start;
+}
+
+/** Pairs of neighbouring points with unreported periods between them (2020 → 2024). */
+export function gaps(data: Datum[]): [Datum, Datum][] {
+  const out: [Datum, Datum][] = [];
+  for (let i = 1; i < data.length; i++) {
+    const [a, b] = [data[i - 1] as Datum, data[i] as Datum];
+    if (!adjacent(a.period, b.period)) out.push([a, b]);
+  }
+  return out;
 }
 
 /** Runs of adjacent periods; a line is drawn through each run of two or more. */
@@ -104,6 +115,19 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
     if (model.area && s === firstActual && segments.length > 0) {
       const shape = d3area<Datum>().x((d) => pos(d)[0]).y0(y(0)).y1((d) => pos(d)[1]);
       marks.push({ type: 'path', key: `area-${s.id}`, d: segments.map((r) => shape(r) ?? '').join(''), fill: PALETTE.actual, opacity: 0.12 });
+    }
+    const bridges = s.role === 'actual' ? gaps(s.data) : [];
+    if (bridges.length > 0) {
+      const shape = d3line<Datum>().x((d) => pos(d)[0]).y((d) => pos(d)[1]);
+      marks.push({
+        type: 'path',
+        key: `bridge-${s.id}`,
+        d: bridges.map((pair) => shape(pair) ?? '').join(''),
+        fill: 'none',
+        stroke: PALETTE.actual,
+        strokeWidth: layout.line * 0.6,
+        dash: '1 4',
+      });
     }
     if (segments.length > 0) {
       const shape = d3line<Datum>().x((d) => pos(d)[0]).y((d) => pos(d)[1]);

@@ -6,7 +6,8 @@ import { displayUnit, unitLine } from '../axis.ts';
 import type { Datum } from '../data.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
 import { LAYOUTS } from '../layout.ts';
-import { lineGeometry } from './geometry.ts';
+import { gaps, lineGeometry } from './geometry.ts';
+import { parsePeriod } from '../../lib/data/period.ts';
 import { checkLine, isShown, lineView, LineSpec, resolveLine } from './spec.ts';
 
 function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
@@ -31,7 +32,15 @@ function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
     marked.length ? `重点：${marked.join('；')}。` : '',
   ].join('');
 
+  const bridged = model.series.some((s) => s.role === 'actual' && v.visible.includes(s.id) && gaps(s.data).length > 0);
+  const mixed = new Set(plotted.map((d) => parsePeriod(d.period).type === 'year')).size > 1;
+  const notes = [
+    ...(bridged ? ['点线连接的两个时期之间，报道没有给出数据。'] : []),
+    ...(mixed ? ['季度和全年的数值口径不同，放在一起仅供对照。'] : []),
+  ];
+
   return {
+    notes,
     unit: unitLine(displayUnit(all.map((d) => d.value), all[0]?.unit ?? ''), all.find((d) => d.basis)?.basis),
     scenes: { compact: lineGeometry(model, v, LAYOUTS.compact), regular: lineGeometry(model, v, LAYOUTS.regular) },
     description,

@@ -122,11 +122,14 @@ describe('line geometry', () => {
     await expectScenes(lineKind, growth, state, `__snapshots__/growth-${state}`);
   });
 
-  it('with a gap in the record the line breaks instead of bridging the missing years', async () => {
+  it('with a gap in the record the line breaks, and only a dotted bridge spans the missing years', async () => {
     const gappy = { ...growth, series: [{ id: 'actual', indicator: 'industrial-va-growth', kind: 'growth', periods: [2020, 2023, 2024] }], states: { all: {} } };
     const scenes = await expectScenes(lineKind, gappy, 'all', '__snapshots__/gap-all');
     const path = scenes.regular.marks.find((m) => m.key === 'line-actual');
     expect(path?.type === 'path' && path.d.match(/M/g)?.length).toBe(1);
+    const bridge = scenes.regular.marks.find((m) => m.key === 'bridge-actual');
+    expect(bridge?.type === 'path' && bridge.d.match(/M/g)?.length).toBe(1);
+    expect(bridge?.type === 'path' && bridge.dash).toBe('1 4');
   });
 
   it('keeps the axes and the number of path points when revealing points', async () => {

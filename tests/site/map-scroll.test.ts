@@ -1,0 +1,77 @@
+/**
+ * The map as the scrolly engine drives it: scrolling through the map steps changes the sticky map's
+ * state, camera, highlight and layers in order (the camera read from the editors' ?debug view, which
+ * prints the controller's getCamera()), and the page keeps scrolling when the wheel starts on the map.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, PHONE } from './browser.ts';
+
+const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
+const LAYER = '.scrolly__layer[data-family="map"] .story-map';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The camera the debug view shows now, or null. */
+async function debugCamera(page: Page): Promise<{ center: [number, number]; zoom: number } | null> {
+  const text = await page.locator('.scrolly-debug pre').nth(1).textContent();
+  const m = /^camera: (\{.*\})$/.exec(text?.trim() ?? '');
+  return m ? (JSON.parse(m[1] as string) as { center: [number, number]; zoom: number }) : null;
+}
+
+async function declared(page: Page, step: string): Promise<{ state: string; c: [number, number, number]; h: string[]; l: string[] }> {
+  return page.evaluate((id) => {
+    const el = document.querySelector<HTMLElement>(`#${id} .story-map`)!;
+    return { state: el.dataset['state']!, ...(JSON.parse(el.dataset['map']!) as { c: [number, number, number]; h: string[]; l: string[] }) };
+  }, step);
+}
+
+describe('the map driven by the scrolly engine', () => {
+  it('scrolling through the map steps changes state, camera, highlight and layers in order', async () => {
+    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+    await page.goto(`${inject('siteUrl')}demo/?debug#map-city`);
+    await page.mouse.wheel(0, 30);
+    await page.waitForSelector(`${LAYER}.is-live`, { timeout: 60_000 });
+    for (const step of STEPS) {
+      await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), step);
+      const want = await declared(page, step);
+      await page.waitForFunction(([sel, state]) => document.querySelector<HTMLElement>(sel!)?.dataset['state'] === state, [LAYER, want.state]);
+      await expect.poll(async () => {
+        const cam = await debugCamera(page);
+        return cam ? Math.abs(cam.center[0] - want.c[0]) + Math.abs(cam.center[1] - want.c[1]) + Math.abs(cam.zoom - want.c[2]) : Infinity;
+      }, { timeout: 10_000 }).toBeLessThan(0.01);
+      // The static SVG under the map follows too: highlighted counties outlined, rivers only when shown.
+      const svg = page.locator(`${LAYER} svg.story-map__svg`);
+      expect(await svg.locator('use[stroke]').count()).toBe(want.h.filter((h) => h !== 'etdz').length);
+      expect(await svg.locator('use[href="#tlm-rivers"]').count()).toBe(want.l.includes('rivers') ? 1 : 0);
+    }
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the page scrolling when the wheel starts over the sticky map', async () => {
+    const { page, watch } = await openPage(browser, inject('siteUrl'));
+    await page.goto(`${inject('siteUrl')}demo/#map-horqin`);
+    await page.mouse.wheel(0, 30);
+    await page.waitForSelector(`${LAYER}.is-live`, { timeout: 60_000 });
+    const box = await page.locator(`${LAYER} .story-map__gl`).boundingBox();
+    if (!box) throw new Error('no live map');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before + 200);
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
