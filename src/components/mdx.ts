@@ -3,10 +3,11 @@
  * rejects any other element, import or expression.
  */
 import V from './V.astro';
+import Figure from './Figure.astro';
 import Scrolly from '../scrolly/Scrolly.astro';
 import Step from '../scrolly/Step.astro';
 
-export const mdxComponents = { V, Scrolly, Step };
+export const mdxComponents = { V, Figure, Scrolly, Step };
 
 /** Names editors may write in MDX. */
 export const MDX_COMPONENT_NAMES = Object.keys(mdxComponents);

@@ -36,3 +36,11 @@ export function checkGraphic(spec: unknown, data: DataIndex): { spec: GraphicSpe
   }
   return { spec: parsed.data, problems: k.check(parsed.data, data) };
 }
+
+/**
+ * The browser family of a kind: the key of its enhancer in `ENHANCERS` (`client.ts`). The map has its
+ * own; every other kind is a chart.
+ */
+export function familyOf(kind: string): 'chart' | 'map' {
+  return kind === 'map' ? 'map' : 'chart';
+}

@@ -1,0 +1,85 @@
+/**
+ * The reader's bearings on a story page (browser only): a progress bar for the whole story, the table
+ * of contents marking the chapter being read, and the "read as article" switch.
+ */
+import { activeIndex, readingProgress, type Band } from './resolve.ts';
+
+export interface ReadingOptions {
+  /** The story element; its extent is the progress, its chapters are the table of contents. */
+  root: HTMLElement;
+  /** The story bar holding the progress fill, the table of contents and the switch. */
+  bar: HTMLElement;
+  /** The trigger line, px from the viewport top: a chapter is current once its top has passed it. */
+  line: () => number;
+  /** The reader pressed the switch: `true` to read as an article, `false` for the scrolly layout. */
+  onSwitch: (article: boolean) => void;
+}
+
+export interface Reading {
+  /** Reflects the reading mode on the switch. */
+  showMode(article: boolean): void;
+  /** The page can only be read as an article from now on (a graphic failed): the switch says so, disabled. */
+  lock(): void;
+}
+
+const band = (el: Element): Band => {
+  const r = el.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom };
+};
+
+/** Starts the progress bar, the table of contents and the switch. */
+export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Reading {
+  const fill = bar.querySelector<HTMLElement>('.story-progress__fill');
+  const toc = bar.querySelector<HTMLDetailsElement>('details.toc');
+  const now = bar.querySelector<HTMLElement>('.toc__now');
+  const links = [...bar.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
+  const chapters = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+  const toggle = bar.querySelector<HTMLButtonElement>('button[data-read-mode]');
+  let current = -2;
+  let frame = 0;
+
+  function update(): void {
+    frame = 0;
+    if (fill) fill.style.transform = `scaleX(${readingProgress(band(root), window.innerHeight).toFixed(4)})`;
+    const bands = chapters.map((c) => (c ? band(c) : { top: Infinity, bottom: Infinity }));
+    const i = activeIndex(bands, line());
+    if (i === current) return;
+    links[current]?.removeAttribute('aria-current');
+    links[i]?.setAttribute('aria-current', 'location');
+    if (now) now.textContent = links[i]?.textContent ?? '';
+    current = i;
+  }
+  const schedule = () => {
+    frame ||= requestAnimationFrame(update);
+  };
+
+  const onTocClick = (e: MouseEvent) => {
+    if (toc && (e.target as Element).closest('a')) toc.open = false;
+  };
+  const onTocKey = (e: KeyboardEvent) => {
+    if (toc?.open && e.key === 'Escape') {
+      toc.open = false;
+      toc.querySelector('summary')?.focus();
+    }
+  };
+  const onToggle = () => onSwitch(toggle?.getAttribute('aria-pressed') !== 'true');
+
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule, { passive: true });
+  toc?.addEventListener('click', onTocClick);
+  toc?.addEventListener('keydown', onTocKey);
+  toggle?.addEventListener('click', onToggle);
+  update();
+
+  const showMode = (article: boolean) => {
+    toggle?.setAttribute('aria-pressed', String(article));
+    schedule();
+  };
+  return {
+    showMode,
+    lock() {
+      showMode(true);
+      if (toggle) toggle.disabled = true;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The JavaScript budget of every page, from the test build alone (deterministic, no browser): a page's
+ * module graph is its module scripts, their static imports, and the dynamic imports the page can
+ * trigger — the enhancer of each graphic family on the page (`ENHANCERS`) and what those import.
+ * Other dynamic imports (the editors' `?debug` view) and the enhancers of families the page does not
+ * use are not counted: readers of that page never load them. Each file is brotli-compressed as a CDN would serve it.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { TEST_BASE, TEST_DIST } from './env.ts';
+
+/** ≤ 30 KB brotli for a story page with charts and no map (issue 3). */
+const BUDGET = 30 * 1024;
+
+const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
+/** An `ENHANCERS` entry as the minifier writes it: `chart:()=>import("./enhance.x.js")`, possibly wrapped by a preload helper. */
+const ENHANCER = /\b(chart|map):\s*\(\)\s*=>\s*(?:[\w$.]+\(\s*\(\)\s*=>\s*)?import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
+
+function pages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return pages(p);
+    return e.name.endsWith('.html') ? [p] : [];
+  });
+}
+
+/** A URL path in the built HTML (under the test base) → the file in the test build. */
+function fileOf(urlPath: string): string {
+  if (!urlPath.startsWith(TEST_BASE)) throw new Error(`script outside the base path: ${urlPath}`);
+  return join(TEST_DIST, urlPath.slice(TEST_BASE.length));
+}
+
+const brotli = new Map<string, number>();
+function brotliSize(file: string): number {
+  let n = brotli.get(file);
+  if (n === undefined) {
+    n = brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    brotli.set(file, n);
+  }
+  return n;
+}
+
+function importsOf(file: string, re: RegExp): string[] {
+  const dir = posix.dirname(file);
+  return [...readFileSync(file, 'utf8').matchAll(re)].map((m) => posix.join(dir, m[1] as string));
+}
+
+/** The enhancer chunk of each family, found in the chunks that define `ENHANCERS`. */
+function enhancers(files: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const dir = posix.dirname(f);
+    for (const m of readFileSync(f, 'utf8').matchAll(ENHANCER)) out.set(m[1] as string, posix.join(dir, m[2] as string));
+  }
+  return out;
+}
+
+interface PageGraph {
+  page: string;
+  families: string[];
+  /** What the page loads: its scripts' static graph, plus the full graph of each enhancer it uses. */
+  files: string[];
+  bytes: number;
+  /** Loaded before any enhancer: the static graph of the page's scripts. */
+  eager: string[];
+  /** Enhancer chunks of families the page does not use. */
+  unused: string[];
+}
+
+/** Files reachable from `roots` by static imports, and by dynamic ones too when `dynamic`. */
+function closure(page: string, roots: string[], dynamic: boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const f = queue.pop() as string;
+    if (seen.has(f)) continue;
+    if (!existsSync(f)) throw new Error(`${page}: imports ${f}, which is not in the build`);
+    seen.add(f);
+    queue.push(...importsOf(f, STATIC_IMPORT), ...(dynamic ? importsOf(f, DYNAMIC_IMPORT) : []));
+  }
+  return seen;
+}
+
+function graphOf(page: string): PageGraph {
+  const html = readFileSync(page, 'utf8');
+  const entries = [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => fileOf(m[1] as string));
+  const families = [...new Set([...html.matchAll(/\bdata-family="([a-z]+)"/g)].map((m) => m[1] as string))].sort();
+  const eager = closure(page, entries, false);
+  const byFamily = enhancers(eager);
+  const files = new Set(eager);
+  for (const family of families) {
+    const chunk = byFamily.get(family);
+    if (!chunk) throw new Error(`${page}: uses data-family="${family}" but its scripts register no ENHANCERS entry for it`);
+    for (const f of closure(page, [chunk], true)) files.add(f);
+  }
+  const unused = [...byFamily].filter(([family]) => !families.includes(family)).map(([, f]) => f);
+  const sorted = [...files].sort();
+  return { page, families, files: sorted, bytes: sorted.reduce((n, f) => n + brotliSize(f), 0), eager: [...eager], unused };
+}
+
+describe('JavaScript budget', () => {
+  const graphs = pages(TEST_DIST).map(graphOf);
+  const stories = graphs.filter((g) => g.families.length > 0);
+
+  it('the build has story pages with graphics to measure', () => {
+    expect(stories.length).toBeGreaterThan(0);
+  });
+
+  it.each(stories.filter((g) => !g.families.includes('map')).map((g) => [g.page.slice(TEST_DIST.length), g] as const))(
+    '%s (charts, no map) ships ≤ 30 KB of JavaScript, brotli',
+    (_, g) => {
+      const table = g.files.map((f) => `${f.slice(TEST_DIST.length)} ${brotliSize(f)} B`).join('\n');
+      expect(g.bytes, `${g.bytes} B brotli in total:\n${table}`).toBeLessThanOrEqual(BUDGET);
+    },
+  );
+
+  it.each(stories.map((g) => [g.page.slice(TEST_DIST.length), g] as const))('%s has its module scripts inside <body> (valid HTML)', (_, g) => {
+    const html = readFileSync(g.page, 'utf8');
+    const end = html.lastIndexOf('</body>');
+    const scripts = [...html.matchAll(/<script\b/g)].map((m) => m.index);
+    expect(scripts.filter((i) => i > end)).toEqual([]);
+  });
+
+  it.each(graphs.map((g) => [g.page.slice(TEST_DIST.length), g] as const))('%s loads enhancers lazily, and only those it has graphics for', (_, g) => {
+    expect(g.eager.filter((f) => /enhance/.test(f) || g.unused.includes(f))).toEqual([]);
+    expect(g.files.filter((f) => g.unused.includes(f))).toEqual([]);
+  });
+});

@@ -1,0 +1,578 @@
+/**
+ * The scrolly engine in a real browser (Debian's Chromium through playwright-core), on the demo story
+ * of the test build: scrolling, reloads, #step links, resizes, keyboard, reduced motion, no JavaScript,
+ * the "read as article" switch, the phone layout and the debug view. Every test also requires no page
+ * errors, no console errors, no CSP violations and no request leaving the origin.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, launch, openPage, PHONE, type PageWatch } from './browser.ts';
+
+const STORY = 'demo/';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  watch: PageWatch;
+}
+
+async function open(options: BrowserContextOptions = DESKTOP, hash = '', query = ''): Promise<Opened> {
+  const opened = await openPage(browser, inject('siteUrl'), options);
+  await opened.page.goto(`${inject('siteUrl')}${STORY}${query}${hash}`);
+  if (options.javaScriptEnabled !== false) await settled(opened.page);
+  return opened;
+}
+
+/**
+ * Presses a button the way a reader does. Playwright's own click first scrolls the element "into
+ * view", which for a button in the sticky bar moves the page, so the reader's place would be lost.
+ */
+async function press(page: Page, selector: string): Promise<void> {
+  await page.$eval(selector, (el) => (el as HTMLElement).click());
+}
+
+function expectClean(watch: PageWatch): void {
+  expect(watch.errors).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.cspViolations).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+}
+
+/**
+ * Animations and transitions still running on the page, described for messages. The global
+ * reduced-motion rule shortens every transition to 0.01 ms rather than removing it; those count as
+ * instant, anything with a perceptible duration or delay does not.
+ */
+async function running(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((a) => {
+        const t = a.effect?.getComputedTiming();
+        return a.playState === 'running' && Number(t?.duration ?? 0) + Number(t?.delay ?? 0) > 1;
+      })
+      .map((a) => {
+        const target = (a.effect as KeyframeEffect | null)?.target;
+        return `${(a as CSSTransition).transitionProperty ?? (a as CSSAnimation).animationName ?? 'animation'} on ${target?.tagName ?? '?'}.${target?.className ?? ''}`;
+      }),
+  );
+}
+
+/** Two frames: scroll events, intersection observers and the engine's frame have run. */
+async function frames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** Waits until nothing the engine reacts to is pending (controllers loaded, resize debounced, transitions over). */
+async function settled(page: Page, ms = 800): Promise<void> {
+  await frames(page);
+  await page.waitForTimeout(ms);
+  await frames(page);
+}
+
+/** Every step of the page in document order: id, section index, graphic, state, summary. */
+async function allSteps(page: Page) {
+  return page.$$eval('[data-scrolly]', (sections) =>
+    sections.flatMap((s, section) =>
+      [...s.querySelectorAll<HTMLElement>('[data-step]')].map((el) => ({
+        id: el.id,
+        section,
+        graphic: el.dataset['graphic'] ?? '',
+        state: el.dataset['state'] ?? '',
+        summary: el.dataset['summary'] ?? '',
+      })),
+    ),
+  );
+}
+
+interface SectionView {
+  /** The step marked current. */
+  step: string | null;
+  /** Graphics of the layers that are visible. */
+  visible: string[];
+  /** The state the visible chart says it shows, and whether its marks equal the step's static figure. */
+  shows: string | null;
+  drawn: boolean;
+}
+
+/**
+ * What each section shows now, checked against the page itself: the visible layer's marks (every
+ * keyed SVG element's geometry) must equal those of the current step's own static figure.
+ */
+async function sections(page: Page): Promise<SectionView[]> {
+  return page.$$eval('[data-scrolly]', (list) =>
+    list.map((s) => {
+      const step = s.querySelector<HTMLElement>('[data-step][aria-current="step"]');
+      const layers = [...s.querySelectorAll<HTMLElement>('.scrolly__layer')];
+      const visible = layers.filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99);
+      const layer = visible[0];
+      const marks = (root: Element | null | undefined) =>
+        [...(root?.querySelectorAll('svg[data-layout] > [data-key]') ?? [])]
+          .map((el) =>
+            [el.getAttribute('data-key'), ...['d', 'x', 'y', 'cx', 'cy', 'r', 'width', 'height', 'x1', 'x2', 'y1', 'y2'].map((a) => el.getAttribute(a) ?? '')].join('|'),
+          )
+          .sort()
+          .join('\n');
+      const mine = marks(layer);
+      return {
+        step: step?.id ?? null,
+        visible: visible.map((l) => l.dataset['graphic'] ?? ''),
+        shows: layer?.querySelector<HTMLElement>('[data-state]')?.dataset['state'] ?? null,
+        drawn: !!step && mine !== '' && mine === marks(step.querySelector('.figure')),
+      };
+    }),
+  );
+}
+
+/** Expects section views to show exactly the given steps (by id) and to draw their states. */
+async function expectShowing(page: Page, want: string[]): Promise<void> {
+  const steps = await allSteps(page);
+  const views = await sections(page);
+  expect(views.map((v) => v.step)).toEqual(want);
+  views.forEach((v, i) => {
+    const step = steps.find((s) => s.id === want[i]);
+    expect(v.visible, `section ${i}: only the step's graphic is visible`).toEqual([step?.graphic]);
+    expect(v.shows, `section ${i}: the chart reports the step's state`).toBe(step?.state);
+    expect(v.drawn, `section ${i}: the sticky graphic draws the same marks as step ${want[i]}'s own figure`).toBe(true);
+  });
+}
+
+/** For each section, the step that should be current when the given step is current. */
+async function expectedWith(page: Page, id: string, before: 'first' | 'keep' = 'first'): Promise<string[]> {
+  const steps = await allSteps(page);
+  const at = steps.find((s) => s.id === id);
+  if (!at) throw new Error(`no step ${id}`);
+  const count = Math.max(...steps.map((s) => s.section)) + 1;
+  return Array.from({ length: count }, (_, section) => {
+    const own = steps.filter((s) => s.section === section);
+    if (section < at.section) return own[own.length - 1]?.id ?? '';
+    if (section > at.section) return before === 'first' ? (own[0]?.id ?? '') : '';
+    return id;
+  });
+}
+
+/** Scrolls with the mouse wheel like a reader, calling `each` after every notch. */
+async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<void> {
+  await page.mouse.move(20, 300);
+  for (let guard = 0; guard < 2000; guard++) {
+    const before = await page.evaluate(() => window.scrollY);
+    await page.mouse.wheel(0, deltaY);
+    await frames(page);
+    await each();
+    if ((await page.evaluate(() => window.scrollY)) === before) return;
+  }
+  throw new Error('the page never stopped scrolling');
+}
+
+/** Scrolls so that the step's top sits `px` above the trigger line, as a reader's scroll would. */
+async function scrollStepToLine(page: Page, id: string, px = 40): Promise<void> {
+  await page.evaluate(
+    ({ id, px }) => {
+      const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+      const top = document.getElementById(id)!.getBoundingClientRect().top;
+      window.scrollBy(0, top - line + px);
+    },
+    { id, px },
+  );
+  await settled(page);
+}
+
+describe('scrolling', () => {
+  it('activates every step in order, draws each state and announces each summary once', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { __log: string[] }).__log = log;
+      new MutationObserver(() => log.push(document.querySelector('[data-scrolly-live]')!.textContent ?? '')).observe(
+        document.querySelector('[data-scrolly-live]')!,
+        { childList: true, characterData: true, subtree: true },
+      );
+    });
+    const seen: string[] = [];
+    await wheelThrough(page, 100, async () => {
+      const current = await page.evaluate(() => {
+        const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+        const inside = [...document.querySelectorAll('[data-scrolly]')].find((s) => {
+          const r = s.querySelector('.scrolly__steps')!.getBoundingClientRect();
+          return r.top <= line && line < r.bottom;
+        });
+        return inside?.querySelector('[aria-current="step"]')?.id ?? null;
+      });
+      if (current && seen[seen.length - 1] !== current) seen.push(current);
+    });
+    expect(seen).toEqual(steps.map((s) => s.id));
+    expect(await page.evaluate(() => (window as unknown as { __log: string[] }).__log)).toEqual(steps.map((s) => s.summary));
+    await settled(page);
+    await expectShowing(page, await expectedWith(page, steps[steps.length - 1]!.id));
+    expectClean(watch);
+  });
+
+  it('scrolling back up activates the steps in reverse order', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    await page.keyboard.press('End');
+    await settled(page);
+    const seen: string[] = [];
+    await wheelThrough(page, -100, async () => {
+      const ids = await page.$$eval('[aria-current="step"]', (els) => els.map((e) => e.id));
+      for (const id of ids) if (!seen.includes(id)) seen.push(id);
+    });
+    const bySection = (ids: string[]) => ids.map((id) => steps.find((s) => s.id === id)!);
+    for (let section = 0; section <= Math.max(...steps.map((s) => s.section)); section++) {
+      const order = bySection(seen).filter((s) => s.section === section).map((s) => s.id);
+      expect(order).toEqual(steps.filter((s) => s.section === section).map((s) => s.id).reverse());
+    }
+    expectClean(watch);
+  });
+
+  it('Home and End land on the first and last states, passing the steps in between instantly and silently', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    await page.evaluate(() => {
+      const log: { id: string; instant: boolean }[] = [];
+      (window as unknown as { __log: typeof log }).__log = log;
+      // Recorded in the same task as the change: an instant switch marks its section .is-instant.
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as HTMLElement;
+          if (el.getAttribute('aria-current') === 'step') log.push({ id: el.id, instant: !!el.closest('.scrolly.is-instant') });
+        }
+      }).observe(document.body, { attributes: true, attributeFilter: ['aria-current'], subtree: true });
+      const said: string[] = [];
+      (window as unknown as { __said: string[] }).__said = said;
+      const live = document.querySelector('[data-scrolly-live]')!;
+      new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    for (const [key, step] of [['End', steps[steps.length - 1]!], ['Home', steps[0]!]] as const) {
+      await page.evaluate(() => {
+        (window as unknown as { __log: unknown[] }).__log.length = 0;
+        (window as unknown as { __said: unknown[] }).__said.length = 0;
+      });
+      await page.keyboard.press(key);
+      await settled(page);
+      const log = await page.evaluate(() => (window as unknown as { __log: { id: string; instant: boolean }[] }).__log);
+      expect(log.length, `${key} changed steps`).toBeGreaterThan(0);
+      expect(log.filter((l) => !l.instant), `${key}: every change on the way was instant`).toEqual([]);
+      expect(await running(page)).toEqual([]);
+      await expectShowing(page, await expectedWith(page, step.id));
+      // At most the step where the scroll ends is announced (End may stop inside the last step).
+      const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+      expect(said.filter((x) => x !== step.summary), `${key}: steps flown past are not announced`).toEqual([]);
+      expect(said.length).toBeLessThanOrEqual(1);
+    }
+    expectClean(watch);
+  });
+});
+
+describe('reloads and links', () => {
+  it('a reload mid-story restores the step the reader was at', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    const mid = steps[Math.floor(steps.length / 2)]!;
+    await scrollStepToLine(page, mid.id);
+    await expectShowing(page, await expectedWith(page, mid.id));
+    await page.reload();
+    await settled(page);
+    await expectShowing(page, await expectedWith(page, mid.id));
+    expectClean(watch);
+  });
+
+  it('a #step link opens on that step, for every step', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    for (const step of steps) {
+      await page.goto('about:blank');
+      await page.goto(`${inject('siteUrl')}${STORY}#${step.id}`);
+      await settled(page, 300);
+      await expectShowing(page, await expectedWith(page, step.id));
+      const card = await page.$eval(`#${step.id} .step__card`, (el) => ({ top: el.getBoundingClientRect().top, vh: window.innerHeight }));
+      expect(card.top, `#${step.id}: its text is on screen`).toBeGreaterThanOrEqual(0);
+      expect(card.top).toBeLessThan(card.vh);
+    }
+    expectClean(watch);
+  });
+
+  it('following a #step link within the page jumps there without replaying the steps in between', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    const last = steps[steps.length - 1]!;
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { __log: string[] }).__log = log;
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).getAttribute('aria-current') === 'step') log.push((r.target as Element).id);
+      }).observe(document.body, { attributes: true, attributeFilter: ['aria-current'], subtree: true });
+    });
+    await page.evaluate((id) => (location.hash = id), last.id);
+    await settled(page);
+    await expectShowing(page, await expectedWith(page, last.id));
+    const log = await page.evaluate(() => (window as unknown as { __log: string[] }).__log);
+    const sectionsBefore = new Set(steps.filter((s) => s.section < last.section).map((s) => s.section)).size;
+    // each earlier section goes straight to its last step, this one straight to the target
+    expect(log.length).toBeLessThanOrEqual(sectionsBefore + 1);
+    expect(log).toContain(last.id);
+    expectClean(watch);
+  });
+});
+
+describe('resizing', () => {
+  it('1280×800 → 390×844 mid-scroll keeps the step and its state, and back', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    for (const step of [steps[1]!, steps[Math.floor(steps.length / 2)]!, steps[steps.length - 2]!]) {
+      await page.setViewportSize(DESKTOP.viewport);
+      await settled(page);
+      await scrollStepToLine(page, step.id, 120);
+      const want = await expectedWith(page, step.id);
+      await expectShowing(page, want);
+      await page.setViewportSize(PHONE.viewport);
+      await settled(page);
+      await expectShowing(page, want);
+      await page.setViewportSize(DESKTOP.viewport);
+      await settled(page);
+      await expectShowing(page, want);
+    }
+    expectClean(watch);
+  });
+
+  it('a height-only change keeps the step and its state', async () => {
+    const { page, watch } = await open(PHONE);
+    const steps = await allSteps(page);
+    const step = steps[2]!;
+    await scrollStepToLine(page, step.id);
+    for (const height of [700, 844]) {
+      await page.setViewportSize({ width: 390, height });
+      await settled(page);
+      await expectShowing(page, await expectedWith(page, step.id));
+    }
+    expectClean(watch);
+  });
+
+  it('a resize event that changes neither the width nor the small viewport height moves nothing', async () => {
+    const { page, watch } = await open(PHONE);
+    const steps = await allSteps(page);
+    await scrollStepToLine(page, steps[1]!.id, 200);
+    const y = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    await settled(page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(y);
+    expectClean(watch);
+  });
+});
+
+describe('keyboard', () => {
+  it('j and k move through the steps, with visible focus; arrows still scroll', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    for (const step of steps) {
+      await page.keyboard.press('j');
+      await settled(page, 100);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(step.id);
+      expect(await page.$eval(`#${step.id} .step__card`, (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+      expect(await page.$eval(`#${step.id}`, (el) => el.getAttribute('aria-current'))).toBe('step');
+    }
+    await settled(page);
+    await expectShowing(page, await expectedWith(page, steps[steps.length - 1]!.id));
+    await page.keyboard.press('k');
+    await settled(page);
+    await expectShowing(page, await expectedWith(page, steps[steps.length - 2]!.id));
+    const y = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('ArrowDown');
+    await settled(page, 300);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(y);
+    expectClean(watch);
+  });
+
+  it('Tab reaches the skip link and the steps; the skip link lands on the first step', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    const first = steps[0]!;
+    await page.focus('.scrolly__skip');
+    expect(await page.$eval('.scrolly__skip', (el) => el.getBoundingClientRect().height)).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(first.id);
+    await expectShowing(page, await expectedWith(page, first.id));
+    await page.keyboard.press('Shift+Tab');
+    await page.focus(`#${first.id}`);
+    // Tab from a step walks through the links in its text, then to the next step
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== steps[1]!.id; i++) await page.keyboard.press('Tab');
+    await settled(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(steps[1]!.id);
+    await expectShowing(page, await expectedWith(page, steps[1]!.id));
+    expectClean(watch);
+  });
+});
+
+describe('reduced motion', () => {
+  it('switches states instantly: no running animation right after any step change', async () => {
+    const { page, watch } = await open({ ...DESKTOP, reducedMotion: 'reduce' });
+    const steps = await allSteps(page);
+    await settled(page);
+    let checked = 0;
+    await wheelThrough(page, 100, async () => {
+      expect(await running(page)).toEqual([]);
+      const views = await sections(page);
+      for (const v of views) if (v.step && v.visible.length === 1) expect(v.drawn, `${v.step} drawn in the same frame`).toBe(true);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(steps.length);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+    expectClean(watch);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('unrolls every scrolly into an article: each step shows its own static state', async () => {
+    const { page, watch } = await open({ ...DESKTOP, javaScriptEnabled: false });
+    const figures = await page.$$eval('[data-step]', (els) =>
+      els.map((el) => {
+        const fig = el.querySelector<HTMLElement>(':scope > .figure');
+        const r = fig?.getBoundingClientRect();
+        const chart = fig?.querySelector<HTMLElement>('[data-state]');
+        return {
+          state: (el as HTMLElement).dataset['state'],
+          shows: chart?.dataset['state'],
+          visible: !!r && r.height > 50 && getComputedStyle(fig!).display !== 'none',
+          above: !!r && r.bottom <= el.querySelector('.step__card')!.getBoundingClientRect().top + 1,
+        };
+      }),
+    );
+    expect(figures.length).toBeGreaterThanOrEqual(4);
+    for (const f of figures) expect(f).toEqual({ state: f.state, shows: f.state, visible: true, above: true });
+    expect(await page.$$eval('.scrolly__sticky', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+    expect(await page.$eval('[data-read-mode]', (el) => getComputedStyle(el).display)).toBe('none');
+    expectClean(watch);
+  });
+});
+
+describe('print', () => {
+  it('prints every scrolly as the article: each step with its own figure, no sticky slot, no story bar', async () => {
+    const { page, watch } = await open();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$$eval('.scrolly__sticky, .story-bar', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+    expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50 && getComputedStyle(e).breakInside === 'avoid'))).toBe(
+      true,
+    );
+    expectClean(watch);
+  });
+});
+
+describe('read as article', () => {
+  it('the switch unrolls the page, keeps the reader on the same step, and switches back', async () => {
+    const { page, watch } = await open();
+    const steps = await allSteps(page);
+    const step = steps[2]!;
+    await scrollStepToLine(page, step.id);
+    await press(page, '[data-read-mode]');
+    await settled(page);
+    expect(await page.getAttribute('[data-read-mode]', 'aria-pressed')).toBe('true');
+    expect(await page.$$eval('.scrolly__sticky', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
+    expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50))).toBe(true);
+    expect(await page.$eval(`#${step.id}`, (el) => Math.abs(el.getBoundingClientRect().top) < window.innerHeight / 2)).toBe(true);
+    expect(await page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
+    await press(page, '[data-read-mode]');
+    await settled(page);
+    expect(await page.getAttribute('[data-read-mode]', 'aria-pressed')).toBe('false');
+    await expectShowing(page, await expectedWith(page, step.id));
+    expectClean(watch);
+  });
+});
+
+describe('a graphic that cannot start', () => {
+  it('turns the page into the static article for good, with the reason in the console and nothing left running', async () => {
+    const opened = await openPage(browser, inject('siteUrl'), DESKTOP);
+    const { page, watch } = opened;
+    await page.route('**/_astro/enhance.*.js', (route) => route.abort());
+    await page.goto(`${inject('siteUrl')}${STORY}`);
+    const steps = await allSteps(page);
+    await scrollStepToLine(page, steps[1]!.id);
+    expect(await page.$eval('[data-story]', (el) => (el as HTMLElement).dataset['mode'])).toBe('article');
+    expect(await page.$eval('[data-read-mode]', (el) => [el.getAttribute('aria-pressed'), (el as HTMLButtonElement).disabled])).toEqual(['true', true]);
+    expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50))).toBe(true);
+    // the engine is gone: scrolling and keys no longer mark steps
+    await page.mouse.wheel(0, 1500);
+    await page.keyboard.press('j');
+    await settled(page);
+    expect(await page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors.length).toBeGreaterThan(0);
+    expect(watch.consoleErrors.every((e) => e.startsWith('scrolly: a graphic could not start') || /Failed to load|ERR_FAILED/.test(e))).toBe(true);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
+
+describe('layout', () => {
+  it('opens without layout shift, on a phone and on a desktop', async () => {
+    for (const options of [PHONE, DESKTOP]) {
+      const { page, watch } = await open(options);
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((r) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => r(sum), 300);
+          }),
+      );
+      expect(shift).toBe(0);
+      expectClean(watch);
+      await page.context().close();
+    }
+  });
+
+  it('on a phone the step text never hides the graphic: a card is read below it and only passes over it', async () => {
+    const { page, watch } = await open(PHONE);
+    const steps = await allSteps(page);
+    let checked = 0;
+    await wheelThrough(page, 120, async () => {
+      const boxes = await page.evaluate(() => {
+        const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+        return [...document.querySelectorAll('[data-scrolly]')].flatMap((s) => {
+          const layer = s.querySelector('.scrolly__layer.is-active')?.getBoundingClientRect();
+          const step = s.querySelector('[aria-current="step"]');
+          const card = step?.querySelector('.step__card')?.getBoundingClientRect();
+          if (!layer || !card || !step) return [];
+          const top = step.getBoundingClientRect().top;
+          const covered = Math.max(0, Math.min(layer.bottom, card.bottom) - Math.max(layer.top, card.top)) / layer.height;
+          return [{ justActive: top <= line && top > line - 130, covered, layerTop: layer.top, cardTop: card.top, layerBottom: layer.bottom }];
+        });
+      });
+      for (const b of boxes) {
+        expect(b.covered, 'a card never covers the whole graphic').toBeLessThan(0.75);
+        if (b.justActive) expect(b.cardTop, 'a card becomes active below the graphic').toBeGreaterThanOrEqual(b.layerBottom - 1);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(steps.length);
+    expectClean(watch);
+  });
+});
+
+describe('debug view', () => {
+  it('?debug shows the trigger line, the active step and its declared state', async () => {
+    const { page, watch } = await open(DESKTOP, '', '?debug');
+    const steps = await allSteps(page);
+    const step = steps[1]!;
+    await scrollStepToLine(page, step.id);
+    await page.waitForSelector('.scrolly-debug');
+    const text = await page.$eval('.scrolly-debug', (el) => el.textContent ?? '');
+    expect(text).toContain(`#${step.id}`);
+    expect(text).toContain(`${step.graphic} / ${step.state}`);
+    expect(text).toMatch(/content\/demo\/\d\d-[a-z-]+\.mdx/);
+    const probe = await page.$eval('[data-scrolly-probe]', (el) => ({ visibility: getComputedStyle(el).visibility, top: el.getBoundingClientRect().top }));
+    expect(probe.visibility).toBe('visible');
+    expect(probe.top).toBeCloseTo(400, 0);
+    expectClean(watch);
+  });
+});
