@@ -6,7 +6,7 @@ const figures = (s: string) => findHandTypedFigures(s).map((f) => f.text);
 describe('findHandTypedFigures()', () => {
   it.each([
     // Figures: flagged.
-    ['2024年全市地区生产总值达到1686亿元。', ['1686亿元']],
+    ['去年全市地区生产总值达到1686亿元。', ['1686亿元']],
     ['增速为8.4%，高于去年。', ['8.4%']],
     ['规上工业增加值下降了-1.2%', ['-1.2%']],
     ['签约项目609个', ['609个']],
