@@ -14,6 +14,8 @@ import { MAP_FONT, MAP_SIZES, MAP_STYLE } from './style.ts';
 export interface MapSvgOptions {
   /** A second, smaller line under a county's label, by county code (e.g. which stories look there). */
   sublabels?: Record<string, string>;
+  /** Font size of those lines (viewBox units); default the neighbours' label size. */
+  sublabelSize?: number;
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -78,7 +80,7 @@ export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string 
       const dy = sub ? -MAP_SIZES.countyLabel * 0.55 : 0;
       out.push(el('text', { x: r1(l.x), y: r1(l.y + dy), 'font-size': MAP_SIZES.countyLabel, 'font-weight': l.highlighted ? 700 : undefined, fill, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, l.text));
       if (sub) {
-        out.push(el('text', { x: r1(l.x), y: r1(l.y - dy + 2), 'font-size': MAP_SIZES.neighbourLabel, 'font-weight': 700, fill: MAP_STYLE.highlight, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, sub));
+        out.push(el('text', { x: r1(l.x), y: r1(l.y - dy + 2), 'font-size': opts.sublabelSize ?? MAP_SIZES.neighbourLabel, 'font-weight': 700, fill: MAP_STYLE.highlight, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, sub));
       }
     }
     out.push(el('text', { x: r1(m.zone.x + 8), y: r1(m.zone.y + 1), 'font-size': MAP_SIZES.zoneLabel, fill: m.zone.highlighted ? MAP_STYLE.highlight : MAP_STYLE.text, 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, m.zone.label));

@@ -37,3 +37,12 @@ describe('pngSize()', () => {
     expect(() => pngSize(header(1, 1, 'IDAT'))).toThrow('PNG without IHDR first');
   });
 });
+
+describe('ogSvg() opening punctuation', () => {
+  it('hangs a line-initial opening quote into the margin', () => {
+    const svg = ogSvg({ kicker: 'k', headline: '“十四五”的项目账：投资从哪来', meta: 'm' });
+    expect(svg).toMatch(/<text x="(\d+)" y="\d+" font-size="(\d+)" font-weight="700" fill="#1b1b1b">“十四五”/);
+    const [, x, size] = /<text x="(\d+)" y="\d+" font-size="(\d+)" font-weight="700" fill="#1b1b1b">“/.exec(svg) as RegExpExecArray;
+    expect(Number(x)).toBe(64 - Math.round(Number(size) * 0.5));
+  });
+});

@@ -9,8 +9,9 @@ import { PALETTE } from '../../charts/palette.ts';
 import { findCjkFonts } from './font.ts';
 import { fitText } from './wrap.ts';
 
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+import { OG_HEIGHT, OG_WIDTH } from './size.ts';
+
+export { OG_HEIGHT, OG_WIDTH };
 
 export interface OgContent {
   /** Small line above the headline (the series name). */
@@ -47,7 +48,8 @@ export function ogSvg(c: OgContent): string {
     `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="${PALETTE.bg}"/>`,
     `<rect width="${OG_WIDTH}" height="12" fill="${PALETTE.highlight}"/>`,
     `<text x="${M}" y="${M + 56}" font-size="32" font-weight="700" fill="${PALETTE.highlight}">${escapeXml(c.kicker)}</text>`,
-    ...head.lines.map((l, i) => `<text x="${M}" y="${top + head.size + i * lineHeight}" font-size="${head.size}" font-weight="700" fill="${PALETTE.ink}">${escapeXml(l)}</text>`),
+    // An opening quote or bracket hangs into the margin, so the characters line up (its glyph is right-aligned in the em).
+    ...head.lines.map((l, i) => `<text x="${/^[“‘《（「『]/u.test(l) ? M - Math.round(head.size * 0.5) : M}" y="${top + head.size + i * lineHeight}" font-size="${head.size}" font-weight="700" fill="${PALETTE.ink}">${escapeXml(l)}</text>`),
     `<line x1="${M}" x2="${M + 80}" y1="${OG_HEIGHT - M - 58}" y2="${OG_HEIGHT - M - 58}" stroke="${PALETTE.grid}" stroke-width="3"/>`,
     `<text x="${M}" y="${OG_HEIGHT - M - 10}" font-size="28" fill="${PALETTE.muted}">${escapeXml(c.meta)}</text>`,
   ];

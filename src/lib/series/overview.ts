@@ -26,11 +26,15 @@ export function shortTitle(headline: string): string {
   return i > 0 ? headline.slice(0, i) : headline;
 }
 
-export const TIMELINE = { width: 600, pad: 24, r: 14, laneStep: 32 } as const;
+export const TIMELINE = { pad: 24, r: 14, laneStep: 32 } as const;
 
-/** The timeline as an SVG document: year bands, an axis, and the stories' numbers at their months. */
-export function timelineSvg(items: TimelineItem[]): string {
-  const { width, pad, r, laneStep } = TIMELINE;
+/**
+ * The timeline as an SVG document: year bands, an axis, and the stories' numbers at their months.
+ * `width` in viewBox units: the page draws a narrow one for phones (larger text once scaled down)
+ * and a wide one for larger screens.
+ */
+export function timelineSvg(items: TimelineItem[], width: number): string {
+  const { pad, r, laneStep } = TIMELINE;
   const t = timelineLayout(items, { width: width - 2 * pad, minGap: 2 * r + 3 });
   const axisY = 16 + r + (t.lanes - 1) * laneStep + r + 10;
   const height = axisY + 34;
@@ -46,11 +50,10 @@ export function timelineSvg(items: TimelineItem[]): string {
     out.push(`<line x1="${pad + k.x}" x2="${pad + k.x}" y1="${axisY}" y2="${axisY + 8}" stroke="${PALETTE.axis}" stroke-width="1.5"/>`);
   });
   out.push(`<line x1="${pad}" x2="${width - pad}" y1="${axisY}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1.5"/>`);
-  t.items.forEach((it, i) => {
-    const cx = Math.round((pad + it.x) * 10) / 10;
-    const cy = axisY - 10 - r - it.lane * laneStep;
-    if (it.lane > 0) out.push(`<line x1="${cx}" x2="${cx}" y1="${cy + r}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1"/>`);
-    out.push(`<line x1="${cx}" x2="${cx}" y1="${axisY - 10}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1"/>`);
+  const dots = t.items.map((it) => ({ cx: Math.round((pad + it.x) * 10) / 10, cy: axisY - 10 - r - it.lane * laneStep }));
+  // Stems first, so a dot stacked above another never has its stem drawn across the lower dot.
+  for (const { cx, cy } of dots) out.push(`<line x1="${cx}" x2="${cx}" y1="${cy}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1"/>`);
+  dots.forEach(({ cx, cy }, i) => {
     out.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${PALETTE.highlight}" stroke="${PALETTE.bg}" stroke-width="2"/>`);
     out.push(`<text x="${cx}" y="${cy}" font-size="16" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="central">${i + 1}</text>`);
   });
@@ -74,5 +77,5 @@ export function seriesMapSvg(focus: string[][], data: DataIndex): { svg: string;
     fills[code] = stories.length === 0 ? MAP_STYLE.land : (shades[Math.min(shades.length - 1, Math.ceil((stories.length / max) * shades.length) - 1)] as string);
     if (stories.length > 0) sublabels[code] = stories.map(storyNumber).join('');
   }
-  return { svg: mapStateSvg({ ...m, fills }, { sublabels }), byCounty };
+  return { svg: mapStateSvg({ ...m, fills }, { sublabels, sublabelSize: 19 }), byCounty };
 }
