@@ -64,7 +64,7 @@ export function ogSvg(c: OgContent): string {
 let fonts: string[] | undefined;
 
 /** The PNG bytes of a social image. Fails (with the font it looked for) when no CJK font is installed. */
-export function ogPng(c: OgContent): Uint8Array {
+export function ogPng(c: OgContent): Uint8Array<ArrayBuffer> {
   fonts ??= findCjkFonts();
   const r = new Resvg(ogSvg(c), {
     fitTo: { mode: 'width', value: OG_WIDTH },
@@ -72,7 +72,8 @@ export function ogPng(c: OgContent): Uint8Array {
   });
   const png = r.render();
   if (png.width !== OG_WIDTH || png.height !== OG_HEIGHT) throw new Error(`social image came out ${png.width}×${png.height}, expected ${OG_WIDTH}×${OG_HEIGHT}`);
-  return png.asPng();
+  // A copy on its own ArrayBuffer: what Response accepts as a body.
+  return new Uint8Array(png.asPng());
 }
 
 /** Width and height from a PNG's IHDR chunk (the first chunk after the 8-byte signature). */
