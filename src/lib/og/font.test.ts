@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CJK_FONT_CANDIDATES, findCjkFonts } from './font.ts';
 
 describe('findCjkFonts()', () => {
-  it('returns every candidate that exists', () => {
+  it('returns the first candidate that exists (bold before regular)', () => {
     const have = new Set([CJK_FONT_CANDIDATES[1], CJK_FONT_CANDIDATES[6]]);
-    expect(findCjkFonts({}, (p) => have.has(p))).toEqual([CJK_FONT_CANDIDATES[1], CJK_FONT_CANDIDATES[6]]);
+    expect(findCjkFonts({}, (p) => have.has(p))).toEqual([CJK_FONT_CANDIDATES[1]]);
+    expect(findCjkFonts({}, () => true)).toEqual(['/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc']);
   });
 
   it('fails the build with a message naming the font and how to install it when none exists', () => {
