@@ -118,6 +118,9 @@ describe.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('front page at 
     }
     const after = await page.locator('ol.cards > li').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
     expect(after).toEqual(before);
+    // Every picture box keeps one shape (16:10) whatever its drawing's proportions, so cards in a row line up.
+    const ratios = await page.locator('.card__thumb').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.round((r.width / r.height) * 100) / 100));
+    expect(ratios).toEqual(ratios.map(() => 1.6));
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(widths.view);
     await page.context().close();
