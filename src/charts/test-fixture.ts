@@ -38,6 +38,7 @@ const fixture = {
       growth('2024', 20.8, 'goals-2025'),
       { period: '2025', value: 15, kind: 'target', basis: 'yoy', cite: cite('goals-2025', '15%') },
     ], '固投增速'),
+    ind('services-va-growth', '服务业增加值增速', '%', [growth('2024Q1-Q3', 2.2, 'goals-2025'), growth('2025Q1-Q3', 5)]),
     ind('avg-growth', '规上工业总产值年均增速', '%', [growth('2021/2024', 13.2, 'industry-2025', 'annual-avg')]),
     ind('industrial-output', '规上工业总产值', '亿元', [actual('2024', 1698, '1698亿元'), actual('2020', 1034, '1034亿元')]),
     ind('chains-output', '九大产业链产值', '亿元', [actual('2024', 1320, '1320亿元')]),
