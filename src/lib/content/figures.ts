@@ -22,6 +22,8 @@ export interface ResolvedFigure {
   label: string;
   periodLabel: string;
   scopeName: string;
+  /** The label with its scope in front, once: "全市贷款余额", never "全市全市贷款余额". */
+  scopedLabel: string;
   obs: Observation;
 }
 
@@ -40,6 +42,7 @@ export function resolveFigure(data: DataIndex, ref: FigureRef): ResolvedFigure {
     label: ind.label,
     periodLabel: parsePeriod(obs.period).label,
     scopeName: data.scopeName(ind.scope),
+    scopedLabel: data.scopedLabel(ind),
     obs,
   };
 }
