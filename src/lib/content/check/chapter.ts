@@ -57,7 +57,7 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 const HTML_HINT = 'chapters use Markdown and the components V, Scrolly, Step and Figure only; see docs/editing.md';
 
 /** Frontmatter string fields that readers see, checked for hand-typed figures. */
-const PROSE_KEYS = new Set(['title', 'subtitle', 'kicker', 'note', 'annotation', 'label', 'text', 'caption']);
+const PROSE_KEYS = new Set(['title', 'subtitle', 'kicker', 'note', 'annotation', 'label', 'text', 'caption', 'compareLabel', 'wholeLabel', 'rest', 'suffix']);
 
 function isLiteralExpression(node: EsNode | null | undefined): boolean {
   if (!node) return false;
