@@ -18,8 +18,8 @@ import { globSync } from 'node:fs';
 /** An indicator that some chapter cites, found from the content itself. */
 function citedIndicator(): string {
   for (const f of globSync('content/*/*.mdx')) {
-    const first = checkChapter(f, readFileSync(f, 'utf8'), data()).cited[0];
-    if (first) return first.id;
+    const first = checkChapter(f, readFileSync(f, 'utf8'), data()).cited.find((c) => c.id !== undefined);
+    if (first?.id) return first.id;
   }
   throw new Error('no chapter cites a figure');
 }
