@@ -82,7 +82,7 @@ describe('bignumber check()', () => {
 });
 
 describe('bignumber geometry', () => {
-  const texts = (scene: { marks: { type: string; key: string }[] }) => Object.fromEntries(scene.marks.filter((m) => m.type === 'text').map((m) => [m.key, (m as { text: string }).text]));
+  const texts = (scene: { marks: { type: string; key: string }[] }) => Object.fromEntries(scene.marks.filter((m) => m.type === 'text').map((m) => [m.key, (m as unknown as { text: string }).text]));
 
   it('prints a trailing qualifier after the unit, as printed: 95%以上', async () => {
     const spec = { kind: 'bignumber', title: '热线', value: { indicator: 'hotline-rates', period: 2024 }, states: { all: {} } };
