@@ -53,7 +53,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run data:release', () => {
+// Each case spawns the release script (a Node process that loads the dataset and checks every chapter): seconds
+// alone, far more when the unit suite runs in parallel on a loaded machine.
+describe('npm run data:release', { timeout: 60_000 }, () => {
   it('shows usage without a bump and a message', () => {
     expect(run('minor').code).toBe(2);
   });
