@@ -24,7 +24,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run new:story / new:chapter', () => {
+// Each case spawns the generator and the content check: seconds alone, far more on a loaded machine.
+describe('npm run new:story / new:chapter', { timeout: 60_000 }, () => {
   it('creates a story with a first chapter that passes the content check', () => {
     const r = run('story', 'new-test-story', 'goals-2025');
     expect(r.code, r.out).toBe(0);

@@ -30,7 +30,7 @@ const fixture = {
   indicators: [
     ind('industrial-va-growth', '规上工业增加值增速', '%', [
       growth('2020', -1.2), growth('2021', 6.8), growth('2022', 3.1), growth('2023', 4.4), growth('2024', 5.1), growth('2025Q1', 8.4),
-      { period: '2025', value: 7, kind: 'target', basis: 'yoy', cite: cite('goals-2025', '增长7%') },
+      { period: '2025', value: 7, kind: 'target', basis: 'yoy', cite: cite('goals-2025', '增长7%左右') },
     ]),
     ind('gdp', '地区生产总值', '亿元', [actual('2024', 1686, '1686亿元', 'goals-2025')]),
     ind('gdp-growth', '地区生产总值增速', '%', [{ period: '2025', value: 6, kind: 'target', approx: 'at-least', basis: 'yoy', cite: cite('goals-2025', '6%以上') }]),
@@ -38,6 +38,12 @@ const fixture = {
       growth('2024', 20.8, 'goals-2025'),
       { period: '2025', value: 15, kind: 'target', basis: 'yoy', cite: cite('goals-2025', '15%') },
     ], '固投增速'),
+    ind('services-va-growth', '服务业增加值增速', '%', [growth('2024Q1-Q3', 2.2, 'goals-2025'), growth('2025Q1-Q3', 5)]),
+    ind('hotline-rates', '12345热线“四率”', '%', [actual('2024', 95, '95%以上', 'goals-2025', 'at-least')]),
+    ind('prep-rate', '重点项目前期手续办结率', '%', [actual('2022-11', 96, '办结率96%', 'goals-2025'), actual('current', 95, '办结率达95%以上', 'industry-2025', 'at-least')]),
+    ind('services-share', '服务业增加值占地区生产总值比重', '%', [actual('2025Q1-Q3', 55.4, '55.4%')], '服务业占比'),
+    ind('services-contribution', '服务业对经济增长贡献率', '%', [actual('2025Q1-Q3', 60.4, '高达60.4%')]),
+    ind('private-share', '民间投资占固定资产投资比重', '%', [actual('current', 50, '超过50%', 'industry-2025', 'over')]),
     ind('avg-growth', '规上工业总产值年均增速', '%', [growth('2021/2024', 13.2, 'industry-2025', 'annual-avg')]),
     ind('industrial-output', '规上工业总产值', '亿元', [actual('2024', 1698, '1698亿元'), actual('2020', 1034, '1034亿元')]),
     ind('chains-output', '九大产业链产值', '亿元', [actual('2024', 1320, '1320亿元')]),

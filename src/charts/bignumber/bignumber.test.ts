@@ -28,6 +28,14 @@ describe('comparisonText()', () => {
   ])('%s', (_, d, expected) => {
     expect(comparisonText(d, '2024', (p) => `${p}年`)).toBe(expected);
   });
+  it.each([
+    ['a level', datum({ kind: 'actual', basis: undefined, periodLabel: '2022年11月', value: 96, text: '96%' }), '三年前', '三年前：96%'],
+    ['a level, with the editor\'s own colon', datum({ kind: 'actual', basis: undefined, value: 96, text: '96%' }), '上次检查时，', '上次检查时，96%'],
+    ['a target', datum({ kind: 'target', value: 6, text: '6%以上' }), '今年的目标', '今年的目标：6%以上'],
+    ['a fall keeps its direction', datum({ value: -1.2, text: '\u22121.2%' }), '与上年相比', '与上年相比下降1.2%'],
+  ])('compareLabel replaces the automatic words: %s', (_, d, lead, expected) => {
+    expect(comparisonText(d, '2024', (p) => `${p}年`, lead)).toBe(expected);
+  });
 });
 
 describe('bignumber check()', () => {
@@ -56,12 +64,55 @@ describe('bignumber check()', () => {
       ['states.s.comparison: this state shows a comparison, but the card has no `compare`; add one or remove `comparison: true`'],
     ],
     ['digits in the label', { ...card, label: '2024年GDP' }, ['label: the label must not contain digits']],
+    ['digits in the suffix', { ...card, suffix: '7%' }, ['suffix: the suffix must not contain digits: it qualifies the figure, which comes from the data']],
+    [
+      'a suffix the article did not print',
+      { ...card, value: { indicator: 'industrial-va-growth', period: 2025, kind: 'target' }, compare: undefined, suffix: '以上' },
+      ['suffix: "以上" does not occur in the figure as printed ("增长7%左右"); the suffix must repeat the article\'s own qualifier'],
+    ],
+    [
+      'a suffix on a figure the dataset already qualifies',
+      { ...card, value: { indicator: 'hotline-rates' }, compare: undefined, suffix: '以上' },
+      ['suffix: the figure is already printed as "95%以上" from the dataset; remove `suffix`'],
+    ],
+    ['a compareLabel without a comparison', { ...card, compare: undefined, compareLabel: '三年前', states: { s: {} } }, ['compareLabel: the card has no `compare`, so `compareLabel` has nothing to label; add a comparison or remove it']],
   ])('reports %s', (_, spec, messages) => {
     expect(checkGraphicWith(bigNumberKind, spec)).toEqual(messages);
   });
 });
 
 describe('bignumber geometry', () => {
+  const texts = (scene: { marks: { type: string; key: string }[] }) => Object.fromEntries(scene.marks.filter((m) => m.type === 'text').map((m) => [m.key, (m as unknown as { text: string }).text]));
+
+  it('prints a trailing qualifier after the unit, as printed: 95%以上', async () => {
+    const spec = { kind: 'bignumber', title: '热线', value: { indicator: 'hotline-rates', period: 2024 }, states: { all: {} } };
+    expect(checkGraphicWith(bigNumberKind, spec)).toEqual([]);
+    const scenes = await expectScenes(bigNumberKind, spec, 'all', '__snapshots__/hotline-all');
+    expect(texts(scenes.compact)).toMatchObject({ value: '95', unit: '%以上' });
+    const view = bigNumberKind.view(bigNumberKind.schema.parse(spec), 'all', (await import('../test-fixture.ts')).fixtureData());
+    expect(view.table.rows[0]?.cells).toEqual(['2024年', '95%以上']);
+  });
+
+  it('prints the editor\'s suffix from the printed figure, and a compareLabel', async () => {
+    const spec = {
+      kind: 'bignumber', title: '增速目标', value: { indicator: 'industrial-va-growth', period: 2025, kind: 'target' }, suffix: '左右',
+      compare: { indicator: 'industrial-va-growth', period: 2024 }, compareLabel: '上年实绩', states: { all: {} },
+    };
+    expect(checkGraphicWith(bigNumberKind, spec)).toEqual([]);
+    const scenes = await expectScenes(bigNumberKind, spec, 'all', '__snapshots__/suffix-all');
+    expect(texts(scenes.regular)).toMatchObject({ value: '7', unit: '%左右', comparison: '上年实绩增长5.1%' });
+  });
+
+  it('labels a comparison with the editor\'s words, keeping the figure from the data', async () => {
+    const spec = {
+      kind: 'bignumber', title: '办结率', value: { indicator: 'prep-rate', period: 'current' },
+      compare: { indicator: 'prep-rate', period: '2022-11' }, compareLabel: '三年前', states: { all: {} },
+    };
+    expect(checkGraphicWith(bigNumberKind, spec)).toEqual([]);
+    const scenes = await expectScenes(bigNumberKind, spec, 'all', '__snapshots__/prep-all');
+    expect(texts(scenes.compact)).toMatchObject({ value: '95', unit: '%以上', comparison: '三年前：96%' });
+  });
+
   it.each(['value', 'target'])('state %s: snapshot at both widths', async (state) => {
     await expectScenes(bigNumberKind, card, state, `__snapshots__/gdp-${state}`);
   });

@@ -11,15 +11,22 @@ import { ASCENT, DESCENT, textWidth } from '../text.ts';
 import type { Datum } from '../data.ts';
 import type { BigNumberModel } from './spec.ts';
 
-/** "超1500" and "个": the figure split into its number part and its (scaled) unit. */
-export function splitFigure(d: Datum): { number: string; unit: string } {
+/**
+ * The figure split into its large part and the smaller part after it: "超1500" and "个"; "95" and
+ * "%以上" (a trailing qualifier follows the unit, as printed: 95%以上, not 95以上%); "7" and "%左右"
+ * with the editor's `suffix`.
+ */
+export function splitFigure(d: Datum, suffix = ''): { number: string; unit: string } {
   const scaled = scaleUnit(d.value, d.unit);
-  return { number: formatValue(scaled.value, '', { approx: d.approx }), unit: scaled.unit };
+  if (d.approx === 'at-least') {
+    return { number: formatValue(scaled.value, ''), unit: `${scaled.unit}以上${suffix}` };
+  }
+  return { number: formatValue(scaled.value, '', { approx: d.approx }), unit: `${scaled.unit}${suffix}` };
 }
 
 /** Scene of the card; `comparison` is the comparison line, or null when this state hides it. */
 export function bigNumberGeometry(model: BigNumberModel, comparison: string | null, layout: Layout): Scene {
-  const { number, unit } = splitFigure(model.value);
+  const { number, unit } = splitFigure(model.value, model.suffix);
   const unitSize = Math.round(layout.big * 0.4);
   // Lines stacked by their font boxes (ascent + descent), so nothing can touch at any font.
   const labelY = 3 + layout.pad + ASCENT * layout.label;

@@ -12,7 +12,7 @@
  */
 import { area as d3area, line as d3line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
-import { parsePeriod } from '../../lib/data/period.ts';
+import { parsePeriod, periodMidYear } from '../../lib/data/period.ts';
 import { displayUnit, horizontalGrid, tickLabelWidth, valueAxis } from '../axis.ts';
 import type { Datum } from '../data.ts';
 import { placeLabels, pointBox, type LabelRequest } from '../labels.ts';
@@ -57,14 +57,25 @@ function runs(data: Datum[]): Datum[][] {
   return out.filter((r) => r.length > 1);
 }
 
-/** The label of a point: "一季度 8.4%" for sub-year periods, "目标 7%" for targets, "谷底 −1.2%" with a note. */
-function pointLabel(s: LineSeries, d: Datum, note: string | undefined, multi: boolean): string {
+/**
+ * The label of a point: "2025年一季度 8.4%" for sub-year periods (the axis only names years, so the
+ * label says which part of which year), "目标 7%" for targets, "谷底 −1.2%" with a note.
+ */
+export function pointLabel(s: Pick<LineSeries, 'role' | 'label'>, d: Pick<Datum, 'period' | 'periodLabel' | 'text'>, note: string | undefined, multi: boolean): string {
   const parts: string[] = [];
   if (note) parts.push(note);
   else if (s.role === 'target' || multi) parts.push(s.label);
-  if (parsePeriod(d.period).type !== 'year') parts.push(d.periodLabel.replace(/^\d{4}年/, ''));
+  if (parsePeriod(d.period).type !== 'year') parts.push(d.periodLabel);
   parts.push(d.text);
   return parts.join(' ');
+}
+
+/**
+ * Where a period sits on the time axis, in fractional years: a year at its middle, a quarter, a half,
+ * a month or "the first three quarters" inside its own year (2025Q1 → 2025.125, 2025Q1-Q3 → 2025.375).
+ */
+export function timeX(period: string): number | null {
+  return periodMidYear(parsePeriod(period));
 }
 
 /** Scene of one state of a line chart. */
@@ -98,6 +109,14 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
     .forEach((yr) =>
       marks.push({ type: 'text', key: `year-${yr}`, x: x(yr + 0.5), y: height - layout.pad - DESCENT * layout.small, text: String(yr), size: layout.small, fill: PALETTE.muted, anchor: 'middle' }),
     );
+
+  // When a year holds sub-year points (a quarter, the first three quarters), short ticks at the year
+  // boundaries show the band each year label stands for, so 2025Q1 reads as early 2025.
+  if (all.some((d) => parsePeriod(d.period).type !== 'year')) {
+    for (let yr = firstYear; yr <= lastYear + 1; yr++) {
+      marks.push({ type: 'line', key: `year-tick-${yr}`, x1: x(yr), y1: bottom, x2: x(yr), y2: bottom + layout.pad, stroke: PALETTE.grid, strokeWidth: 1 });
+    }
+  }
 
   const shownSeries = model.series.filter((s) => view.visible.includes(s.id));
   const multi = model.series.filter((s) => s.role === 'actual').length > 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGraphicWith, expectScenes } from '../test-helpers.ts';
-import { adjacent } from './geometry.ts';
+import { adjacent, pointLabel, timeX } from './geometry.ts';
 import { lineKind } from './index.ts';
 
 const growth = {
@@ -156,5 +156,75 @@ describe('line geometry', () => {
     const point = scenes.regular.marks.find((m) => m.key === 'point-plan-2025');
     expect(point?.type === 'circle' && point.fill).toBe('#fdfcf8');
     expect(scenes.regular.marks.find((m) => m.key === 'label-plan-2025')).toMatchObject({ text: '目标 7%' });
+  });
+});
+
+describe('time axis: sub-year periods sit inside their year', () => {
+  it.each([
+    ['2024', 2024.5],
+    ['2025Q1', 2025.125],
+    ['2025Q2', 2025.375],
+    ['2025Q4', 2025.875],
+    ['2025Q1-Q3', 2025.375],
+    ['2025Q1-Q2', 2025.25],
+    ['2022H1', 2022.25],
+    ['2022H2', 2022.75],
+    ['2022-10', 2022 + 9.5 / 12],
+  ])('timeX(%s) = %s', (period, x) => {
+    expect(timeX(period)).toBeCloseTo(x, 9);
+  });
+
+  it('has no place for open-ended periods', () => {
+    expect(timeX('2021/')).toBeNull();
+    expect(timeX('current')).toBeNull();
+  });
+
+  it('labels a quarter and the first three quarters with their year', () => {
+    const s = { role: 'actual' as const, label: '实际' };
+    expect(pointLabel(s, { period: '2025Q1', periodLabel: '2025年一季度', text: '8.4%' }, '新高', false)).toBe('新高 2025年一季度 8.4%');
+    expect(pointLabel(s, { period: '2025Q1-Q3', periodLabel: '2025年前三季度', text: '5%' }, undefined, false)).toBe('2025年前三季度 5%');
+    expect(pointLabel(s, { period: '2024', periodLabel: '2024年', text: '5.1%' }, undefined, false)).toBe('5.1%');
+  });
+
+  /** Fractional-year position of a point, read back from the scene through the year-boundary ticks. */
+  const yearPos = (marks: { key: string }[], key: string, year: number): number => {
+    const at = (k: string) => {
+      const m = marks.find((x) => x.key === k) as { x1?: number; cx?: number } | undefined;
+      if (!m) throw new Error(`no mark ${k}`);
+      return (m.cx ?? m.x1) as number;
+    };
+    const x0 = at(`year-tick-${year}`);
+    const x1 = at(`year-tick-${year + 1}`);
+    return year + (at(key) - x0) / (x1 - x0);
+  };
+
+  it('draws 2025Q1 an eighth into 2025, not at the start of a separate year', async () => {
+    const scenes = await expectScenes(lineKind, growth, 'latest', null);
+    for (const scene of [scenes.compact, scenes.regular]) {
+      expect(yearPos(scene.marks, 'point-actual-2025Q1', 2025)).toBeCloseTo(2025.125, 6);
+      expect(yearPos(scene.marks, 'point-actual-2024', 2024)).toBeCloseTo(2024.5, 6);
+      // The target for the whole year sits mid-2025, right of the quarter.
+      expect(yearPos(scene.marks, 'point-plan-2025', 2025)).toBeCloseTo(2025.5, 6);
+    }
+    const label = scenes.regular.marks.find((m) => m.key === 'label-actual-2025Q1');
+    expect(label).toMatchObject({ text: '新高 2025年一季度 8.4%' });
+  });
+
+  it('draws the first three quarters of two years inside each year, with year labels', async () => {
+    const services = {
+      kind: 'line',
+      title: '服务业增加值增速',
+      series: [{ id: 'actual', indicator: 'services-va-growth', kind: 'growth' }],
+      states: { all: { highlight: [{ series: 'actual', period: '2025Q1-Q3' }] } },
+    };
+    expect(checkGraphicWith(lineKind, services)).toEqual([]);
+    const scenes = await expectScenes(lineKind, services, 'all', '__snapshots__/quarters-all');
+    for (const scene of [scenes.compact, scenes.regular]) {
+      expect(yearPos(scene.marks, 'point-actual-2024Q1-Q3', 2024)).toBeCloseTo(2024.375, 6);
+      expect(yearPos(scene.marks, 'point-actual-2025Q1-Q3', 2025)).toBeCloseTo(2025.375, 6);
+      expect(scene.marks.filter((m) => m.key.startsWith('year-') && !m.key.startsWith('year-tick')).map((m) => (m as { text: string }).text)).toEqual(['2024', '2025']);
+    }
+    const label = scenes.regular.marks.find((m) => m.key === 'label-actual-2025Q1-Q3');
+    expect(label).toMatchObject({ text: '2025年前三季度 5%' });
   });
 });

@@ -7,7 +7,7 @@ import type { Layout } from '../layout.ts';
 import { CATEGORICAL, PALETTE } from '../palette.ts';
 import type { Mark, Scene } from '../scene.ts';
 import { ASCENT, DESCENT } from '../text.ts';
-import type { ShareModel } from './spec.ts';
+import { partFraction, type ShareModel } from './spec.ts';
 
 export interface ShareView {
   shown: string[];
@@ -58,21 +58,31 @@ function legendHeight(model: ShareModel, layout: Layout): number {
   return (model.parts.length + 1) * (line(layout.label) + layout.pad / 2);
 }
 
-function wholeLabel(model: ShareModel, layout: Layout, x: number): Mark {
-  return { type: 'text', key: 'whole', x, y: ASCENT * layout.label, text: `${model.wholeLabel} ${model.whole.text}`, size: layout.label, fill: PALETTE.ink, anchor: 'start' };
+/**
+ * The line naming the whole above the chart: "规上工业总产值 1698亿元"; without a whole, its label and
+ * "＝百分之百" ("地区生产总值＝百分之百") — or nothing when there is no label either.
+ */
+function wholeLabel(model: ShareModel, layout: Layout, x: number): Mark[] {
+  const text = model.whole ? `${model.wholeLabel} ${model.whole.text}` : model.wholeLabel ? `${model.wholeLabel}（整体）` : '';
+  return text ? [{ type: 'text', key: 'whole', x, y: ASCENT * layout.label, text, size: layout.label, fill: PALETTE.ink, anchor: 'start' }] : [];
+}
+
+/** Top of the drawing: under the whole's line, when there is one. */
+function headTop(model: ShareModel, layout: Layout): number {
+  return model.whole || model.wholeLabel ? line(layout.label) + layout.pad : 0;
 }
 
 function barGeometry(model: ShareModel, view: ShareView, layout: Layout): Scene {
   const width = layout.width;
-  const barTop = line(layout.label) + layout.pad;
+  const barTop = headTop(model, layout);
   const barHeight = layout.bar * 2;
   const marks: Mark[] = [
-    wholeLabel(model, layout, 0),
+    ...wholeLabel(model, layout, 0),
     { type: 'rect', key: 'whole-bar', x: 0, y: barTop, width, height: barHeight, fill: PALETTE.rest, stroke: PALETTE.axis, strokeWidth: 1 },
   ];
   let x = 0;
   model.parts.forEach((p, i) => {
-    const w = (p.value.value / model.whole.value) * width;
+    const w = partFraction(model, p) * width;
     if (view.shown.includes(p.id)) {
       marks.push({ type: 'rect', key: `segment-${p.id}`, x, y: barTop, width: w, height: barHeight, fill: partFill(model, view, i), stroke: PALETTE.bg, strokeWidth: 1.5 });
     }
@@ -87,11 +97,11 @@ function waffleGeometry(model: ShareModel, view: ShareView, layout: Layout): Sce
   const width = layout.width;
   const side = layout.name === 'compact' ? 15 : 24;
   const gap = 2;
-  const gridTop = line(layout.label) + layout.pad;
+  const gridTop = headTop(model, layout);
   const grid = 10 * side - gap;
-  const counts = waffleCounts(model.parts.map((p) => p.value.value / model.whole.value));
+  const counts = waffleCounts(model.parts.map((p) => partFraction(model, p)));
   const owner: number[] = counts.flatMap((c, i) => Array<number>(c).fill(i));
-  const marks: Mark[] = [wholeLabel(model, layout, 0)];
+  const marks: Mark[] = [...wholeLabel(model, layout, 0)];
   owner.forEach((i, k) => {
     const fill = i < model.parts.length ? partFill(model, view, i) : PALETTE.rest;
     marks.push({ type: 'rect', key: `cell-${k}`, x: (k % 10) * side, y: gridTop + Math.floor(k / 10) * side, width: side - gap, height: side - gap, fill });
@@ -102,7 +112,7 @@ function waffleGeometry(model: ShareModel, view: ShareView, layout: Layout): Sce
   const legendTop = beside ? gridTop : gridTop + grid + layout.pad * 2;
   marks.push(...legend(model, view, layout, legendX, legendTop));
   // The note sits at the grid's foot beside it (regular) or under the legend (compact).
-  const note = `每格代表${model.wholeLabel}的百分之一`;
+  const note = model.wholeLabel ? `每格代表${model.wholeLabel}的百分之一` : '每格代表百分之一';
   const noteY = beside ? gridTop + grid - DESCENT * layout.small : legendTop + legendHeight(model, layout) + ASCENT * layout.small;
   marks.push({ type: 'text', key: 'note', x: legendX, y: noteY, text: note, size: layout.small, fill: PALETTE.muted, anchor: 'start' });
   const height = beside ? gridTop + grid + layout.pad : noteY + DESCENT * layout.small + layout.pad;

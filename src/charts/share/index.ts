@@ -13,16 +13,37 @@ function view(spec: ShareSpec, state: string, data: DataIndex): ChartView {
   const s = spec.states[state] as ShareSpec['states'][string];
   const v: ShareView = { shown: shownParts(model, s), highlight: s.highlight };
   const parts = model.parts.filter((p) => v.shown.includes(p.id));
-  const withShare = model.parts.some((p) => p.share);
+  const scenes = { compact: shareGeometry(model, v, LAYOUTS.compact), regular: shareGeometry(model, v, LAYOUTS.regular) };
+  const what = model.display === 'waffle' ? '方格图' : '堆积条形图';
+  const perCell = model.display === 'waffle' ? '每格代表百分之一。' : '';
   const w = model.whole;
+  if (!w) {
+    // The parts are printed percentages of one whole: the hundred per cent is not a figure of its own.
+    return {
+      unit: unitLine(displayUnit(parts.map((p) => p.value.value), '%')),
+      scenes,
+      description: [
+        `${what}：${spec.title}。`,
+        parts.map((p) => `${p.label}占${model.wholeLabel || '整体'}的${p.value.text}${p.value.periodLabel ? `（${p.value.periodLabel}）` : ''}`).join('，'),
+        parts.length ? '。' : '',
+        perCell,
+      ].join(''),
+      table: {
+        columns: ['部分', `占${model.wholeLabel || '整体'}的比重`],
+        rows: parts.map((p) => ({ header: p.label, cells: [p.value.text] })),
+      },
+      plotted: parts.map((p) => p.value),
+    };
+  }
+  const withShare = model.parts.some((p) => p.share);
   return {
     unit: unitLine(displayUnit([w.value], w.unit)),
-    scenes: { compact: shareGeometry(model, v, LAYOUTS.compact), regular: shareGeometry(model, v, LAYOUTS.regular) },
+    scenes,
     description: [
-      `${model.display === 'waffle' ? '方格图' : '堆积条形图'}：${spec.title}。${model.wholeLabel}${w.periodLabel ? `（${w.periodLabel}）` : ''}${w.text}`,
+      `${what}：${spec.title}。${model.wholeLabel}${w.periodLabel ? `（${w.periodLabel}）` : ''}${w.text}`,
       ...parts.map((p) => `，其中${p.label}${p.value.text}${p.share ? `，占${p.share.text}` : ''}`),
       '。',
-      model.display === 'waffle' ? '每格代表百分之一。' : '',
+      perCell,
     ].join(''),
     table: {
       columns: ['部分', '数值', ...(withShare ? ['占比'] : [])],

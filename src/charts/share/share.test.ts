@@ -24,6 +24,16 @@ const inside = {
   states: { all: {}, corn: { highlight: ['corn'] }, first: { parts: ['aluminium'] } },
 };
 
+/** Without a whole: the parts are percentages as printed. */
+const percent = {
+  kind: 'share',
+  title: '服务业在经济中的分量',
+  wholeLabel: '地区生产总值',
+  parts: [{ id: 'services', label: '服务业', value: { indicator: 'services-share', period: '2025Q1-Q3' } }],
+  rest: '其他产业',
+  states: { all: {}, none: { parts: [] } },
+};
+
 describe('waffleCounts()', () => {
   it.each([
     [[0.777], [78, 22]],
@@ -37,7 +47,7 @@ describe('waffleCounts()', () => {
 });
 
 describe('share check()', () => {
-  it.each([chains, inside])('accepts $title', (spec) => {
+  it.each([chains, inside, percent, { ...percent, wholeLabel: undefined, display: 'waffle' }])('accepts $title', (spec) => {
     expect(checkGraphicWith(shareKind, spec)).toEqual([]);
   });
   it.each([
@@ -79,6 +89,31 @@ describe('share check()', () => {
       { ...inside, parts: [...inside.parts, { id: 'd', value: { indicator: 'gdp' } }, { id: 'e', value: { indicator: 'gdp' } }] },
       ['parts: at most 4 parts stay distinguishable; leave the smallest to the rest'],
     ],
+    [
+      'percentages of different wholes that add up to more than 100%',
+      { ...percent, parts: [...percent.parts, { id: 'contribution', value: { indicator: 'services-contribution' } }] },
+      ["parts: the parts add up to 115.8% (55.4% + 60.4%), more than 100%; parts of one whole cannot overlap — chart shares of different wholes separately"],
+    ],
+    [
+      'a part that is not a percentage, without a whole',
+      { ...percent, parts: [{ id: 'gdp', value: { indicator: 'gdp' } }] },
+      ["parts[0].value: without a `whole`, every part must be a percentage as printed, but 'gdp' is in 亿元; add the `whole` it is a part of"],
+    ],
+    [
+      'a growth rate as a share',
+      { ...percent, parts: [{ id: 'g', value: { indicator: 'industrial-va-growth', period: 2024 } }] },
+      ["parts[0].value: 'industrial-va-growth' 2024年 is a growth rate, not a share of a whole; a share chart draws parts of one hundred per cent"],
+    ],
+    [
+      'percentages of different periods',
+      { ...percent, parts: [...percent.parts, { id: 'chains', value: { indicator: 'chains-share' } }] },
+      ["parts[1].value: part 'chains' is for 2024年 but part 'services' for 2025年前三季度; a share compares one period"],
+    ],
+    [
+      'a printed share on a part that is already one',
+      { ...percent, parts: [{ ...percent.parts[0], share: { indicator: 'services-share' } }] },
+      ['parts[0].share: without a `whole` the value is already the share; remove `share`'],
+    ],
   ])('reports %s', (_, spec, messages) => {
     expect(checkGraphicWith(shareKind, spec)).toEqual(messages);
   });
@@ -93,6 +128,10 @@ describe('share geometry', () => {
     ['inside-bar', 'corn', inside],
     ['inside-waffle', 'first', { ...inside, display: 'waffle' }],
     ['inside-waffle', 'all', { ...inside, display: 'waffle' }],
+    ['percent-bar', 'all', percent],
+    ['percent-waffle', 'all', { ...percent, display: 'waffle' }],
+    ['percent-waffle', 'none', { ...percent, display: 'waffle' }],
+    ['percent-nolabel-waffle', 'all', { ...percent, wholeLabel: undefined, display: 'waffle' }],
   ] as const)('%s, state %s: snapshot at both widths, no label overlaps', async (name, state, spec) => {
     await expectScenes(shareKind, spec, state, `__snapshots__/${name}-${state}`);
   });
@@ -104,5 +143,31 @@ describe('share geometry', () => {
     expect(cells(whole.compact)).toHaveLength(100);
     expect(cells(shown.compact).filter((m) => m.type === 'rect' && m.fill === '#1f5b99')).toHaveLength(78);
     expect(cells(whole.compact).filter((m) => m.type === 'rect' && m.fill === '#1f5b99')).toHaveLength(0);
+  });
+
+  it('without a whole, draws printed percentages out of a hundred: 55.4% fills 55 squares, an approximate 超50% fills 50', async () => {
+    const waffle = await expectScenes(shareKind, { ...percent, display: 'waffle' }, 'all', null);
+    const filled = (s: typeof waffle.compact) => s.marks.filter((m) => m.key.startsWith('cell-') && m.type === 'rect' && m.fill === '#1f5b99');
+    expect(filled(waffle.compact)).toHaveLength(55);
+    expect(waffle.regular.marks.find((m) => m.key === 'whole')).toMatchObject({ text: '地区生产总值（整体）' });
+    expect(waffle.regular.marks.find((m) => m.key === 'note')).toMatchObject({ text: '每格代表地区生产总值的百分之一' });
+    const approx = await expectScenes(shareKind, { ...percent, display: 'waffle', parts: [{ id: 'p', label: '民间投资', value: { indicator: 'private-share' } }] }, 'all', null);
+    expect(filled(approx.compact)).toHaveLength(50);
+    expect(approx.compact.marks.find((m) => m.key === 'legend-p')).toMatchObject({ text: '民间投资 超50%' });
+  });
+
+  it('without a whole, a stacked bar runs to 100% of the width', async () => {
+    const bar = await expectScenes(shareKind, percent, 'all', null);
+    const whole = bar.regular.marks.find((m) => m.key === 'whole-bar') as { width: number };
+    const seg = bar.regular.marks.find((m) => m.key === 'segment-services') as { width: number };
+    expect(seg.width / whole.width).toBeCloseTo(0.554, 6);
+  });
+
+  it('without a whole, the table and description give the printed shares only', async () => {
+    const { fixtureData } = await import('../test-fixture.ts');
+    const view = shareKind.view(shareKind.schema.parse(percent), 'all', fixtureData());
+    expect(view.table).toEqual({ columns: ['部分', '占地区生产总值的比重'], rows: [{ header: '服务业', cells: ['55.4%'] }] });
+    expect(view.description).toBe('堆积条形图：服务业在经济中的分量。服务业占地区生产总值的55.4%（2025年前三季度）。');
+    expect(view.plotted.map((d) => d.id)).toEqual(['services-share']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataIndex, data } from './index.ts';
+import { DataIndex, data, withScope } from './index.ts';
 import type { Dataset } from './schema.ts';
 
 const fixture = {
@@ -57,6 +57,23 @@ describe('DataIndex', () => {
   it('scopeName() names the city and regions', () => {
     expect(d.scopeName('city')).toBe('全市');
     expect(d.scopeName('150581')).toBe('霍林郭勒市');
+  });
+  it.each([
+    ['全市', '地区生产总值', [], '全市地区生产总值'],
+    ['全市', '全市贷款余额', [], '全市贷款余额'],
+    ['全市', '通辽市常住人口', ['通辽市'], '通辽市常住人口'],
+    ['全市', '全社会研发经费投入增速', [], '全市全社会研发经费投入增速'],
+    ['霍林郭勒市', '霍林郭勒市重大项目节点责任单位', [], '霍林郭勒市重大项目节点责任单位'],
+    ['科尔沁左翼后旗', '科左后旗审批事项', ['科左后旗'], '科左后旗审批事项'],
+    ['科尔沁左翼后旗', '审批事项', ['科左后旗'], '科尔沁左翼后旗审批事项'],
+  ])('withScope(%s, %s) never prints the scope twice', (scope, label, aliases, expected) => {
+    expect(withScope(scope, label, aliases)).toBe(expected);
+  });
+  it('scopedLabel() puts the scope in front once, for the city and for a region', () => {
+    expect(d.scopedLabel({ scope: 'city', label: '全市贷款余额' })).toBe('全市贷款余额');
+    expect(d.scopedLabel({ scope: 'city', label: '贷款余额' })).toBe('全市贷款余额');
+    expect(d.scopedLabel({ scope: '150581', label: '霍林郭勒市项目' })).toBe('霍林郭勒市项目');
+    expect(d.scopedLabel(d.getIndicator('projects'))).toBe('霍林郭勒市项目');
   });
 });
 

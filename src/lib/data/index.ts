@@ -15,6 +15,18 @@ export class UnknownIdError extends Error {
   }
 }
 
+/** Ways a label can already name the whole city. */
+const CITY_ALIASES = ['全市', '通辽市', '通辽'];
+
+/**
+ * `label` with `scope` in front, unless the label already starts with the scope or one of its other
+ * names (`aliases`): ("全市", "地区生产总值") → "全市地区生产总值"; ("全市", "全市贷款余额") → "全市贷款余额".
+ */
+export function withScope(scope: string, label: string, aliases: readonly string[] = []): string {
+  const names = [scope, ...aliases].filter(Boolean);
+  return names.some((n) => label.startsWith(n)) ? label : `${scope}${label}`;
+}
+
 /** Indexes over one dataset. Built once per dataset object. */
 export class DataIndex {
   readonly sources: Map<string, Source>;
@@ -98,6 +110,15 @@ export class DataIndex {
   /** The region name for a scope: 全市 for `city`. */
   scopeName(scope: string): string {
     return scope === 'city' ? '全市' : this.getRegion(scope).name;
+  }
+
+  /**
+   * An indicator's label with its scope in front, once: "全市地区生产总值", "霍林郭勒市重大项目节点责任单位"
+   * (the label already names its scope, so it is not repeated).
+   */
+  scopedLabel(ind: Pick<Indicator, 'label' | 'scope'>): string {
+    const aliases = ind.scope === 'city' ? CITY_ALIASES : [this.getRegion(ind.scope).name, this.getRegion(ind.scope).short];
+    return withScope(this.scopeName(ind.scope), ind.label, aliases);
   }
 }
 

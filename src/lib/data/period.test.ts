@@ -39,7 +39,9 @@ describe('parsePeriod()', () => {
 describe('periodMidYear()', () => {
   it('places a year at its middle and a quarter within its year', () => {
     expect(periodMidYear(parsePeriod('2024'))).toBeCloseTo(2024.5, 2);
-    expect(periodMidYear(parsePeriod('2025Q1'))).toBeCloseTo(2025.12, 2);
+    expect(periodMidYear(parsePeriod('2025Q1'))).toBe(2025.125);
+    expect(periodMidYear(parsePeriod('2025Q1-Q3'))).toBe(2025.375);
+    expect(periodMidYear(parsePeriod('2022H2'))).toBe(2022.75);
   });
   it('gives open-ended periods no position', () => {
     expect(periodMidYear(parsePeriod('2021/'))).toBeNull();

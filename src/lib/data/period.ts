@@ -190,16 +190,31 @@ export function isPeriod(raw: string): boolean {
 }
 
 /**
- * A number for placing a period on a time axis: the middle of the period as a fractional year
- * (2024 → 2024.5, 2025Q1 → ≈2025.12). Open-ended periods have no position.
+ * A number for placing a period on a time axis: the middle of the period as a fractional year, in
+ * whole months so that sub-year periods sit inside their own year at fixed places:
+ * 2024 → 2024.5, 2025Q1 → 2025.125, 2025Q1-Q3 (first three quarters) → 2025.375, 2022H1 → 2022.25,
+ * 2022-10 → 2022 + 9.5/12. Days and multi-year ranges use the calendar. Open-ended periods have no position.
  */
 export function periodMidYear(p: Period): number | null {
   if (!p.start || !p.end) return null;
+  const [y0, m0] = p.start.split('-').map(Number) as [number, number];
+  const [y1, m1] = p.end.split('-').map(Number) as [number, number];
+  if (['year', 'quarter', 'quarters', 'half', 'month', 'plan', 'range'].includes(p.type) && p.start.endsWith('-01') && isMonthEnd(p.end)) {
+    // Whole months: the midpoint between the first month's start and the last month's end.
+    const from = y0 + (m0 - 1) / 12;
+    const to = y1 + m1 / 12;
+    return (from + to) / 2;
+  }
   const t0 = Date.parse(`${p.start}T00:00:00Z`);
   const t1 = Date.parse(`${p.end}T23:59:59Z`);
   const mid = new Date((t0 + t1) / 2);
   const y = mid.getUTCFullYear();
-  const y0 = Date.UTC(y, 0, 1);
-  const y1 = Date.UTC(y + 1, 0, 1);
-  return y + (mid.getTime() - y0) / (y1 - y0);
+  const ya = Date.UTC(y, 0, 1);
+  const yb = Date.UTC(y + 1, 0, 1);
+  return y + (mid.getTime() - ya) / (yb - ya);
+}
+
+function isMonthEnd(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return d === lastDay(y, m);
 }

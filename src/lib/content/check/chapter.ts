@@ -17,6 +17,7 @@ import { nearest, unknownIdMessage } from '../../data/suggest.ts';
 import { ChapterMeta } from '../schema.ts';
 import { VOCABULARY, COMPONENT_NAMES, type ComponentName, type ComponentSpec } from '../vocabulary.ts';
 import { findHandTypedFigures } from './hand-typed.ts';
+import { projectFigure, type FigureRef, type ProjectField } from '../figures.ts';
 import { parseYamlWithLines, type YamlWithLines } from './yaml-lines.ts';
 import type { ContentProblem } from './problem.ts';
 
@@ -33,12 +34,8 @@ export interface FigureUse {
   line: number;
 }
 
-export interface FigureCited {
-  id: string;
-  period?: string | undefined;
-  kind?: 'actual' | 'target' | 'growth' | undefined;
-  line: number;
-}
+/** A `<V>` of the chapter: an indicator's value or a project's figure, with its line. */
+export type FigureCited = FigureRef & { line: number };
 
 export interface ChapterCheck {
   problems: ContentProblem[];
@@ -57,7 +54,7 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 const HTML_HINT = 'chapters use Markdown and the components V, Scrolly, Step and Figure only; see docs/editing.md';
 
 /** Frontmatter string fields that readers see, checked for hand-typed figures. */
-const PROSE_KEYS = new Set(['title', 'subtitle', 'kicker', 'note', 'annotation', 'label', 'text', 'caption']);
+const PROSE_KEYS = new Set(['title', 'subtitle', 'kicker', 'note', 'annotation', 'label', 'text', 'caption', 'compareLabel', 'wholeLabel', 'rest', 'suffix']);
 
 function isLiteralExpression(node: EsNode | null | undefined): boolean {
   if (!node) return false;
@@ -259,15 +256,39 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
     }
 
     // Component-specific checks.
-    if (name === 'V' && values['id']) {
-      try {
-        const ind = data.indicators.get(values['id']);
-        if (!ind) throw new Error(unknownIdMessage('indicator', values['id'], data.indicators.keys()));
-        const kind = values['kind'] as FigureCited['kind'];
-        data.getObservation(values['id'], { period: values['period'], kind });
-        cited.push({ id: values['id'], period: values['period'], kind, line: line ?? 1 });
-      } catch (e) {
-        add(line, `<V>: ${(e as Error).message}`, 'look the id up on the data page (data/) or in data/tongliao.json', col);
+    if (name === 'V') {
+      const has = (p: string) => el.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === p);
+      if (has('id') && has('project')) {
+        add(line, '<V> has both id="…" and project="…"', 'a figure is either an indicator\'s value (id, period, kind) or a project\'s figure (project, field, what)', col);
+      } else if (!has('id') && !has('project')) {
+        add(line, '<V> is missing id="…" (or project="…")', 'write <V id="gdp" period="2024" /> for an indicator, or <V project="longma-base" field="investment" /> for a project', col);
+      } else if (has('project')) {
+        for (const p of ['period', 'kind']) if (has(p)) add(line, `<V project="…"> takes no ${p}="…"`, 'a project\'s investment and capacity have one value each; remove it', col);
+        if (!has('field')) add(line, '<V project="…"> is missing field="…"', 'field="investment" (total investment) or field="capacity"', col);
+        if (values['project'] && values['field']) {
+          try {
+            const known = data.projects.has(values['project']);
+            if (!known) throw new Error(unknownIdMessage('project', values['project'], data.projects.keys()));
+            const ref = { project: values['project'], field: values['field'] as ProjectField, what: values['what'] };
+            projectFigure(data, ref);
+            cited.push({ ...ref, line: line ?? 1 });
+          } catch (e) {
+            add(line, `<V>: ${(e as Error).message}`, 'look the project up on the data page (data/, table “项目”) or in content/ids.json', col);
+          }
+        }
+      } else {
+        for (const p of ['field', 'what']) if (has(p)) add(line, `<V id="…"> takes no ${p}="…"`, `${p} goes with project="…"; an indicator's value is chosen with period and kind`, col);
+        if (values['id']) {
+          try {
+            const ind = data.indicators.get(values['id']);
+            if (!ind) throw new Error(unknownIdMessage('indicator', values['id'], data.indicators.keys()));
+            const kind = values['kind'] as 'actual' | 'target' | 'growth' | undefined;
+            data.getObservation(values['id'], { period: values['period'], kind });
+            cited.push({ id: values['id'], period: values['period'], kind, line: line ?? 1 });
+          } catch (e) {
+            add(line, `<V>: ${(e as Error).message}`, 'look the id up on the data page (data/) or in data/tongliao.json', col);
+          }
+        }
       }
     }
     if (name === 'Step') {
