@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { data } from '../lib/data/index.ts';
 import { VIEW } from './camera.ts';
 import { boxesOverlap, circleHitsBox, labelBox, placeLabels, type Circle } from './labels.ts';
-import { clientState, resolveMapState, type MapStateModel } from './model.ts';
+import { BADGE, clientState, resolveMapState, type MapStateModel } from './model.ts';
 import { parseMapSpec, type MapSpec } from './spec.ts';
 import { MAP_SIZES, MARKER_PAINT } from './style.ts';
 import { fixture } from './test-fixture.ts';
@@ -114,6 +114,18 @@ describe('the maps of the stories', () => {
     }
     expect(markers).toBeGreaterThan(10);
     expect(problems).toEqual([]);
+  });
+
+  it('keep neighbour names out of the 示意图 badge’s corner, zoomed in or not', () => {
+    let zoomed = 0;
+    for (const { spec } of maps) {
+      for (const state of Object.keys(spec.states)) {
+        const m = resolveMapState(spec, state, data());
+        for (const l of m.neighbourLabels) expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel), BADGE), `${l.text} under the badge`).toBe(false);
+        if (spec.states[state]?.camera !== 'city') zoomed++;
+      }
+    }
+    expect(zoomed).toBeGreaterThan(5);
   });
 
   it('the check finds labels on circles when nothing moves them (the naive placement of a busy state)', () => {

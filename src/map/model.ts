@@ -12,7 +12,7 @@ import { fitCamera, projector, unproject, VIEW, type Camera, type LngLat } from 
 import { locatedProjects } from './check.ts';
 import { CITY_BOUNDS, counties, layers, regionBounds } from './geo.ts';
 import { LAYERS, type LayerName, type MapSpec, type MapStateSpec } from './spec.ts';
-import { placeLabels, type Circle, type LabelInput } from './labels.ts';
+import { boxesOverlap, labelBox, placeLabels, type Circle, type LabelInput } from './labels.ts';
 import { MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 export interface MarkerModel {
@@ -76,6 +76,12 @@ export interface MapStateModel {
   /** Text alternative: what the map shows, in one or two sentences. */
   description: string;
 }
+
+/**
+ * The corner the 示意图 badge covers (viewBox units, as large as it gets: on a phone-sized map).
+ * Neighbour names there are dropped rather than hidden under it.
+ */
+export const BADGE = { left: 470, right: 600, top: 0, bottom: 50 };
 
 /** Space between the zone's point and its label. */
 const ZONE_GAP = 8;
@@ -225,7 +231,7 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
       const [x, y] = project(n.label);
       return { id: n.name, text: n.name, x, y, highlighted: false };
     })
-    .filter((l) => fitsInView(l, MAP_SIZES.neighbourLabel));
+    .filter((l) => fitsInView(l, MAP_SIZES.neighbourLabel) && !boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel), BADGE));
   const zoneRegion = data.getRegion('etdz');
   const zoneLngLat: LngLat = [zoneRegion.seat.lon, zoneRegion.seat.lat];
   const [zx, zy] = project(zoneLngLat);

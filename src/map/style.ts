@@ -44,7 +44,7 @@ export const MAP_SIZES = {
   /** Project circles: area proportional to investment, this radius for the largest project. */
   markerMax: 28,
   /** Projects without an investment figure, and the smallest circle drawn. */
-  markerMin: 7,
+  markerMin: 9,
   zoneRadius: 4,
 } as const;
 
