@@ -65,6 +65,13 @@ describe('placeLabels()', () => {
     expect(boxesOverlap(boxes[0]!, boxes[1]!)).toBe(false);
   });
 
+  it('keeps labels out of areas to avoid', () => {
+    const badge = { left: 460, right: 600, top: 0, bottom: 72 };
+    const off = placeLabels([{ id: 'a', text: '科左中旗', x: 520, y: 46, size: 19 }], [], { ...view, avoid: [badge] })['a'];
+    expect(off).toBeDefined();
+    expect(boxesOverlap(labelBox('科左中旗', 520 + off![0], 46 + off![1], 19), badge)).toBe(false);
+  });
+
   it('tries the candidates it is given, in order', () => {
     const off = placeLabels([{ id: 'z', text: '开发区', x: 300, y: 300, size: 16, candidates: [[40, 0], [-40, 0]] }], [{ x: 340, y: 300, r: 10 }], view);
     expect(off).toEqual({ z: [-40, 0] });
@@ -116,12 +123,16 @@ describe('the maps of the stories', () => {
     expect(problems).toEqual([]);
   });
 
-  it('keep neighbour names out of the 示意图 badge’s corner, zoomed in or not', () => {
+  it('keep neighbour names and county labels out of the 示意图 badge’s corner, zoomed in or not', () => {
     let zoomed = 0;
     for (const { spec } of maps) {
       for (const state of Object.keys(spec.states)) {
         const m = resolveMapState(spec, state, data());
         for (const l of m.neighbourLabels) expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel), BADGE), `${l.text} under the badge`).toBe(false);
+        for (const l of m.countyLabels) {
+          const inView = l.x >= 0 && l.x <= VIEW.width && l.y >= 0 && l.y <= VIEW.height;
+          if (inView) expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel), BADGE), `${l.text} under the badge`).toBe(false);
+        }
         if (spec.states[state]?.camera !== 'city') zoomed++;
       }
     }

@@ -37,6 +37,8 @@ export interface PlaceOptions {
   /** The view; a label must stay inside it. */
   width: number;
   height: number;
+  /** Areas no label may cover (e.g. a badge over a corner of the map). */
+  avoid?: Box[];
 }
 
 /** Half the halo drawn around text, plus a hair of space. */
@@ -92,7 +94,7 @@ function cost(b: Box, circles: Circle[], placed: Box[]): number {
  */
 export function placeLabels(labels: LabelInput[], circles: Circle[], o: PlaceOptions): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
-  const placed: Box[] = [];
+  const placed: Box[] = [...(o.avoid ?? [])];
   for (const l of labels) {
     const candidates = l.candidates ?? ringCandidates(l.text, l.size);
     const first = candidates[0] ?? [0, 0];

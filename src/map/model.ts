@@ -79,9 +79,9 @@ export interface MapStateModel {
 
 /**
  * The corner the 示意图 badge covers (viewBox units, as large as it gets: on a phone-sized map).
- * Neighbour names there are dropped rather than hidden under it.
+ * Neighbour names there are dropped rather than hidden under it; county labels move out of it.
  */
-export const BADGE = { left: 470, right: 600, top: 0, bottom: 50 };
+export const BADGE = { left: 460, right: 600, top: 0, bottom: 72 };
 
 /** Space between the zone's point and its label. */
 const ZONE_GAP = 8;
@@ -259,7 +259,7 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     const [x, y] = project(f.properties.label);
     return { id: String(f.id), text: data.getRegion(String(f.id)).short, x, y, size: MAP_SIZES.countyLabel };
   });
-  const offsets = placeLabels([zoneInput, ...countyInputs], circles, { width: VIEW.width, height: VIEW.height });
+  const offsets = placeLabels([zoneInput, ...countyInputs], circles, { width: VIEW.width, height: VIEW.height, avoid: [BADGE] });
   const zoneOffset = offsets['zone'] ?? [0, 0];
   const countyLabels: LabelModel[] = countyInputs.map((l) => {
     const [dx, dy] = offsets[l.id] ?? [0, 0];
