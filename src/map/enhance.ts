@@ -34,10 +34,14 @@ const read = <T>(el: HTMLElement | SVGElement, key: string): T | null => {
 
 /**
  * Copy the static rendering of a state into the layer: the SVG (ids dropped, since the step keeps
- * its own) and the legend, which is the layer's last element.
+ * its own). The layer already holds every state's legend in one cell: show the state's.
  */
 function copyStatic(root: HTMLElement, from: HTMLElement): void {
-  for (const cls of ['story-map__svg', 'story-map__legend']) {
+  const state = from.dataset['state'] ?? '';
+  for (const legend of root.querySelectorAll<HTMLElement>('.story-map__legends > .story-map__legend')) {
+    legend.classList.toggle('is-shown', legend.dataset['state'] === state);
+  }
+  for (const cls of ['story-map__svg']) {
     const mine = root.querySelector(`.${cls}`);
     const theirs = from.querySelector(`.${cls}`);
     const clone = theirs?.cloneNode(true) as Element | undefined;

@@ -12,7 +12,7 @@ import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
 import type { ClientState, MapBase } from './model.ts';
-import { LABEL_OFFSET, MAP_FONT, MAP_SIZES, MAP_STYLE } from './style.ts';
+import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -45,6 +45,18 @@ const point = <P>(lngLat: LngLat, properties: P): Feature<Point, P> => ({ type: 
 
 function markerFeatures(s: ClientState): FeatureCollection<Point> {
   return { type: 'FeatureCollection', features: s.m.map(([lon, lat, r, hollow, name]) => point([lon, lat], { r, hollow, name })) };
+}
+
+/** The state's county label nudges (viewBox units, model.ts) as `text-offset` ems of the label size. */
+function countyOffsets(s: ClientState): ExpressionSpecification {
+  const pairs = Object.entries(s.o).filter(([id]) => id !== 'zone').flatMap(([code, [dx, dy]]) => [code, ['literal', [dx / MAP_SIZES.countyLabel, dy / MAP_SIZES.countyLabel]]]);
+  return (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, ['literal', [0, 0]]] : ['literal', [0, 0]]) as unknown as ExpressionSpecification;
+}
+
+/** The zone label's place beside its point, in ems. */
+function zoneOffset(s: ClientState): [number, number] {
+  const [dx, dy] = s.o['zone'] ?? [0, 0];
+  return [dx / MAP_SIZES.zoneLabel, dy / MAP_SIZES.zoneLabel];
 }
 
 /** `['match', ['get', 'code'], '150502', '#…', …, fallback]` from a code → colour record. */
@@ -123,11 +135,12 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       {
         id: 'markers', type: 'circle', source: 'markers',
         paint: {
-          'circle-radius': ['*', ['get', 'r'], k],
-          'circle-color': ['case', ['==', ['get', 'hollow'], 1], MAP_STYLE.halo, MAP_STYLE.marker],
-          'circle-opacity': ['case', ['==', ['get', 'hollow'], 1], 1, 0.8],
-          'circle-stroke-color': ['case', ['==', ['get', 'hollow'], 1], MAP_STYLE.marker, MAP_STYLE.markerStroke],
-          'circle-stroke-width': ['case', ['==', ['get', 'hollow'], 1], 2, 1.2],
+          // The SVG's circle is centred on its stroke; MapLibre's stroke lies outside the radius.
+          'circle-radius': ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], k],
+          'circle-color': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.fill, MARKER_PAINT.filled.fill],
+          'circle-opacity': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.fillOpacity, MARKER_PAINT.filled.fillOpacity],
+          'circle-stroke-color': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.stroke, MARKER_PAINT.filled.stroke],
+          'circle-stroke-width': MARKER_PAINT.filled.strokeWidth * k,
         },
       },
       { id: 'zone', type: 'circle', source: 'labels', filter: ofKind('zone'), paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': MAP_STYLE.zone, 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
@@ -140,14 +153,14 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
         id: 'county-labels', type: 'symbol', source: 'labels', filter: ofKind('county'),
         layout: {
           'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.countyLabel * k,
-          'text-offset': ['match', ['get', 'code'], ...Object.entries(LABEL_OFFSET).flatMap(([code, [dx, dy]]) => [code, ['literal', [dx / MAP_SIZES.countyLabel, dy / MAP_SIZES.countyLabel]]]), ['literal', [0, 0]]] as unknown as ExpressionSpecification,
+          'text-offset': countyOffsets(initial),
           'text-allow-overlap': true, 'text-ignore-placement': true,
         },
         paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
       },
       {
         id: 'zone-label', type: 'symbol', source: 'labels', filter: ofKind('zone'),
-        layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.zoneLabel * k, 'text-anchor': 'left', 'text-offset': [8 / MAP_SIZES.zoneLabel, 0], 'text-allow-overlap': true, 'text-ignore-placement': true },
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.zoneLabel * k, 'text-offset': zoneOffset(initial), 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
       },
     ],
@@ -188,12 +201,15 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
     map.setPaintProperty('zone-label', 'text-color', s.h.includes('etdz') ? MAP_STYLE.highlight : MAP_STYLE.text);
     map.setPaintProperty('zone', 'circle-color', s.h.includes('etdz') ? MAP_STYLE.highlight : MAP_STYLE.zone);
     (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(s));
+    map.setLayoutProperty('county-labels', 'text-offset', countyOffsets(s));
+    map.setLayoutProperty('zone-label', 'text-offset', zoneOffset(s));
   };
 
   /** Sizes in viewBox units follow the container's width, as they do in the scaled SVG. */
   const rescale = () => {
     const f = scale();
-    map.setPaintProperty('markers', 'circle-radius', ['*', ['get', 'r'], f]);
+    map.setPaintProperty('markers', 'circle-radius', ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], f]);
+    map.setPaintProperty('markers', 'circle-stroke-width', MARKER_PAINT.filled.strokeWidth * f);
     map.setPaintProperty('zone', 'circle-radius', MAP_SIZES.zoneRadius * f);
     for (const [id, size] of [['neighbour-labels', MAP_SIZES.neighbourLabel], ['county-labels', MAP_SIZES.countyLabel], ['zone-label', MAP_SIZES.zoneLabel]] as const) {
       map.setLayoutProperty(id, 'text-size', size * f);

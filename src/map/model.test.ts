@@ -105,7 +105,7 @@ describe('clientState()', () => {
     const c = clientState(resolveMapState(spec, 'horqin', fixture));
     expect(c.h).toEqual(['150502', 'etdz']);
     expect(c.m).toHaveLength(3);
-    expect(c.m[0]?.slice(2)).toEqual([18, 0, '测试项目a', '150502']);
+    expect(c.m[0]?.slice(2)).toEqual([MAP_SIZES.markerMax, 0, '测试项目a', '150502']);
     expect(c.l).toEqual(['neighbours', 'rivers', 'labels']);
     expect(JSON.stringify(c).length).toBeLessThan(700);
   });

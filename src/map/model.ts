@@ -12,7 +12,8 @@ import { fitCamera, projector, unproject, VIEW, type Camera, type LngLat } from 
 import { locatedProjects } from './check.ts';
 import { CITY_BOUNDS, counties, layers, regionBounds } from './geo.ts';
 import { LAYERS, type LayerName, type MapSpec, type MapStateSpec } from './spec.ts';
-import { LABEL_OFFSET, MAP_SIZES, MAP_STYLE } from './style.ts';
+import { boxesOverlap, labelBox, placeLabels, type Circle, type LabelInput } from './labels.ts';
+import { MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 export interface MarkerModel {
   id: string;
@@ -63,8 +64,10 @@ export interface MapStateModel {
   layers: Record<LayerName, boolean>;
   countyLabels: LabelModel[];
   neighbourLabels: LabelModel[];
-  /** The development zone's point (always drawn; in the highlight colour when highlighted). */
-  zone: { x: number; y: number; lngLat: LngLat; label: string; highlighted: boolean };
+  /** The development zone's point (always drawn; in the highlight colour when highlighted) and its label's centre. */
+  zone: { x: number; y: number; lngLat: LngLat; label: string; labelX: number; labelY: number; highlighted: boolean };
+  /** Label nudges off the circles (labels.ts), by county code and `zone`: what MapLibre needs to agree. */
+  labelOffsets: Record<string, [number, number]>;
   markers: MarkerModel[];
   /** Reference circles for the size legend (largest first), when markers are shown. */
   sizeLegend: { r: number; label: string }[];
@@ -73,6 +76,15 @@ export interface MapStateModel {
   /** Text alternative: what the map shows, in one or two sentences. */
   description: string;
 }
+
+/**
+ * The corner the 示意图 badge covers (viewBox units, as large as it gets: on a phone-sized map).
+ * Neighbour names there are dropped rather than hidden under it; county labels move out of it.
+ */
+export const BADGE = { left: 460, right: 600, top: 0, bottom: 72 };
+
+/** Space between the zone's point and its label. */
+const ZONE_GAP = 8;
 
 /** Whether a centred label lies wholly inside the view (half-cut neighbour names are dropped, not clipped). */
 function fitsInView(l: { text: string; x: number; y: number }, size: number): boolean {
@@ -214,18 +226,12 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     for (const f of counties.features) fills[String(f.id)] = highlight.includes(String(f.id)) ? MAP_STYLE.highlightLand : MAP_STYLE.land;
   }
 
-  const countyLabels = counties.features.map((f) => {
-    const code = String(f.id);
-    const [x, y] = project(f.properties.label);
-    const [dx, dy] = LABEL_OFFSET[code] ?? [0, 0];
-    return { id: code, text: data.getRegion(code).short, x: x + dx, y: y + dy, highlighted: highlight.includes(code) };
-  });
   const neighbourLabels = layers.neighbourLabels
     .map((n) => {
       const [x, y] = project(n.label);
       return { id: n.name, text: n.name, x, y, highlighted: false };
     })
-    .filter((l) => fitsInView(l, MAP_SIZES.neighbourLabel));
+    .filter((l) => fitsInView(l, MAP_SIZES.neighbourLabel) && !boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel), BADGE));
   const zoneRegion = data.getRegion('etdz');
   const zoneLngLat: LngLat = [zoneRegion.seat.lon, zoneRegion.seat.lat];
   const [zx, zy] = project(zoneLngLat);
@@ -234,6 +240,31 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
   const maxInvestment = Math.max(0, ...all.map((p) => p.investment?.value ?? 0));
   const selected = s.projects === undefined ? [] : s.projects === 'all' ? all.filter((p) => !s.sectors || s.sectors.includes(p.sector)) : s.projects.map((id) => data.getProject(id));
   const markers = placeMarkers(selected, data, camera, maxInvestment);
+
+  // Labels go where no circle is: the zone's label first (beside its point), then the counties'.
+  const circles: Circle[] = [
+    ...markers.map((k) => ({ x: k.x, y: k.y, r: k.r + MARKER_PAINT.filled.strokeWidth / 2 + 1 })),
+    { x: zx, y: zy, r: MAP_SIZES.zoneRadius + 2.5 },
+  ];
+  const zoneText = zoneRegion.short;
+  const zoneHalf = ([...zoneText].length * MAP_SIZES.zoneLabel) / 2 + ZONE_GAP;
+  const zoneInput: LabelInput = {
+    id: 'zone', text: zoneText, x: zx, y: zy, size: MAP_SIZES.zoneLabel,
+    // Beside the point, right then left, then below and above, further out when crowded.
+    candidates: [1, 1.6, 2.4, 3.4].flatMap((k) => [
+      [zoneHalf * k, 0], [-zoneHalf * k, 0], [0, MAP_SIZES.zoneLabel * k], [0, -MAP_SIZES.zoneLabel * k],
+    ] as [number, number][]),
+  };
+  const countyInputs: LabelInput[] = counties.features.map((f) => {
+    const [x, y] = project(f.properties.label);
+    return { id: String(f.id), text: data.getRegion(String(f.id)).short, x, y, size: MAP_SIZES.countyLabel };
+  });
+  const offsets = placeLabels([zoneInput, ...countyInputs], circles, { width: VIEW.width, height: VIEW.height, avoid: [BADGE] });
+  const zoneOffset = offsets['zone'] ?? [0, 0];
+  const countyLabels: LabelModel[] = countyInputs.map((l) => {
+    const [dx, dy] = offsets[l.id] ?? [0, 0];
+    return { id: l.id, text: l.text, x: l.x + dx, y: l.y + dy, highlighted: highlight.includes(l.id) };
+  });
   const sizeLegend =
     markers.some((m) => m.investment !== null) && maxInvestment > 0
       ? [...new Set([niceFloor(maxInvestment), niceFloor(maxInvestment / 5)])].map((v) => ({ r: markerRadius(v, maxInvestment), label: formatValue(v, '亿元') }))
@@ -246,7 +277,8 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     layers: layerFlags,
     countyLabels,
     neighbourLabels,
-    zone: { x: zx, y: zy, lngLat: zoneLngLat, label: zoneRegion.short, highlighted: highlight.includes('etdz') },
+    zone: { x: zx, y: zy, lngLat: zoneLngLat, label: zoneText, labelX: zx + zoneOffset[0], labelY: zy + zoneOffset[1], highlighted: highlight.includes('etdz') },
+    labelOffsets: offsets,
     markers,
     sizeLegend,
     hasHollowMarkers: markers.some((m) => m.investment === null),
@@ -287,6 +319,8 @@ export interface ClientState {
   m: [number, number, number, 0 | 1, string, string][];
   /** County code → the choropleth's formatted value, for the explore mode's tooltips. */
   v: Record<string, string>;
+  /** Label nudges in viewBox units, by county code and `zone` (only those that move). */
+  o: Record<string, [number, number]>;
 }
 
 /** What every state of a page's map shares, embedded once on the sticky layer. */
@@ -315,5 +349,6 @@ export function clientState(m: MapStateModel): ClientState {
     n: m.neighbourLabels.map((l) => l.id),
     m: m.markers.map((k) => [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name, k.county]),
     v: Object.fromEntries((m.choropleth?.rows ?? []).flatMap((r) => (r.value === null ? [] : [[r.region, r.value]]))),
+    o: m.labelOffsets,
   };
 }

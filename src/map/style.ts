@@ -28,7 +28,6 @@ export const MAP_STYLE = {
   /** Sequential, light to dark (blues of the chart kit's `actual`). */
   sequential: ['#dbe7f2', '#b0cbe4', '#7ba6cf', '#4a7fb5', PALETTE.actual],
   marker: PALETTE.target,
-  markerStroke: '#ffffff',
   /** Point of the development zone. */
   zone: PALETTE.ink,
 } as const;
@@ -43,10 +42,20 @@ export const MAP_SIZES = {
   river: 1.3,
   neighbourBorder: 0.8,
   /** Project circles: area proportional to investment, this radius for the largest project. */
-  markerMax: 18,
+  markerMax: 28,
   /** Projects without an investment figure, and the smallest circle drawn. */
-  markerMin: 4,
+  markerMin: 9,
   zoneRadius: 4,
+} as const;
+
+/**
+ * Project circles: a strong outline and a light fill, so circles that overlap stay distinguishable
+ * (each outline shows through the others). Projects without a published investment are outline only.
+ * Stroke widths are in viewBox units, like the radii.
+ */
+export const MARKER_PAINT = {
+  filled: { fill: PALETTE.target, fillOpacity: 0.3, stroke: PALETTE.target, strokeWidth: 2.2 },
+  hollow: { fill: '#ffffff', fillOpacity: 0, stroke: PALETTE.target, strokeWidth: 2.2 },
 } as const;
 
 /**
@@ -54,6 +63,3 @@ export const MAP_SIZES = {
  * no `glyphs`); the SVG uses the page's `--font-sans`, which lists the same CJK fonts.
  */
 export const MAP_FONT = '"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
-
-/** Label nudges (viewBox units) where a county label would sit on the zone's point. */
-export const LABEL_OFFSET: Record<string, [number, number]> = { '150502': [0, -16] };

@@ -9,7 +9,7 @@ import { escapeXml } from '../charts/scene.ts';
 import { referenceTransform, VIEW } from './camera.ts';
 import { layers, REF_EXTENT, REF_ZOOM, referencePath } from './geo.ts';
 import type { MapStateModel } from './model.ts';
-import { MAP_FONT, MAP_SIZES, MAP_STYLE } from './style.ts';
+import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 export interface MapSvgOptions {
   /** A second, smaller line under a county's label, by county code (e.g. which stories look there). */
@@ -56,15 +56,8 @@ export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string 
     `<g transform="${matrix}">${geo.join('')}</g>`,
   ];
   for (const k of m.markers) {
-    out.push(
-      el('circle', {
-        cx: r1(k.x), cy: r1(k.y), r: r1(k.r),
-        fill: k.investment ? MAP_STYLE.marker : MAP_STYLE.halo,
-        'fill-opacity': k.investment ? 0.8 : undefined,
-        stroke: k.investment ? MAP_STYLE.markerStroke : MAP_STYLE.marker,
-        'stroke-width': k.investment ? 1.2 : 2,
-      }),
-    );
+    const p = k.investment ? MARKER_PAINT.filled : MARKER_PAINT.hollow;
+    out.push(el('circle', { cx: r1(k.x), cy: r1(k.y), r: r1(k.r), fill: p.fill, 'fill-opacity': p.fillOpacity, stroke: p.stroke, 'stroke-width': p.strokeWidth }));
   }
   out.push(el('circle', { cx: r1(m.zone.x), cy: r1(m.zone.y), r: MAP_SIZES.zoneRadius, fill: m.zone.highlighted ? MAP_STYLE.highlight : MAP_STYLE.zone, stroke: MAP_STYLE.halo, 'stroke-width': 1.5 }));
   if (m.layers.labels) {
@@ -83,7 +76,7 @@ export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string 
         out.push(el('text', { x: r1(l.x), y: r1(l.y - dy + 2), 'font-size': opts.sublabelSize ?? MAP_SIZES.neighbourLabel, 'font-weight': 700, fill: MAP_STYLE.highlight, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, sub));
       }
     }
-    out.push(el('text', { x: r1(m.zone.x + 8), y: r1(m.zone.y + 1), 'font-size': MAP_SIZES.zoneLabel, fill: m.zone.highlighted ? MAP_STYLE.highlight : MAP_STYLE.text, 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, m.zone.label));
+    out.push(el('text', { x: r1(m.zone.labelX), y: r1(m.zone.labelY), 'font-size': MAP_SIZES.zoneLabel, fill: m.zone.highlighted ? MAP_STYLE.highlight : MAP_STYLE.text, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, m.zone.label));
   }
   out.push('</svg>', '');
   return out.join('\n');

@@ -545,7 +545,9 @@ describe('layout', () => {
           if (!layer || !card || !step) return [];
           const top = step.getBoundingClientRect().top;
           const covered = Math.max(0, Math.min(layer.bottom, card.bottom) - Math.max(layer.top, card.top)) / layer.height;
-          return [{ justActive: top <= line && top > line - 130, covered, layerTop: layer.top, cardTop: card.top, layerBottom: layer.bottom }];
+          // Where the card was when its step became current (its step's top on the trigger line).
+          const cardAtLine = card.top + (line - top);
+          return [{ justActive: top <= line && top > line - 130, covered, layerTop: layer.top, cardTop: cardAtLine, layerBottom: layer.bottom }];
         });
       });
       for (const b of boxes) {
