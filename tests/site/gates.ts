@@ -5,10 +5,11 @@
  * seen to fail.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { TEST_DIST } from './env.ts';
 
@@ -50,22 +51,26 @@ export interface AxeProblem {
 
 export const GATED_IMPACTS = ['serious', 'critical'];
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 /**
  * Runs axe-core (all of its default rules) on the page, or only inside `include` (a CSS selector), and
  * returns the violations the gate counts: serious and critical ones.
+ *
+ * axe is injected once per document and run directly rather than through @axe-core/playwright's
+ * AxeBuilder, which re-injects axe and opens a blank page to merge results on every call: with one
+ * run per scrolly step that cost more than the checks. The site has no iframes, the one thing
+ * AxeBuilder adds; a page with one fails here rather than going unchecked.
  */
 export async function axeProblems(page: Page, include?: string): Promise<AxeProblem[]> {
-  let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
-  const result = await builder.analyze();
-  return result.violations
-    .filter((v) => GATED_IMPACTS.includes(v.impact ?? ''))
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
-    }));
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (include) => {
+    if (document.querySelector('iframe, frame')) throw new Error('axeProblems does not check inside frames');
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
+    const result = await axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+  }, include ?? null);
+  return violations.filter((v) => GATED_IMPACTS.includes(v.impact));
 }
 
 /** Problems in one line each, for assertion messages: `color-contrast (serious): #a, .b  — help`. */
