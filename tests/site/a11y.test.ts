@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, launch, openPage, PHONE, type PageWatch } from './browser.ts';
-import { axeProblems, builtPages, describeAxe, focusView } from './gates.ts';
+import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView, type AxeProblem } from './gates.ts';
 
 const pages = builtPages();
 const stories = pages.filter((p) => readFileSync(p.file, 'utf8').includes('data-step'));
@@ -58,7 +58,7 @@ describe('axe-core: every page in its initial state', () => {
   for (const [p, name, options] of cases) {
     it(`/${p.path} on a ${name}: 0 serious or critical violations`, async () => {
       const { page, watch } = await open(p.path, options);
-      const problems = await axeProblems(page);
+      const problems = await axeConfirmed(page);
       expect(problems, describeAxe(`/${p.path} (${name})`, problems)).toEqual([]);
       expectClean(watch);
       await page.context().close();
@@ -101,29 +101,13 @@ async function scrollToStep(page: Page, step: StepRef): Promise<void> {
   await frames(page);
 }
 
-/**
- * axe inside the step's section. axe reads the page over several seconds on a loaded machine; a
- * controller that arrives meanwhile (a chart mounting and syncing its parts, the live map) replaces
- * nodes under it, and axe then reports the detached ones. So the section's node changes are counted,
- * and a run they overlapped is repeated (at most twice more); the last run's result counts.
- */
-async function axeInSection(page: Page, step: StepRef) {
+/** axe inside the step's section, read twice when it finds something (`axeConfirmed`). */
+async function axeInSection(page: Page, step: StepRef): Promise<AxeProblem[]> {
   await page.evaluate((id) => {
-    const w = window as unknown as { __axeMutations: number; __axeObserver?: MutationObserver };
-    w.__axeObserver?.disconnect();
     document.querySelector('[data-axe-scope]')?.removeAttribute('data-axe-scope');
-    const section = document.getElementById(id)!.closest('[data-scrolly]')!;
-    section.setAttribute('data-axe-scope', '');
-    w.__axeMutations = 0;
-    w.__axeObserver = new MutationObserver((records) => (w.__axeMutations += records.length));
-    w.__axeObserver.observe(section, { subtree: true, childList: true, characterData: true });
+    document.getElementById(id)!.closest('[data-scrolly]')!.setAttribute('data-axe-scope', '');
   }, step.id);
-  const count = () => page.evaluate(() => (window as unknown as { __axeMutations: number }).__axeMutations);
-  for (let attempt = 1; ; attempt++) {
-    const before = await count();
-    const problems = await axeProblems(page, '[data-axe-scope]');
-    if (problems.length === 0 || attempt === 3 || (await count()) === before) return problems;
-  }
+  return axeConfirmed(page, '[data-axe-scope]');
 }
 
 describe('axe-core: every scrolly step, on a phone', () => {
@@ -139,11 +123,11 @@ describe('axe-core: every scrolly step, on a phone', () => {
     });
     for (let from = 0; from < steps.length; from += GROUP) {
       const group = steps.slice(from, from + GROUP);
-      it(`/${p.path}${from === 0 ? ' (initial state, whole page, then' : ' ('} steps ${from + 1}–${from + group.length} of ${steps.length}): 0 serious or critical violations`, async () => {
+      it(`/${p.path}${from === 0 ? ' (initial state, whole page, then steps' : ' (steps'} ${from + 1}–${from + group.length} of ${steps.length}): 0 serious or critical violations`, async () => {
         const { page, watch } = await open(p.path, { ...PHONE, deviceScaleFactor: 1, reducedMotion: 'reduce' });
         const failures: string[] = [];
         if (from === 0) {
-          const problems = await axeProblems(page);
+          const problems = await axeConfirmed(page);
           if (problems.length) failures.push(describeAxe(`/${p.path} (phone, initial state)`, problems));
         }
         for (const step of group) {
@@ -347,6 +331,8 @@ describe('the gates reject bad pages (tests/fixtures/gates/)', () => {
     );
     // scoped to a part of the page, only that part's problems count
     expect((await axeProblems(bad, '#faint')).map((p) => p.id)).toEqual(['color-contrast']);
+    // read twice, as after each scrolly step: a lasting violation is still reported
+    expect((await axeConfirmed(bad, 'main')).flatMap((p) => p.targets.map((t) => `${p.id} ${t}`))).toEqual(expect.arrayContaining(found));
     await bad.close();
     const good = await load('a11y-good.html');
     const none = await axeProblems(good);

@@ -73,6 +73,24 @@ export async function axeProblems(page: Page, include?: string): Promise<AxeProb
   return violations.filter((v) => GATED_IMPACTS.includes(v.impact));
 }
 
+/**
+ * axe read twice: only a violation found in both reads counts (by rule and element); a clean first
+ * read is final. Used after each scrolly step: right after a layer swap on a loaded machine, axe's
+ * first read now and then reports the new layer's source links as having no visible text, and the
+ * next read of the same, unchanged section does not; a controller arriving during a read (a chart
+ * syncing its parts, the live map) likewise leaves axe reading detached nodes. A real violation is
+ * a property of the page's state and is found both times.
+ */
+export async function axeConfirmed(page: Page, include?: string): Promise<AxeProblem[]> {
+  const first = await axeProblems(page, include);
+  if (first.length === 0) return [];
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  const again = await axeProblems(page, include);
+  return again
+    .map((p) => ({ ...p, targets: p.targets.filter((t) => first.some((f) => f.id === p.id && f.targets.includes(t))) }))
+    .filter((p) => p.targets.length > 0);
+}
+
 /** Problems in one line each, for assertion messages: `color-contrast (serious): #a, .b  — help`. */
 export function describeAxe(where: string, problems: AxeProblem[]): string {
   if (problems.length === 0) return `${where}: no serious or critical axe violations`;
