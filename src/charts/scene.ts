@@ -139,10 +139,13 @@ export function sceneMarkup(scene: Scene): string {
   return scene.marks.map(markElement).join('\n');
 }
 
-/** A standalone SVG document of a scene, for snapshots and for looking at geometry in a viewer. */
-export function sceneSvg(scene: Scene): string {
+/**
+ * A standalone SVG document of a scene, for snapshots, for looking at geometry in a viewer, and for
+ * thumbnails (which pass the page's font stack, since an SVG image does not inherit the page's fonts).
+ */
+export function sceneSvg(scene: Scene, fontFamily = 'Noto Sans CJK SC, sans-serif'): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${round(scene.width)} ${round(scene.height)}" width="${round(scene.width)}" height="${round(scene.height)}" font-family="Noto Sans CJK SC, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${round(scene.width)} ${round(scene.height)}" width="${round(scene.width)}" height="${round(scene.height)}" font-family="${escapeXml(fontFamily)}">`,
     '<style>.halo{paint-order:stroke;stroke:#fdfcf8;stroke-width:3px;stroke-linejoin:round}</style>',
     sceneMarkup(scene),
     '</svg>',

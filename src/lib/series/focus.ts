@@ -1,0 +1,41 @@
+/**
+ * Where a story looks: the regions its map graphics point at — highlighted, zoomed to (`camera.fit`)
+ * or holding a project marker — in dataset order. Derived from the chapters' own map definitions, so
+ * the front page places a story where its maps do. A story without a map that names a place
+ * returns an empty list (it reads the city as a whole). Pure.
+ */
+import type { DataIndex } from '../data/index.ts';
+import type { GraphicRef } from '../../graphics/types.ts';
+import { locatedProjects } from '../../map/check.ts';
+import { parseMapSpec } from '../../map/spec.ts';
+
+export function storyFocus(graphics: Iterable<GraphicRef>, data: DataIndex): string[] {
+  const found = new Set<string>();
+  for (const g of graphics) {
+    if (g.spec.kind !== 'map') continue;
+    const spec = parseMapSpec(g.spec, g.file);
+    for (const s of Object.values(spec.states)) {
+      for (const id of s.highlight) found.add(id);
+      if (typeof s.camera === 'object' && 'fit' in s.camera) for (const id of s.camera.fit) found.add(id);
+      const projects =
+        s.projects === undefined ? [] : s.projects === 'all' ? locatedProjects(data).filter((p) => !s.sectors || s.sectors.includes(p.sector)) : s.projects.map((id) => data.getProject(id));
+      for (const p of projects) if (p.region !== 'city') found.add(p.region);
+    }
+  }
+  for (const id of found) data.getRegion(id); // unknown ids fail here with the dataset's message
+  return data.dataset.regions.map((r) => r.id).filter((id) => found.has(id));
+}
+
+/**
+ * For each county-level division, the stories (by index into `focus`) that look at it. The zone's
+ * stories count towards the county that contains it, since the map draws the zone as a point there.
+ */
+export function storiesByCounty(focus: string[][], data: DataIndex): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const r of data.dataset.regions) if (r.code) out.set(r.code, []);
+  focus.forEach((regions, i) => {
+    const counties = new Set(regions.map((id) => data.getRegion(id)).map((r) => r.code ?? r.within ?? r.id));
+    for (const c of counties) out.get(c)?.push(i);
+  });
+  return out;
+}
