@@ -308,7 +308,9 @@ describe('scrolling', () => {
       const log = await page.evaluate(() => (window as unknown as { __log: { id: string; instant: boolean }[] }).__log);
       expect(log.length, `${key} changed steps`).toBeGreaterThan(0);
       expect(log.filter((l) => !l.instant), `${key}: every change on the way was instant`).toEqual([]);
-      expect(await running(page)).toEqual([]);
+      // The live map fading in over its SVG is not a step change: it comes in the reader's first pause
+      // after scrolling near the map (src/map/enhance.ts), which End can be, at any moment.
+      expect((await running(page)).filter((a) => !/ on DIV\.story-map__gl\b/.test(a))).toEqual([]);
       await expectShowing(page, wants[key]);
       // At most the step where the scroll ends is announced (End may stop inside the last step).
       const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
