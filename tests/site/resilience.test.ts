@@ -31,6 +31,13 @@ function expectClean(watch: PageWatch, what: string): void {
 
 const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
+/** Frames, then the engine's resize debounce (as scrolly.test.ts's settled()), then frames. */
+async function settled(page: Page): Promise<void> {
+  await frames(page);
+  await page.waitForTimeout(800);
+  await frames(page);
+}
+
 async function open(b: Browser, path: string, options: BrowserContextOptions): Promise<{ page: Page; watch: PageWatch }> {
   const opened = await openPage(b, inject('siteUrl'), options);
   const res = await opened.page.goto(inject('siteUrl') + path);
@@ -80,7 +87,7 @@ describe('WebGL disabled', () => {
     });
     const mapLayers = await page.locator('.scrolly__layer[data-family="map"]').count();
     let mapSeen = 0;
-    await wheelThrough(page, 500, async () => {
+    await wheelThrough(page, 800, async () => {
       const onScreen = await page.evaluate(() =>
         [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].filter((l) => {
           const b = l.getBoundingClientRect();
@@ -117,7 +124,7 @@ describe('reduced motion', () => {
       new MutationObserver(() => w.__changes++).observe(document.body, { attributes: true, attributeFilter: ['aria-current'], subtree: true });
     });
     const found: string[] = [];
-    await wheelThrough(page, 350, async () => {
+    await wheelThrough(page, 500, async () => {
       for (const m of await page.evaluate(runningMotion)) found.push(m);
     });
     expect(found).toEqual([]);
@@ -152,16 +159,16 @@ describe('resize mid-scroll', () => {
     const ids = await page.$$eval('[data-step]', (els) => els.map((e) => e.id));
     for (const id of [ids[Math.floor(ids.length / 3)]!, ids[Math.floor((2 * ids.length) / 3)]!]) {
       await page.setViewportSize(DESKTOP.viewport);
-      await frames(page);
+      // let the engine finish its debounced re-measure (it puts the reader back on their step) before scrolling
+      await settled(page);
       await page.evaluate((id) => {
         const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
         window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 120);
       }, id);
       await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-current') === 'step', id, { timeout: 20_000 });
       await page.setViewportSize(PHONE.viewport);
-      // the engine re-measures after a debounced resize; the step must stay current throughout and after
-      await page.waitForTimeout(700);
-      await frames(page);
+      // the engine re-measures after a debounced resize; the step must stay current after it
+      await settled(page);
       expect(await page.evaluate((id) => document.getElementById(id)?.getAttribute('aria-current'), id), `${id} still current on a phone`).toBe('step');
       const onScreen = await page.evaluate((id) => {
         const r = document.getElementById(id)!.getBoundingClientRect();
