@@ -133,6 +133,21 @@ describe('reduced motion', () => {
     expectClean(watch, path);
     await page.context().close();
   });
+
+  it('the same check does see the motion on a story when motion is allowed (it is not vacuous)', async () => {
+    const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
+    const { page, watch } = await open(browser, path, PHONE);
+    await page.mouse.move(6, 300);
+    let seen: string[] = [];
+    for (let i = 0; i < 200 && seen.length === 0; i++) {
+      await page.mouse.wheel(0, 300);
+      await frames(page);
+      seen = await page.evaluate(runningMotion);
+    }
+    expect(seen.length, 'running transitions seen while scrolling with motion allowed').toBeGreaterThan(0);
+    expectClean(watch, path);
+    await page.context().close();
+  });
 });
 
 describe('print', () => {
