@@ -30,6 +30,8 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      // Astro components rendered with the container API (needs Astro's Vite plugins): fixtures that swap the dataset.
+      'tests/render/vitest.config.ts',
     ],
   },
 });

@@ -1,0 +1,164 @@
+/**
+ * Security gates (issue 6), over the served test build: every page's Content-Security-Policy; scrolling
+ * through every page to the bottom (maps enhanced on the way) with 0 CSP violations, 0 requests leaving
+ * the origin and none leaving the base path; the `_headers` file as copied into the build; and
+ * `lockfile-lint` on package-lock.json. Each check's logic lives in ./gates/ and is shown failing on
+ * bad fixtures below. (Dataset strings with markup: tests/render/markup.test.ts.)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
+import { TEST_BASE, TEST_DIST } from './env.ts';
+import { checkCsp } from './gates/csp.ts';
+import { checkHeadersFile } from './gates/headers.ts';
+import { lockfileEntries, lockfileLint } from './gates/lockfile.ts';
+import { allFilePaths, allPages } from './pages.ts';
+
+const PAGES = allPages();
+
+describe('Content-Security-Policy', () => {
+  it.each(PAGES)('page /%s has a strict policy in its <meta>', (path) => {
+    const html = readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+    expect(metas).toHaveLength(1);
+    expect(checkCsp(metas[0]!)).toEqual([]);
+  });
+
+  it('the check fails weak policies (bad fixtures)', () => {
+    const good = "default-src 'self'; script-src 'self' 'sha256-abc='; worker-src 'self'; object-src 'none'; base-uri 'self'";
+    expect(checkCsp(good)).toEqual([]);
+    expect(checkCsp(good.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"))).toContain("script-src allows 'unsafe-inline'");
+    expect(checkCsp(good + "; style-src 'self' 'unsafe-eval'")).toContain("style-src allows 'unsafe-eval'");
+    expect(checkCsp(good.replace("worker-src 'self'", "worker-src 'self' blob:"))).toContain("workers must be same-origin only ('self'), got: 'self' blob:");
+    // without worker-src, workers fall back to script-src, which here has a hash too
+    expect(checkCsp(good.replace("worker-src 'self'; ", '')).some((p) => p.startsWith('workers must be same-origin'))).toBe(true);
+    expect(checkCsp(good.replace("script-src 'self'", "script-src 'self' https://cdn.example.com"))).toContain('script-src allows another origin: https://cdn.example.com');
+    expect(checkCsp(good.replace("object-src 'none'", "object-src 'self'"))).toContain("object-src must be 'none', got: 'self'");
+    expect(checkCsp("script-src 'self'")).toEqual(expect.arrayContaining(['no default-src', 'no base-uri']));
+  });
+});
+
+describe('scrolling through every page', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Scrolls to the bottom with the wheel (over the text column), waiting for any map that comes into view to go live. */
+  async function scrollToBottom(page: Page): Promise<{ maps: number; live: boolean }> {
+    await page.mouse.move(8, 400);
+    const maps = await page.locator('.scrolly__layer[data-family="map"]').count();
+    for (let guard = 0; guard < 400; guard++) {
+      const before = await page.evaluate(() => window.scrollY);
+      await page.mouse.wheel(0, 900);
+      const mapOnScreen = await page.evaluate(() => {
+        const w = window as unknown as { __mapLive?: boolean };
+        return new Promise<boolean>((r) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              r(
+                !w.__mapLive &&
+                  [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].some((l) => {
+                    const b = l.getBoundingClientRect();
+                    return b.height > 0 && b.bottom > 0 && b.top < window.innerHeight;
+                  }),
+              ),
+            ),
+          ),
+        );
+      });
+      if (mapOnScreen) {
+        // the map is on screen: let it load (MapLibre, its worker, the geometry) and go live before reading on
+        await page.waitForFunction(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true, null, { timeout: 60_000 });
+      }
+      if ((await page.evaluate(() => window.scrollY)) === before) break;
+    }
+    const bottom = await page.evaluate(() => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 2);
+    expect(bottom, 'reached the bottom').toBe(true);
+    return { maps, live: await page.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true) };
+  }
+
+  it.each(PAGES)('/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced', async (path) => {
+    const siteUrl = inject('siteUrl');
+    const { page, watch } = await openPage(browser, siteUrl);
+    const offBase: string[] = [];
+    const origin = new URL(siteUrl).origin;
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === origin && !u.pathname.startsWith(TEST_BASE)) offBase.push(r.url());
+    });
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
+      }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+    });
+    const res = await page.goto(siteUrl + path);
+    expect(res?.status()).toBe(200);
+    const { maps, live } = await scrollToBottom(page);
+    if (maps > 0) expect(live, 'a map went live (MapLibre and its worker ran under the CSP)').toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(watch.cspViolations).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(offBase).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('_headers', () => {
+  const text = readFileSync(join(TEST_DIST, '_headers'), 'utf8');
+  const paths = ['/', ...allFilePaths(TEST_BASE)];
+
+  it('is copied into the build, parses, and gives every path HSTS, nosniff, Referrer-Policy, Permissions-Policy and frame-ancestors', () => {
+    expect(paths.length).toBeGreaterThan(20);
+    expect(checkHeadersFile(text, paths)).toEqual([]);
+  });
+
+  it('the check fails bad files (fixtures)', () => {
+    const fixture = (name: string) => readFileSync(`tests/fixtures/gates/headers/${name}`, 'utf8');
+    const some = ['/stories/tongliao/', '/data/x.json'];
+    expect(checkHeadersFile(fixture('missing-hsts'), some)).toEqual(['/stories/tongliao/: no Strict-Transport-Security', '/data/x.json: no Strict-Transport-Security']);
+    const partial = checkHeadersFile(fixture('some-paths'), some);
+    expect(partial.filter((p) => p.startsWith('/data/x.json'))).toEqual([]);
+    expect(partial.filter((p) => p.startsWith('/stories/tongliao/'))).toHaveLength(5);
+    expect(checkHeadersFile(fixture('malformed'), ['/'])).toEqual([
+      'line 1: header "Strict-Transport-Security" before any path',
+      'line 3: not a "Name: value" header: "X-Content-Type-Options nosniff"',
+      '/: Strict-Transport-Security max-age too short or missing: max-age=300',
+      '/: no X-Content-Type-Options: nosniff',
+      '/: Referrer-Policy leaks or is invalid: unsafe-url',
+      '/: Permissions-Policy item does not parse: "geolocation"',
+      "/: no CSP frame-ancestors 'none'/'self' and no X-Frame-Options DENY/SAMEORIGIN",
+    ]);
+  });
+});
+
+describe('lockfile', () => {
+  it('package-lock.json passes lockfile-lint (https, registry.npmjs.org, sha512, names) and every package has an integrity hash', async () => {
+    const r = await lockfileLint('package-lock.json');
+    expect(r.output).toContain('No issues detected');
+    expect(r.ok).toBe(true);
+    expect(lockfileEntries('package-lock.json')).toEqual([]);
+  });
+
+  it('the check fails a bad lockfile (fixture: http, a foreign host, sha1, no integrity)', async () => {
+    const path = 'tests/fixtures/gates/lockfile-bad/package-lock.json';
+    const r = await lockfileLint(path);
+    expect(r.ok).toBe(false);
+    expect(r.output).toMatch(/invalid protocol for package: d3-array@/);
+    expect(r.output).toMatch(/invalid host\(s\) for package: evil@[^\n]*\n[^\n]*\n\s*actual: evil\.example\.com/);
+    expect(r.output).toMatch(/invalid integrity hash type for package: old@/);
+    expect(lockfileEntries(path)).toEqual([
+      'node_modules/d3-array: resolved outside https://registry.npmjs.org/: http://registry.npmjs.org/d3-array/-/d3-array-3.2.5.tgz',
+      'node_modules/evil: resolved outside https://registry.npmjs.org/: https://evil.example.com/evil/-/evil-1.0.0.tgz',
+      'node_modules/old: integrity is not sha512',
+      'node_modules/bare: no integrity',
+    ]);
+  });
+});
