@@ -258,7 +258,7 @@ export function renderReport(r: Report): string {
 
   const sources = r.pages.map((p) => [p, loafSources(p.runs).filter(([, v]) => v >= 1)] as const).filter(([, l]) => l.length > 0);
   if (sources.length > 0) {
-    out.push('## Where the read-through\'s LoAF blocking comes from', '', 'Each long animation frame\'s blocking time is put on the script that ran longest in it ("no script" = style, layout, paint); mean over runs, largest first.', '');
+    out.push('## Where the read-through\'s LoAF blocking comes from', '', 'Each long animation frame\'s blocking time is put on the script that ran longest in it (file name, or the kind of callback), or on "style/layout/paint" when no script in it ran 5 ms; mean over runs, largest first. Chunk names in this build: `Story.astro_…` is the scrolly engine (scrollama), `enhance.*` the chart kit (D3 transitions) or the map's loader, `map-controller` MapLibre itself.', '');
     for (const [p, l] of sources) out.push(`- **${p.name}**: ${l.slice(0, 5).map(([src, v]) => `${src} ${ms(v)}`).join(', ')}`);
     out.push('');
   }
