@@ -61,6 +61,8 @@ export interface PageRun {
   lhTotalBytes: number | null;
   /** Lighthouse's script transfer size. */
   lhJsBytes: number | null;
+  /** Lighthouse's CPU benchmark index of the machine during the run (lower = slower or busier). */
+  lhCpuIndex: number | null;
   // Bytes counted at the server (compressed, as sent) in the scripted read-through.
   /** JS requested before the first scroll (brotli). */
   jsBeforeScrollBytes: number | null;
@@ -89,7 +91,7 @@ export interface PageRun {
 
 export type Metric = Exclude<keyof PageRun, 'errors' | 'loafBySource'>;
 export const METRICS: readonly Metric[] = [
-  'perf', 'a11y', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'speedIndexMs', 'lhTotalBytes', 'lhJsBytes',
+  'perf', 'a11y', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'speedIndexMs', 'lhTotalBytes', 'lhJsBytes', 'lhCpuIndex',
   'jsBeforeScrollBytes', 'allBeforeScrollBytes', 'jsTotalBytes', 'workerBytes', 'allTotalBytes',
   'gestures', 'longTasks', 'longTaskMs', 'loafBlockingMs', 'loafBlockingMaxMs', 'loafBlockingWhileGesturesMs',
   'droppedFrames', 'droppedShare', 'droppedFramesWhileGestures', 'droppedShareWhileGestures', 'scrollCls',
@@ -214,12 +216,13 @@ export function renderReport(r: Report): string {
   out.push('', misses.length === 0 ? 'Every page meets every target.' : `Missed or unmeasured: ${misses.length} — ${misses.join('; ')}.`, '');
 
   out.push('## Load: Lighthouse mobile', '');
-  out.push(row(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'Speed Index', 'bytes (LH)', 'JS (LH)']), sep(12));
+  out.push(row(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'Speed Index', 'bytes (LH)', 'JS (LH)', 'LH CPU index']), sep(13));
   for (const p of r.pages) {
     const d = p.medians;
-    out.push(row([pageLabel(p), fmt(d.perf, String), fmt(d.a11y, String), fmt(d.bestPractices, String), fmt(d.seo, String), fmt(d.fcpMs, s), fmt(d.lcpMs, s), fmt(d.cls, (v) => v.toFixed(3)), fmt(d.tbtMs, ms), fmt(d.speedIndexMs, s), fmt(d.lhTotalBytes, kb), fmt(d.lhJsBytes, kb)]));
+    out.push(row([pageLabel(p), fmt(d.perf, String), fmt(d.a11y, String), fmt(d.bestPractices, String), fmt(d.seo, String), fmt(d.fcpMs, s), fmt(d.lcpMs, s), fmt(d.cls, (v) => v.toFixed(3)), fmt(d.tbtMs, ms), fmt(d.speedIndexMs, s), fmt(d.lhTotalBytes, kb), fmt(d.lhJsBytes, kb), fmt(d.lhCpuIndex, (v) => String(Math.round(v)))]));
   }
   out.push('');
+  out.push('"LH CPU index" is Lighthouse\'s benchmarkIndex of the machine during the run; when it is low, Lighthouse warns that the CPU is slower than it expects, and TBT and LCP come out worse.', '');
 
   out.push('## Bytes at the server (brotli, as sent)', '');
   out.push(row(['page', 'JS before first scroll', 'all before first scroll', 'JS, whole read-through', '… of which MapLibre worker', 'all, whole read-through']), sep(6));
@@ -258,7 +261,7 @@ export function renderReport(r: Report): string {
 
   const sources = r.pages.map((p) => [p, loafSources(p.runs).filter(([, v]) => v >= 1)] as const).filter(([, l]) => l.length > 0);
   if (sources.length > 0) {
-    out.push('## Where the read-through\'s LoAF blocking comes from', '', 'Each long animation frame\'s blocking time is put on the script that ran longest in it (file name, or the kind of callback), or on "style/layout/paint" when no script in it ran 5 ms; mean over runs, largest first. Chunk names in this build: `Story.astro_…` is the scrolly engine (scrollama), `enhance.*` the chart kit (D3 transitions) or the map's loader, `map-controller` MapLibre itself.', '');
+    out.push('## Where the read-through\'s LoAF blocking comes from', '', 'Each long animation frame\'s blocking time is put on the script that ran longest in it (file name, or the kind of callback), or on "style/layout/paint" when no script in it ran 5 ms; mean over runs, largest first. Chunk names in this build: `Story.astro_…` is the scrolly engine (scrollama), `enhance.*` the chart kit (D3 transitions) or the map loader, `map-controller` MapLibre itself.', '');
     for (const [p, l] of sources) out.push(`- **${p.name}**: ${l.slice(0, 5).map(([src, v]) => `${src} ${ms(v)}`).join(', ')}`);
     out.push('');
   }

@@ -115,6 +115,7 @@ interface LhResult {
   lighthouseVersion: string;
   runtimeError?: { code: string; message: string };
   runWarnings?: string[];
+  environment?: { benchmarkIndex?: number };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, LhAudit>;
 }
@@ -163,6 +164,7 @@ async function lighthouse(url: string, keepAs: string | null): Promise<{ run: Pa
     }
   }
   const lcpNode = (lh.audits['lcp-breakdown-insight']?.details as { items?: { type?: string; nodeLabel?: string; snippet?: string }[] } | undefined)?.items?.find((i) => i.type === 'node');
+  for (const w of lh.runWarnings ?? []) diagnostics.push([`warning ${w.slice(0, 40)}`, `Lighthouse warning: ${w.replace(/\s+/g, ' ').replace(/ Learn more.*$/, '')}`]);
   if (lcpNode) diagnostics.push(['lcp-element', `LCP element: ${lcpNode.nodeLabel ?? ''} \`${(lcpNode.snippet ?? '').slice(0, 90)}\``]);
   return {
     run: {
@@ -177,6 +179,7 @@ async function lighthouse(url: string, keepAs: string | null): Promise<{ run: Pa
       speedIndexMs: num('speed-index'),
       lhTotalBytes: num('total-byte-weight'),
       lhJsBytes: size('script'),
+      lhCpuIndex: lh.environment?.benchmarkIndex ?? null,
     },
     diagnostics,
     errors,
@@ -355,7 +358,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
 }
 
 const EMPTY: Omit<PageRun, 'errors' | 'loafBySource'> = {
-  perf: null, a11y: null, bestPractices: null, seo: null, fcpMs: null, lcpMs: null, cls: null, tbtMs: null, speedIndexMs: null, lhTotalBytes: null, lhJsBytes: null,
+  perf: null, a11y: null, bestPractices: null, seo: null, fcpMs: null, lcpMs: null, cls: null, tbtMs: null, speedIndexMs: null, lhTotalBytes: null, lhJsBytes: null, lhCpuIndex: null,
   jsBeforeScrollBytes: null, allBeforeScrollBytes: null, jsTotalBytes: null, workerBytes: null, allTotalBytes: null,
   gestures: null, longTasks: null, longTaskMs: null, loafBlockingMs: null, loafBlockingMaxMs: null, loafBlockingWhileGesturesMs: null,
   droppedFrames: null, droppedShare: null, droppedFramesWhileGestures: null, droppedShareWhileGestures: null, scrollCls: null,
