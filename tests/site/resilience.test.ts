@@ -181,6 +181,10 @@ describe('resize mid-scroll', () => {
         window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 120);
       }, id);
       await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-current') === 'step', id, { timeout: 20_000 });
+      // A section's first step is current from the start (its graphic shows the first state before the
+      // reader gets there), so the wait above can pass before the engine has seen the scroll. Let the
+      // scroll be processed, as a reader pauses before turning the phone, then resize.
+      await settled(page);
       await page.setViewportSize(PHONE.viewport);
       // The engine re-measures after a debounced resize and puts the reader back on the step: wait for
       // that (a condition, not a fixed delay: this machine is loaded), then check it holds.
