@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
 import { launch, PHONE } from '../tests/site/browser.ts';
+import { throttleLikeAPhone } from './phone.ts';
 import { TEST_BASE, TEST_DIST } from '../tests/site/env.ts';
 
 interface PerfEntry {
@@ -101,11 +102,7 @@ async function run(pageUrl: string, bytes: Map<string, number>, webgl: boolean):
   try {
     const context = await browser.newContext({ ...PHONE });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const cdp = await throttleLikeAPhone(context, page);
     await page.addInitScript(instrument);
     await page.goto(pageUrl, { waitUntil: 'load' });
     await page.waitForTimeout(5000);

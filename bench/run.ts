@@ -32,6 +32,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../scripts/serve.ts';
 import { CHROMIUM, launch, PHONE } from '../tests/site/browser.ts';
+import { throttleLikeAPhone } from './phone.ts';
 import { estimateDroppedFrames, median, medians, renderReport, type BuildResult, type PageResult, type PageRun, type Report } from './lib.ts';
 
 const { values: opts } = parseArgs({
@@ -287,12 +288,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
     const context = await browser.newContext({ ...PHONE });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`page error: ${String(e).slice(0, 200)}`));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    // DevTools' "slow 4G" (what Lighthouse's simulated mobile profile corresponds to) and 4× CPU.
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const cdp = await throttleLikeAPhone(context, page);
     await page.addInitScript(instrument);
     server.bytes.clear();
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });

@@ -41,20 +41,17 @@ function copyStatic(root: HTMLElement, from: HTMLElement): void {
   for (const legend of root.querySelectorAll<HTMLElement>('.story-map__legends > .story-map__legend')) {
     legend.classList.toggle('is-shown', legend.dataset['state'] === state);
   }
-  for (const cls of ['story-map__svg']) {
-    const mine = root.querySelector(`.${cls}`);
-    const theirs = from.querySelector(`.${cls}`);
-    const clone = theirs?.cloneNode(true) as Element | undefined;
-    if (clone instanceof SVGSVGElement) {
-      clone.setAttribute('aria-label', clone.querySelector('title')?.textContent ?? '');
-      clone.removeAttribute('aria-labelledby');
-      clone.removeAttribute('aria-describedby');
-      clone.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
-    }
-    if (mine && clone) mine.replaceWith(clone);
-    else if (mine) mine.remove();
-    else if (clone) root.append(clone);
+  const mine = root.querySelector('.story-map__svg');
+  const clone = from.querySelector('.story-map__svg')?.cloneNode(true) as Element | undefined;
+  if (clone instanceof SVGSVGElement) {
+    clone.setAttribute('aria-label', clone.querySelector('title')?.textContent ?? '');
+    clone.removeAttribute('aria-labelledby');
+    clone.removeAttribute('aria-describedby');
+    clone.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
   }
+  if (mine && clone) mine.replaceWith(clone);
+  else if (mine) mine.remove();
+  else if (clone) root.append(clone);
 }
 
 export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapController => {

@@ -47,6 +47,14 @@ function markerFeatures(s: ClientState): FeatureCollection<Point> {
   return { type: 'FeatureCollection', features: s.m.map(([lon, lat, r, hollow, name]) => point([lon, lat], { r, hollow, name })) };
 }
 
+/**
+ * A marker's radius at map scale `f`. The SVG's circle is centred on its stroke; MapLibre's stroke
+ * lies outside the radius, so half the stroke comes off.
+ */
+function markerRadius(f: number): ExpressionSpecification {
+  return ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], f];
+}
+
 /** The state's county label nudges (viewBox units, model.ts) as `text-offset` ems of the label size. */
 function countyOffsets(s: ClientState): ExpressionSpecification {
   const pairs = Object.entries(s.o).filter(([id]) => id !== 'zone').flatMap(([code, [dx, dy]]) => [code, ['literal', [dx / MAP_SIZES.countyLabel, dy / MAP_SIZES.countyLabel]]]);
@@ -135,8 +143,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       {
         id: 'markers', type: 'circle', source: 'markers',
         paint: {
-          // The SVG's circle is centred on its stroke; MapLibre's stroke lies outside the radius.
-          'circle-radius': ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], k],
+          'circle-radius': markerRadius(k),
           'circle-color': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.fill, MARKER_PAINT.filled.fill],
           'circle-opacity': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.fillOpacity, MARKER_PAINT.filled.fillOpacity],
           'circle-stroke-color': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.stroke, MARKER_PAINT.filled.stroke],
@@ -208,7 +215,7 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   /** Sizes in viewBox units follow the container's width, as they do in the scaled SVG. */
   const rescale = () => {
     const f = scale();
-    map.setPaintProperty('markers', 'circle-radius', ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], f]);
+    map.setPaintProperty('markers', 'circle-radius', markerRadius(f));
     map.setPaintProperty('markers', 'circle-stroke-width', MARKER_PAINT.filled.strokeWidth * f);
     map.setPaintProperty('zone', 'circle-radius', MAP_SIZES.zoneRadius * f);
     for (const [id, size] of [['neighbour-labels', MAP_SIZES.neighbourLabel], ['county-labels', MAP_SIZES.countyLabel], ['zone-label', MAP_SIZES.zoneLabel]] as const) {

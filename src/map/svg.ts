@@ -6,10 +6,11 @@
  * thumbnails and the front page's overview.
  */
 import { escapeXml } from '../charts/scene.ts';
-import { referenceTransform, VIEW } from './camera.ts';
-import { layers, REF_EXTENT, REF_ZOOM, referencePath } from './geo.ts';
+import { VIEW } from './camera.ts';
+import { halo, markerAttrs, r1, referenceMatrix } from './draw.ts';
+import { layers, REF_EXTENT, referencePath } from './geo.ts';
 import type { MapStateModel } from './model.ts';
-import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
+import { MAP_FONT, MAP_SIZES, MAP_STYLE } from './style.ts';
 
 export interface MapSvgOptions {
   /** A second, smaller line under a county's label, by county code (e.g. which stories look there). */
@@ -17,8 +18,6 @@ export interface MapSvgOptions {
   /** Font size of those lines (viewBox units); default the neighbours' label size. */
   sublabelSize?: number;
 }
-
-const r1 = (v: number) => Math.round(v * 10) / 10;
 
 function el(name: string, attrs: Record<string, string | number | undefined>, text?: string): string {
   const a = Object.entries(attrs)
@@ -28,14 +27,11 @@ function el(name: string, attrs: Record<string, string | number | undefined>, te
   return text === undefined ? `<${name}${a}/>` : `<${name}${a}>${escapeXml(text)}</${name}>`;
 }
 
-const halo = (colour: string) => ({ stroke: colour, 'stroke-width': 3.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
-
 /** The SVG document of a map state (600 × 600 viewBox). */
 export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string {
-  const t = referenceTransform(m.camera, REF_ZOOM, REF_EXTENT.origin);
-  const matrix = `matrix(${[t.k, 0, 0, t.k, t.x, t.y].map((v) => Number(v.toFixed(4))).join(' ')})`;
+  const { matrix, k: scale } = referenceMatrix(m.camera);
   // Geometry is scaled by k; dividing stroke widths by k keeps them at their viewBox size.
-  const sw = (w: number) => Number((w / t.k).toFixed(3));
+  const sw = (w: number) => Number((w / scale).toFixed(3));
   const line = (d: string, stroke: string, width: number) => el('path', { d, fill: 'none', stroke, 'stroke-width': sw(width), 'stroke-linejoin': 'round' });
   const county = new Map(layers.counties.features.map((f) => [String(f.id), referencePath(f)]));
 
@@ -56,8 +52,7 @@ export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string 
     `<g transform="${matrix}">${geo.join('')}</g>`,
   ];
   for (const k of m.markers) {
-    const p = k.investment ? MARKER_PAINT.filled : MARKER_PAINT.hollow;
-    out.push(el('circle', { cx: r1(k.x), cy: r1(k.y), r: r1(k.r), fill: p.fill, 'fill-opacity': p.fillOpacity, stroke: p.stroke, 'stroke-width': p.strokeWidth }));
+    out.push(el('circle', { cx: r1(k.x), cy: r1(k.y), r: r1(k.r), ...markerAttrs(!k.investment) }));
   }
   out.push(el('circle', { cx: r1(m.zone.x), cy: r1(m.zone.y), r: MAP_SIZES.zoneRadius, fill: m.zone.highlighted ? MAP_STYLE.highlight : MAP_STYLE.zone, stroke: MAP_STYLE.halo, 'stroke-width': 1.5 }));
   if (m.layers.labels) {
