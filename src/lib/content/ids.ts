@@ -1,10 +1,11 @@
 /**
  * The ids editors can use, for their tooling: TypeScript types (so MDX component props are checked
  * and completed in the editor) and a JSON list with labels, units and periods (content/ids.json).
- * Written by `npm run ids`, and by every dev start and build when the dataset changed.
+ * Written by `npm run ids`, and by every dev start and build when the dataset changed. Both are
+ * ignored by git: a build never changes the checkout.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DataIndex } from '../data/index.ts';
 import { kindNames } from '../../graphics/registry.ts';
 import { parsePeriod } from '../data/period.ts';
@@ -64,6 +65,7 @@ export function writeIds(root: string, d: DataIndex): string[] {
   for (const [file, body] of [[IDS_TS, idsTypeScript(d)], [IDS_JSON, idsJson(d)]] as const) {
     const path = join(root, file);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== body) {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, body);
       written.push(file);
     }
