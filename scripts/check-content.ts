@@ -7,10 +7,12 @@ import { data } from '../src/lib/data/index.ts';
 import { DatasetError } from '../src/lib/data/load.ts';
 import { checkContent } from '../src/lib/content/check/index.ts';
 import { formatReport } from '../src/lib/content/check/problem.ts';
+import { lintProjectCopy } from '../src/lib/content/lint/copy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 try {
-  const problems = checkContent({ root, data: data() });
+  // The copy lint (src/lib/content/lint/copy.ts) runs here and in its test, not before each build.
+  const problems = [...checkContent({ root, data: data() }), ...lintProjectCopy(root)];
   if (problems.length) {
     console.error(formatReport(problems));
     process.exit(1);
