@@ -4,8 +4,9 @@
  * value axis for all states, gridlines labelled at the top.
  *
  * Where the values go:
- * - compact (phones): the row's label and its values share a line above the dots (values at the right
- *   end), so the dots get the whole width and values of close dots never crowd each other;
+ * - compact (phones): the row's label (starting just right of the axis start, so it never runs into
+ *   the zero line) and its values share a line above the dots (values at the right end), so the dots
+ *   get the whole width and values of close dots never crowd each other;
  * - regular: labels in a column at the left; values beside their dots, outward (the larger value's to
  *   the right). A smaller value's label that would cross the start of the axis goes to the right too,
  *   after the larger one's. The scale is the largest at which every label of every possible state fits.
@@ -147,7 +148,7 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
     const dotR = hot ? r + 1.5 : r;
     marks.push(
       compact
-        ? { type: 'text', key: `label-${row.id}`, x: 0, y: labelY, text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start', halo: true }
+        ? { type: 'text', key: `label-${row.id}`, x: scale(lo) + layout.pad / 2, y: labelY, text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start', halo: true }
         : { type: 'text', key: `label-${row.id}`, x: labelColumn - layout.pad, y: cy + middle(size), text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'end' },
     );
     const [xr, xt] = [scale(row.result.value), scale(row.target.value)];

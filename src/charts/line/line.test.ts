@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGraphicWith, expectScenes } from '../test-helpers.ts';
 import { adjacent, pointLabel, timeX } from './geometry.ts';
 import { lineKind } from './index.ts';
+import { PALETTE } from '../palette.ts';
 
 const growth = {
   kind: 'line',
@@ -238,5 +239,16 @@ describe('time axis: sub-year periods sit inside their year', () => {
     }
     const label = scenes.regular.marks.find((m) => m.key === 'label-actual-2025Q1-Q3');
     expect(label).toMatchObject({ text: '2025年前三季度 5%' });
+  });
+});
+
+describe('highlighted points', () => {
+  it('keep the colour of their kind (blue filled actual, orange hollow target), marked by size and an ink ring', async () => {
+    const scenes = await expectScenes(lineKind, growth, 'trough', null);
+    for (const scene of [scenes.compact, scenes.regular]) {
+      const p = scene.marks.find((m) => m.key === 'point-actual-2020') as { fill: string; stroke: string; r: number };
+      expect(p.fill).toBe(PALETTE.actual);
+      expect(p.stroke).toBe(PALETTE.ink);
+    }
   });
 });
