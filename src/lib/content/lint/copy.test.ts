@@ -79,3 +79,14 @@ describe('the copy of this project', () => {
     expect(problems, formatReport(problems)).toEqual([]);
   });
 });
+
+describe('lintCopy() on a built page (HTML)', () => {
+  it('checks the text readers get, wherever it came from, but not scripts, styles or the word 数据集', () => {
+    expect(fixture('page.html')).toEqual([
+      '1:182 banned phrase "截至发稿" in "时期：截至发稿"',
+      '1:201 a half-width space after full-width "。" in "字取自原报道。 地图为示意"',
+      '1:240 a space between a number and "%" in "目标 8 %"',
+      '1:272 banned phrase "本系列另一篇" in "本系列另一篇报道"',
+    ]);
+  });
+});

@@ -30,7 +30,7 @@ interface Run {
 }
 
 /** Full-width punctuation of Chinese text, plus the middle dot used between Chinese words. */
-const FULL_WIDTH_PUNCT = '，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·・～';
+const FULL_WIDTH_PUNCT = '，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…·・';
 
 /** Stands for a figure rendered from data (`<V>`, `{expression}`) inside a run of copy. */
 const FIGURE = '0';
@@ -71,7 +71,7 @@ const SPACE_AFTER_PUNCT = new RegExp(`([${escapeClass(FULL_WIDTH_PUNCT)}])([ \\t
 const SPACE_BEFORE_PERCENT = /(\d)([ \t\u00a0]+)[%％]/gu;
 
 /** Problems in runs of copy of one file. */
-function lintRuns(file: string, src: string, runs: Run[]): ContentProblem[] {
+function lintRuns(file: string, src: string, runs: Run[], banned: BannedPhrase[] = BANNED): ContentProblem[] {
   const out: ContentProblem[] = [];
   const at = (run: Run, i: number) => {
     // The nearest character that comes from the source (a figure stands for markup).
@@ -91,7 +91,7 @@ function lintRuns(file: string, src: string, runs: Run[]): ContentProblem[] {
       .trim();
 
   for (const run of runs) {
-    for (const b of BANNED) {
+    for (const b of banned) {
       if (b.exempt?.test(file)) continue;
       for (let i = run.text.indexOf(b.phrase); i >= 0; i = run.text.indexOf(b.phrase, i + 1)) {
         report(run, i, `banned phrase "${b.phrase}" in "${excerpt(run, i, b.phrase.length)}"`, b.hint);
@@ -284,10 +284,11 @@ function expressionEnd(src: string, i: number): number {
   return src.length;
 }
 
-function astroRuns(src: string): Run[] {
+/** Runs of an Astro file, or (with `html`) of a built HTML page, where braces are text, not expressions. */
+function astroRuns(src: string, html = false): Run[] {
   const runs: Run[] = [];
   let i = 0;
-  const fm = /^---\r?\n/.exec(src);
+  const fm = html ? null : /^---\r?\n/.exec(src);
   if (fm) {
     const end = src.indexOf('\n---', fm[0].length);
     const stop = end < 0 ? src.length : end;
@@ -318,7 +319,7 @@ function astroRuns(src: string): Run[] {
       const name = /^<\/?([A-Za-z][\w.-]*)/.exec(src.slice(i))?.[1] ?? '';
       let j = i + 1;
       while (j < src.length && src[j] !== '>') {
-        if (src[j] === '{') {
+        if (src[j] === '{' && !html) {
           const e = expressionEnd(src, j);
           runs.push(...scriptRuns(src, j, e));
           j = e;
@@ -341,7 +342,7 @@ function astroRuns(src: string): Run[] {
       }
       continue;
     }
-    if (ch === '{') {
+    if (ch === '{' && !html) {
       const e = expressionEnd(src, i);
       const inner = scriptRuns(src, i, e);
       if (inner.length) {
@@ -366,7 +367,8 @@ export function lintCopy(file: string, src: string): ContentProblem[] {
   if (file.endsWith('.mdx')) return lintRuns(file, src, mdxRuns(src));
   if (file.endsWith('.yaml') || file.endsWith('.yml')) return lintRuns(file, src, yamlRuns(src, 0));
   if (file.endsWith('.astro')) return lintRuns(file, src, astroRuns(src));
-  throw new Error(`lintCopy: no copy rules for "${file}" (chapters are .mdx, stories .yaml, pages .astro)`);
+  if (file.endsWith('.html')) return lintHtml(file, src);
+  throw new Error(`lintCopy: no copy rules for "${file}" (chapters are .mdx, stories .yaml, pages .astro, built pages .html)`);
 }
 
 /** The files readers read: chapters and story.yaml under content/, every .astro under src/. */
@@ -389,4 +391,14 @@ export function copyFiles(root: string): string[] {
 /** Lints every file of `copyFiles(root)`. */
 export function lintProjectCopy(root: string): ContentProblem[] {
   return copyFiles(root).flatMap((f) => lintCopy(f, readFileSync(join(root, f), 'utf8')));
+}
+
+/**
+ * The copy of a built page: everything the sources say plus what the dataset and components add
+ * (period labels, source lists, chart text). "数据集" is left to the source lint, which knows which
+ * pages are about the dataset (the page frame links to it from every page).
+ */
+export function lintHtml(file: string, html: string): ContentProblem[] {
+  const banned = BANNED.filter((b) => b.phrase !== '数据集');
+  return lintRuns(file, html, astroRuns(html, true), banned).map((p) => ({ ...p, hint: `${p.hint ?? ''} (in the built page: the text comes from a chapter, a component or the dataset)` }));
 }
