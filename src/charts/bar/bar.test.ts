@@ -148,6 +148,8 @@ describe('an annotation shown by one state', () => {
     const largest = await expectScenes(barKind, tour, 'largest', null);
     for (const layout of ['compact', 'regular'] as const) {
       expect(text(noted[layout]).split('一期还是全部？')).toHaveLength(2);
+      // No half-width space after the full-width question mark inside any label.
+      expect(noted[layout].marks.filter((m) => m.type === 'text' && /？ /.test(m.text))).toEqual([]);
       expect(text(largest[layout])).not.toContain('一期还是全部？');
     }
   });

@@ -14,7 +14,7 @@ import { middle } from '../labels.ts';
 import type { Layout } from '../layout.ts';
 import { CATEGORICAL, PALETTE } from '../palette.ts';
 import type { Mark, Scene } from '../scene.ts';
-import { ASCENT, DESCENT, textWidth } from '../text.ts';
+import { ASCENT, DESCENT, joinWords, textWidth } from '../text.ts';
 import type { Datum } from '../data.ts';
 import type { BarModel } from './spec.ts';
 
@@ -32,7 +32,7 @@ const line = (size: number) => (ASCENT + DESCENT) * size;
 
 /** The value label of a bar: "最大 231亿元" with an annotation. */
 function valueText(d: Datum, note: string | undefined): string {
-  return note ? `${note} ${d.text}` : d.text;
+  return note ? joinWords([note, d.text]) : d.text;
 }
 
 /** A scale that may shrink to fit the notes inline keeps at least this share of the values-only scale. */

@@ -19,7 +19,7 @@ import { placeLabels, pointBox, type LabelRequest } from '../labels.ts';
 import type { Layout } from '../layout.ts';
 import { PALETTE } from '../palette.ts';
 import type { Mark, Scene } from '../scene.ts';
-import { ASCENT, DESCENT, textBox, textWidth, type Box } from '../text.ts';
+import { ASCENT, DESCENT, joinWords, textBox, textWidth, type Box } from '../text.ts';
 import { isShown, type LineModel, type LineSeries, type LineView } from './spec.ts';
 
 const HEIGHT = { compact: 230, regular: 360 } as const;
@@ -67,7 +67,7 @@ export function pointLabel(s: Pick<LineSeries, 'role' | 'label'>, d: Pick<Datum,
   else if (s.role === 'target' || multi) parts.push(s.label);
   if (parsePeriod(d.period).type !== 'year') parts.push(d.periodLabel);
   parts.push(d.text);
-  return parts.join(' ');
+  return joinWords(parts);
 }
 
 /**
