@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeLabels, pointBox, type LabelRequest } from './labels.ts';
-import { intersects, textBox } from './text.ts';
+import { intersects, joinWords, textBox } from './text.ts';
 
 const request = (key: string, x: number, y: number, prefer: LabelRequest['prefer'] = ['above', 'below', 'right', 'left']): LabelRequest => ({
   key, x, y, text: '八点四', size: 10, fill: '#000', clearance: 4, prefer,
@@ -29,5 +29,16 @@ describe('placeLabels()', () => {
   it('keeps clear of obstacles such as points', () => {
     const [label] = placeLabels([request('a', 100, 50, ['above', 'below'])], [pointBox(100, 38, 6)], bounds);
     expect(textBox(label!).y0).toBeGreaterThan(50);
+  });
+});
+
+describe('joinWords()', () => {
+  it.each([
+    [['新高', '2025年一季度', '8.4%'], '新高 2025年一季度 8.4%'],
+    [['一期还是全部？', '137.5亿元'], '一期还是全部？137.5亿元'],
+    [['“最快”', '20.8%'], '“最快”20.8%'],
+    [['目标'], '目标'],
+  ])('%j → %s', (parts, expected) => {
+    expect(joinWords(parts)).toBe(expected);
   });
 });

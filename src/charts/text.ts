@@ -84,3 +84,11 @@ export function textOutside(scene: Scene): string[] {
     })
     .map((m) => m.text);
 }
+
+/** Full-width punctuation carries its own space: no half-width space after it. */
+const FULL_WIDTH_END = /[，。、；：？！”’）》」』】…]$/u;
+
+/** Words of a label joined by spaces, except after full-width punctuation ("一期还是全部？137.5亿元"). */
+export function joinWords(parts: string[]): string {
+  return parts.reduce((out, p) => (out === '' ? p : FULL_WIDTH_END.test(out) ? `${out}${p}` : `${out} ${p}`), '');
+}

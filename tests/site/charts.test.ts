@@ -173,10 +173,12 @@ describe('enhance.ts mount()', () => {
         const { mount } = (window as unknown as { __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } } }).__charts;
         const layer = document.querySelector('.chart[data-graphic="growth"][data-state="trough"]') as Element;
         const point = () => layer.querySelector('svg[data-layout="regular"] [data-key="point-actual-2020"]') as SVGCircleElement;
-        const before = point().getAttribute('fill');
+        // The highlighted 2020 point shrinks back to the normal size (a highlight changes size, not colour).
+        const before = point().getAttribute('r');
+        const after = document.querySelector('#charts-latest svg[data-layout="regular"] [data-key="point-actual-2020"]')?.getAttribute('r');
         mount(layer, { reducedMotion: reduced }).setState('latest', document.querySelector('#charts-latest'), { animate: true });
         await new Promise((r) => setTimeout(r, 200));
-        return point().getAttribute('fill') !== before && point().getAttribute('fill') !== '#1f5b99';
+        return before !== after && point().getAttribute('r') !== before && point().getAttribute('r') !== after;
       }, reducedMotion);
       expect(midway).toBe(animatedMidway);
       await page.waitForTimeout(800);

@@ -115,3 +115,42 @@ describe('bar geometry', () => {
     expect(zero?.type === 'line' && neg?.type === 'rect' && neg.x + neg.width).toBeCloseTo(zero?.type === 'line' ? zero.x1 : NaN, 5);
   });
 });
+
+describe('an annotation shown by one state', () => {
+  const tour = {
+    kind: 'bar',
+    title: '报道写明总投资的项目',
+    sort: 'descending',
+    rows: [
+      { id: 'a', label: '龙马装备制造基地', value: { indicator: 'key-projects-investment', period: 2025 } },
+      { id: 'b', label: '经安不锈钢', value: { indicator: 'key-projects-investment', period: 2022 } },
+      { id: 'c', label: '风光储氢氨研示范', value: { indicator: 'key-projects-annual', period: 2025 } },
+    ],
+    states: { largest: { highlight: ['a'] }, noted: { highlight: ['c'], annotate: [{ row: 'c', text: '一期还是全部？' }] } },
+  };
+  const bars = (scene: { marks: { key: string }[] }) => Object.fromEntries(scene.marks.filter((m) => m.key.startsWith('bar-')).map((m) => [m.key, (m as unknown as { width: number }).width]));
+
+  it('leaves the bars of every state long on a phone (the note finds its own place)', async () => {
+    expect(checkGraphicWith(barKind, tour)).toEqual([]);
+    for (const state of ['largest', 'noted']) {
+      const { compact, regular } = await expectScenes(barKind, tour, state, null);
+      // The longest bar takes most of a phone-width chart; lengths stay proportional to the values.
+      const c = bars(compact);
+      expect(c['bar-a-value']).toBeGreaterThan(0.6 * compact.width);
+      expect((c['bar-c-value'] as number) / (c['bar-a-value'] as number)).toBeCloseTo(700 / 2200, 2);
+      expect(bars(regular)['bar-a-value']).toBeGreaterThan(0.5 * regular.width);
+    }
+  });
+
+  it('prints the note only in its state, once', async () => {
+    const text = (scene: { marks: { type: string; text?: string }[] }) => scene.marks.filter((m) => m.type === 'text').map((m) => m.text).join(' ');
+    const noted = await expectScenes(barKind, tour, 'noted', null);
+    const largest = await expectScenes(barKind, tour, 'largest', null);
+    for (const layout of ['compact', 'regular'] as const) {
+      expect(text(noted[layout]).split('一期还是全部？')).toHaveLength(2);
+      // No half-width space after the full-width question mark inside any label.
+      expect(noted[layout].marks.filter((m) => m.type === 'text' && /？ /.test(m.text))).toEqual([]);
+      expect(text(largest[layout])).not.toContain('一期还是全部？');
+    }
+  });
+});

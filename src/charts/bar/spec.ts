@@ -84,8 +84,8 @@ export interface BarModel {
   /** Series labels; empty for a ranking. */
   series: { id: string; label: string }[];
   rows: BarRow[];
-  /** Every annotation text of every state: room is kept for the longest, so the scale never changes. */
-  notes: string[];
+  /** Every annotation of every state, by row: the geometry finds them a place without changing the scale. */
+  notes: { row: string; text: string }[];
 }
 
 export function resolveBar(spec: BarSpec, data: DataIndex): { model: BarModel; problems: SpecProblem[] } {
@@ -117,7 +117,7 @@ export function resolveBar(spec: BarSpec, data: DataIndex): { model: BarModel; p
     return { id: row.id, label: row.label ?? items[0]?.datum.label ?? row.id, data: items.map((x) => x.datum) };
   });
   if (spec.sort === 'descending') rows.sort((a, b) => (b.data[0]?.value ?? 0) - (a.data[0]?.value ?? 0));
-  const notes = Object.values(spec.states).flatMap((s) => s.annotate.map((a) => a.text));
+  const notes = Object.values(spec.states).flatMap((s) => s.annotate.map((a) => ({ row: a.row, text: a.text })));
   return { model: { series, rows, notes }, problems };
 }
 

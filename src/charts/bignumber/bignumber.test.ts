@@ -118,6 +118,6 @@ describe('bignumber geometry', () => {
   });
   it('prints approximate figures as the dataset has them', async () => {
     const scenes = await expectScenes(bigNumberKind, { ...card, value: { indicator: 'attraction-trips' }, compare: undefined, states: { all: {} } }, 'all', '__snapshots__/trips-all');
-    expect(scenes.compact.marks.filter((m) => m.type === 'text').map((m) => m.type === 'text' && m.text)).toEqual(['外出招商 · 2021年以来', '近5000', '次']);
+    expect(scenes.compact.marks.filter((m) => m.type === 'text').map((m) => m.type === 'text' && m.text)).toEqual(['外出招商（2021年以来）', '近5000', '次']);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGraphicWith, expectScenes } from '../test-helpers.ts';
 import { dumbbellKind } from './index.ts';
 import { legendLabel } from './geometry.ts';
+import { intersects, textBox } from '../text.ts';
 
 const goals = {
   kind: 'dumbbell',
@@ -64,5 +65,48 @@ describe('dumbbell geometry', () => {
     expect(m('target-value-investment')).toMatchObject({ anchor: 'end', text: '目标15%' });
     expect(m('result-value-industry')).toMatchObject({ anchor: 'end' });
     expect(m('target-value-industry')).toMatchObject({ anchor: 'start' });
+  });
+});
+
+describe('dumbbell on a phone', () => {
+  type AnyMark = { key: string; type: string; cx?: number; cy?: number; r?: number; x1?: number; fill?: string };
+  const box = (m: AnyMark) => ({ x0: (m.cx as number) - (m.r as number), y0: (m.cy as number) - (m.r as number), x1: (m.cx as number) + (m.r as number), y1: (m.cy as number) + (m.r as number) });
+
+  it.each(['targets', 'both', 'industry'])('state %s: the value axis takes most of the width and no value label touches a dot', async (state) => {
+    const scenes = await expectScenes(dumbbellKind, goals, state, null);
+    const compact = scenes.compact;
+    const marks = compact.marks as unknown as AnyMark[];
+    const zero = marks.find((m) => m.key === 'grid-0') as AnyMark;
+    const dots = marks.filter((m) => m.type === 'circle' && !m.key.startsWith('legend'));
+    const far = Math.max(...dots.map((d) => d.cx as number));
+    // Values up to about 21% (the 'targets' state shows up to 15%): the largest sits at least 80% of the width from zero.
+    expect(far - (zero.x1 as number)).toBeGreaterThan((state === 'targets' ? 0.55 : 0.8) * compact.width);
+    for (const layout of ['compact', 'regular'] as const) {
+      const ms = scenes[layout].marks;
+      const texts = ms.filter((m) => m.type === 'text').map((m) => ({ text: (m as { text: string }).text, b: textBox(m as never) }));
+      const circles = (ms as unknown as AnyMark[]).filter((m) => m.type === 'circle').map(box);
+      for (const t of texts) for (const c of circles) expect(intersects(t.b, c), `${layout}: "${t.text}" over a dot`).toBe(false);
+    }
+  });
+
+  it('keeps a highlighted result in the legend\'s colour', async () => {
+    const scenes = await expectScenes(dumbbellKind, goals, 'industry', null);
+    for (const scene of [scenes.compact, scenes.regular]) {
+      const fill = (key: string) => (scene.marks.find((m) => m.key === key) as { fill: string }).fill;
+      expect(fill('result-industry')).toBe(fill('legend-result'));
+      expect(fill('result-budget')).toBe(fill('legend-result'));
+    }
+  });
+
+  it('keeps a one-row chart\'s label and values clear of the zero line', async () => {
+    const one = { ...goals, rows: [goals.rows[3]], states: { both: {} } };
+    const scenes = await expectScenes(dumbbellKind, one, 'both', null);
+    for (const scene of [scenes.compact, scenes.regular]) {
+      const zero = (scene.marks.find((m) => m.key === 'grid-0') as { x1: number }).x1;
+      for (const m of scene.marks.filter((x) => x.key.includes('-value-') || x.key.startsWith('label-'))) {
+        const b = textBox(m as never);
+        expect(b.x0 > zero + 1 || b.x1 < zero - 1, (m as { text: string }).text).toBe(true);
+      }
+    }
   });
 });

@@ -19,7 +19,7 @@ import { placeLabels, pointBox, type LabelRequest } from '../labels.ts';
 import type { Layout } from '../layout.ts';
 import { PALETTE } from '../palette.ts';
 import type { Mark, Scene } from '../scene.ts';
-import { ASCENT, DESCENT, textBox, textWidth, type Box } from '../text.ts';
+import { ASCENT, DESCENT, joinWords, textBox, textWidth, type Box } from '../text.ts';
 import { isShown, type LineModel, type LineSeries, type LineView } from './spec.ts';
 
 const HEIGHT = { compact: 230, regular: 360 } as const;
@@ -67,7 +67,7 @@ export function pointLabel(s: Pick<LineSeries, 'role' | 'label'>, d: Pick<Datum,
   else if (s.role === 'target' || multi) parts.push(s.label);
   if (parsePeriod(d.period).type !== 'year') parts.push(d.periodLabel);
   parts.push(d.text);
-  return parts.join(' ');
+  return joinWords(parts);
 }
 
 /**
@@ -104,17 +104,27 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   const band = x(firstYear + 1) - x(firstYear);
   const k = Math.max(1, Math.ceil((textWidth('0000', layout.small) + 10) / band));
+  // A year that holds sub-year points (a quarter, the first three quarters) is named from its start,
+  // under its early points, and set off from the year before by a line through the plot: 2025Q1 then
+  // reads as early 2025, not as late 2024 (its point sits right after the 2024 point).
+  const subYear = new Set(all.filter((d) => parsePeriod(d.period).type !== 'year').map((d) => Math.floor(d.x as number)));
   years
-    .filter((yr) => (yr - firstYear) % k === 0)
+    .filter((yr) => (yr - firstYear) % k === 0 || subYear.has(yr))
+    .filter((yr, _, shown) => subYear.has(yr) || !shown.some((o) => subYear.has(o) && o === yr + 1 && k > 1))
     .forEach((yr) =>
-      marks.push({ type: 'text', key: `year-${yr}`, x: x(yr + 0.5), y: height - layout.pad - DESCENT * layout.small, text: String(yr), size: layout.small, fill: PALETTE.muted, anchor: 'middle' }),
+      marks.push(
+        subYear.has(yr)
+          ? { type: 'text', key: `year-${yr}`, x: x(yr) + layout.pad / 2, y: height - layout.pad - DESCENT * layout.small, text: String(yr), size: layout.small, fill: PALETTE.muted, anchor: 'start' }
+          : { type: 'text', key: `year-${yr}`, x: x(yr + 0.5), y: height - layout.pad - DESCENT * layout.small, text: String(yr), size: layout.small, fill: PALETTE.muted, anchor: 'middle' },
+      ),
     );
-
-  // When a year holds sub-year points (a quarter, the first three quarters), short ticks at the year
-  // boundaries show the band each year label stands for, so 2025Q1 reads as early 2025.
-  if (all.some((d) => parsePeriod(d.period).type !== 'year')) {
+  if (subYear.size > 0) {
+    // Short ticks at the year boundaries show the band each year label stands for.
     for (let yr = firstYear; yr <= lastYear + 1; yr++) {
       marks.push({ type: 'line', key: `year-tick-${yr}`, x1: x(yr), y1: bottom, x2: x(yr), y2: bottom + layout.pad, stroke: PALETTE.grid, strokeWidth: 1 });
+    }
+    for (const yr of subYear) {
+      if (yr > firstYear) marks.push({ type: 'line', key: `year-line-${yr}`, x1: x(yr), y1: top - layout.pad, x2: x(yr), y2: bottom, stroke: PALETTE.grid, strokeWidth: 1, dash: '3 3' });
     }
   }
 
@@ -162,7 +172,8 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
     }
   }
 
-  // Points: filled for realised values, hollow for targets; highlighted ones larger, in the highlight colour.
+  // Points: filled for realised values, hollow for targets; highlighted ones larger and ringed, in the
+  // colours of their kind (a highlight never changes what a colour means).
   const obstacles: Box[] = marks.filter((m) => m.type === 'text').map((m) => textBox(m));
   const isHighlighted = (s: LineSeries, d: Datum) =>
     view.highlight.some((h) => h.series === s.id && h.period === d.period) || view.annotate.some((a) => a.series === s.id && a.period === d.period);
@@ -175,8 +186,8 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
       obstacles.push(pointBox(cx, cy, r));
       pointMarks.push(
         s.role === 'target'
-          ? { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.bg, stroke: hot ? PALETTE.highlight : PALETTE.target, strokeWidth: 2 }
-          : { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: hot ? PALETTE.highlight : PALETTE.actual, stroke: PALETTE.bg, strokeWidth: 1.5 },
+          ? { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: hot ? 2.5 : 2 }
+          : { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.actual, stroke: hot ? PALETTE.ink : PALETTE.bg, strokeWidth: hot ? 2 : 1.5 },
       );
     }
   }

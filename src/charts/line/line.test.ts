@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGraphicWith, expectScenes } from '../test-helpers.ts';
 import { adjacent, pointLabel, timeX } from './geometry.ts';
 import { lineKind } from './index.ts';
+import { PALETTE } from '../palette.ts';
 
 const growth = {
   kind: 'line',
@@ -208,6 +209,14 @@ describe('time axis: sub-year periods sit inside their year', () => {
     }
     const label = scenes.regular.marks.find((m) => m.key === 'label-actual-2025Q1');
     expect(label).toMatchObject({ text: '新高 2025年一季度 8.4%' });
+    // 2025 is named from the start of its band, nearer the quarter's point than 2024 is; a dashed
+    // line sets the year off from 2024.
+    for (const scene of [scenes.compact, scenes.regular]) {
+      const at = (key: string) => scene.marks.find((m) => m.key === key) as { x?: number; cx?: number; x1?: number };
+      const q = at('point-actual-2025Q1').cx as number;
+      expect(Math.abs((at('year-2025').x as number) - q)).toBeLessThan(Math.abs((at('year-2024').x as number) - q));
+      expect(at('year-line-2025')).toBeDefined();
+    }
   });
 
   it('draws the first three quarters of two years inside each year, with year labels', async () => {
@@ -222,9 +231,24 @@ describe('time axis: sub-year periods sit inside their year', () => {
     for (const scene of [scenes.compact, scenes.regular]) {
       expect(yearPos(scene.marks, 'point-actual-2024Q1-Q3', 2024)).toBeCloseTo(2024.375, 6);
       expect(yearPos(scene.marks, 'point-actual-2025Q1-Q3', 2025)).toBeCloseTo(2025.375, 6);
-      expect(scene.marks.filter((m) => m.key.startsWith('year-') && !m.key.startsWith('year-tick')).map((m) => (m as { text: string }).text)).toEqual(['2024', '2025']);
+      expect(scene.marks.filter((m) => m.type === 'text' && m.key.startsWith('year-')).map((m) => (m as { text: string }).text)).toEqual(['2024', '2025']);
+      // Each year holding sub-year points is named from its start (under its early points).
+      const y2025 = scene.marks.find((m) => m.key === 'year-2025') as { x: number; anchor: string };
+      expect(y2025.anchor).toBe('start');
+      expect(y2025.x).toBeGreaterThan((scene.marks.find((m) => m.key === 'year-tick-2025') as { x1: number }).x1);
     }
     const label = scenes.regular.marks.find((m) => m.key === 'label-actual-2025Q1-Q3');
     expect(label).toMatchObject({ text: '2025年前三季度 5%' });
+  });
+});
+
+describe('highlighted points', () => {
+  it('keep the colour of their kind (blue filled actual, orange hollow target), marked by size and an ink ring', async () => {
+    const scenes = await expectScenes(lineKind, growth, 'trough', null);
+    for (const scene of [scenes.compact, scenes.regular]) {
+      const p = scene.marks.find((m) => m.key === 'point-actual-2020') as { fill: string; stroke: string; r: number };
+      expect(p.fill).toBe(PALETTE.actual);
+      expect(p.stroke).toBe(PALETTE.ink);
+    }
   });
 });

@@ -1,0 +1,189 @@
+/**
+ * What a reader of every story sees, measured in Chromium:
+ *
+ * - step cards: at 375×667 and 390×844 no step's text card is taller than half the screen (the
+ *   graphic must stay in view beside or behind it);
+ * - labels: at 390 px and 1280 px, in every state of every chart and map (each step's state where the
+ *   step becomes current, and every figure outside a scrolly), no two text labels overlap and no label
+ *   leaves its graphic. Boxes are the rendered SVG text boxes (getBoundingClientRect), with the page's
+ *   fonts loaded.
+ *
+ * One browser for the file; each story page is opened and scrolled through once per viewport, with
+ * reduced motion (states switch at once, so every wait is for a condition) and without WebGL2 (maps
+ * stay the static SVG whose labels can be measured; MapLibre places its own labels). The same
+ * in-page measurements are first run on bad fixtures (tests/fixtures/legibility/) to prove they fail.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
+import { TEST_DIST } from './env.ts';
+import { labelProblems, tallCards, type Card, type RenderedGraphic } from './boxes.ts';
+
+const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`))
+  .map((d) => d.name)
+  .filter((name) => /<[^>]+\sdata-story[\s>]/.test(readFileSync(`${TEST_DIST}/${name}/index.html`, 'utf8')))
+  .sort();
+
+const WAIT = 15_000;
+const FIXTURES = 'tests/fixtures/legibility';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** In the page: the rendered chart and map SVGs inside `scope` (a selector), with their labels. */
+function graphicsIn({ scope, where }: { scope: string; where: string }): RenderedGraphic[] {
+  const rect = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  };
+  const out: RenderedGraphic[] = [];
+  for (const root of document.querySelectorAll(scope)) {
+    for (const svg of root.querySelectorAll<SVGSVGElement>('svg.chart__svg, svg.story-map__svg')) {
+      const r = svg.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || !svg.checkVisibility({ visibilityProperty: true })) continue;
+      // The graphic is the SVG, cut to its frame when the frame clips it (a map's camera crop).
+      const frame = svg.closest('.chart, .story-map');
+      const f = frame ? frame.getBoundingClientRect() : r;
+      const clips = frame ? getComputedStyle(frame).overflow !== 'visible' : false;
+      const bounds = clips ? { top: Math.max(r.top, f.top), bottom: Math.min(r.bottom, f.bottom), left: Math.max(r.left, f.left), right: Math.min(r.right, f.right) } : rect(svg);
+      // A map's camera crops the county map: labels wholly outside the view are not seen (a label the
+      // crop cuts in part is, and counts as leaving the graphic).
+      const isMap = svg.classList.contains('story-map__svg');
+      const seen = (b: { top: number; bottom: number; left: number; right: number }) => !isMap || (b.right > bounds.left && b.left < bounds.right && b.bottom > bounds.top && b.top < bounds.bottom);
+      const labels = [...svg.querySelectorAll('text')]
+        .filter((t) => t.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && Number(getComputedStyle(t).opacity) > 0)
+        .map((t) => ({ text: t.textContent ?? '', box: rect(t) }))
+        .filter((l) => seen(l.box));
+      const chart = svg.closest<HTMLElement>('[data-graphic][data-state]');
+      const what = chart ? `${chart.dataset['graphic']}/${chart.dataset['state']}` : (svg.closest<HTMLElement>('[data-state]')?.dataset['state'] ?? '');
+      out.push({ where: `${where} (${what}, ${svg.dataset['layout'] ?? 'svg'})`, bounds, labels });
+    }
+  }
+  return out;
+}
+
+/** In the page: the height of every step's text card. */
+function cardsNow(): Card[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => ({ step: s.id, height: s.querySelector('.step__card')?.getBoundingClientRect().height ?? 0 }));
+}
+
+async function open(story: string, options: BrowserContextOptions): Promise<Page> {
+  const { page } = await openPage(browser, inject('siteUrl'), { reducedMotion: 'reduce', ...options });
+  // As on a device without WebGL2: the map stays the static SVG.
+  await page.addInitScript(() => {
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+      return kind === 'webgl2' ? null : (get as (...a: unknown[]) => unknown).call(this, kind, ...rest);
+    } as typeof get;
+  });
+  await page.goto(`${inject('siteUrl')}${story}/`);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')), undefined, { timeout: WAIT });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+/** Puts a step's top just past the trigger line and waits until its section draws the step's state. */
+async function toStep(page: Page, id: string): Promise<void> {
+  await page.evaluate((id) => {
+    const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+    window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 2);
+  }, id);
+  await page.waitForFunction(
+    (id) => {
+      const step = document.getElementById(id)!;
+      const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
+      if (!layer) return false;
+      const drawn = [...layer.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some((svg) => svg.getBoundingClientRect().width > 0 && svg.checkVisibility({ visibilityProperty: true }));
+      return drawn && step.getAttribute('aria-current') === 'step' && layer.dataset['graphic'] === step.dataset['graphic'] && layer.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state'];
+    },
+    id,
+    { timeout: WAIT },
+  ).catch(async (e: unknown) => {
+    throw new Error(`#${id}: its section never showed the step's graphic and state (${String(e).split('\n')[0]})`);
+  });
+  // Two frames: the new state has been laid out and painted.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** Reads a story once at this size: the label problems of every step's state and of every figure outside a scrolly. */
+async function readLabels(page: Page): Promise<string[]> {
+  const steps = await page.$$eval('[data-step]', (els) => els.map((e) => e.id));
+  const problems: string[] = [];
+  for (const id of steps) {
+    await toStep(page, id);
+    const scope = `[data-scrolly]:has(#${id}) .scrolly__layer.is-active`;
+    const graphics = await page.evaluate(graphicsIn, { scope, where: `#${id}` });
+    expect(graphics.length, `#${id}: a rendered graphic`).toBeGreaterThan(0);
+    problems.push(...graphics.flatMap((g) => labelProblems(g)));
+  }
+  const figures = await page.evaluate(graphicsIn, { scope: '.figure:not([data-scrolly] .figure)', where: 'figure' });
+  problems.push(...figures.flatMap((g) => labelProblems(g)));
+  return problems;
+}
+
+describe('the measurements fail on bad fixtures (positive controls, in Chromium)', () => {
+  it('finds overlapping labels and a label outside its graphic, and passes the good twin', async () => {
+    const { page } = await openPage(browser, inject('siteUrl'), { viewport: { width: 390, height: 844 } });
+    try {
+      await page.setContent(readFileSync(`${FIXTURES}/labels-bad.html`, 'utf8'));
+      const bad = (await page.evaluate(graphicsIn, { scope: 'body', where: 'fixture' })).flatMap((g) => labelProblems(g));
+      expect(bad).toEqual([
+        'fixture (goals/both, compact): labels "目标8%" and "8.6%" overlap',
+        expect.stringMatching(/^fixture \(goals\/both, compact\): label "2025年一季度" leaves the graphic by \d+ px$/),
+      ]);
+      await page.setContent(readFileSync(`${FIXTURES}/labels-good.html`, 'utf8'));
+      const good = await page.evaluate(graphicsIn, { scope: 'body', where: 'fixture' });
+      expect(good.flatMap((g) => g.labels)).toHaveLength(3);
+      expect(good.flatMap((g) => labelProblems(g))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('finds a step card taller than half of a 375×667 screen', async () => {
+    const { page } = await openPage(browser, inject('siteUrl'), { viewport: { width: 375, height: 667 } });
+    try {
+      await page.setContent(readFileSync(`${FIXTURES}/cards.html`, 'utf8'));
+      expect(tallCards(await page.evaluate(cardsNow), 667)).toEqual([expect.stringMatching(/^#long: card \d+ px > 333\.5 px \(half of 667\)$/)]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+it('finds the stories in the build', () => {
+  expect(STORIES.length).toBeGreaterThanOrEqual(6);
+});
+
+/** The three sizes: card heights where the issue measures them, labels at phone and desktop width. */
+const SIZES = [
+  { name: '375×667', cards: true, labels: false, options: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+  { name: '390×844', cards: true, labels: true, options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+  { name: '1280×800', cards: false, labels: true, options: { viewport: { width: 1280, height: 800 } } },
+] as const;
+
+describe.each(SIZES)('at $name: step cards at most half the screen high ($cards); no label overlapping another or leaving its graphic, in any state ($labels)', (size) => {
+  it.each(STORIES)('%s', async (story) => {
+    const page = await open(story, size.options);
+    try {
+      const found = { cards: [] as string[], labels: [] as string[] };
+      if (size.cards) {
+        const cards = await page.evaluate(cardsNow);
+        expect(cards.length).toBeGreaterThan(0);
+        expect(cards.every((c) => c.height > 0), 'every card is rendered').toBe(true);
+        found.cards = tallCards(cards, size.options.viewport.height);
+      }
+      if (size.labels) found.labels = await readLabels(page);
+      expect(found).toEqual({ cards: [], labels: [] });
+    } finally {
+      await page.context().close();
+    }
+  });
+});
