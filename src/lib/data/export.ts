@@ -81,11 +81,24 @@ export function sha256(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-/** Everything published under data/ in the built site. `datasetText` is the file as committed. */
-export function publishedFiles(ds: Dataset, datasetText: string): PublishedFile[] {
+/** An earlier release kept in data/releases/ so that its versioned URL stays valid. */
+export interface Release {
+  version: string;
+  /** The file as released, byte for byte. */
+  text: string;
+}
+
+/**
+ * Everything published under data/ in the built site. `datasetText` is the file as committed;
+ * `releases` are earlier versions (data/releases/), published unchanged at their own versioned URLs.
+ */
+export function publishedFiles(ds: Dataset, datasetText: string, releases: Release[] = []): PublishedFile[] {
   const v = ds.version;
   const files: PublishedFile[] = [
     { name: `tongliao-${v}.json`, type: 'application/json', body: datasetText, label: `数据集 v${v}（JSON，含全部出处）` },
+    ...releases
+      .filter((r) => r.version !== v)
+      .map((r) => ({ name: `tongliao-${r.version}.json`, type: 'application/json', body: r.text, label: `数据集 v${r.version}（旧版 JSON，原样保留；改动见更新记录）` })),
     { name: `tongliao-${v}-indicators.csv`, type: 'text/csv', body: indicatorsCsv(ds), label: '指标（CSV，每行一个数值及出处）' },
     { name: `tongliao-${v}-projects.csv`, type: 'text/csv', body: projectsCsv(ds), label: '项目（CSV）' },
     { name: 'tongliao.schema.json', type: 'application/schema+json', body: jsonSchema(), label: '数据结构说明（JSON Schema）' },
