@@ -81,7 +81,8 @@ function fromObservation(data: DataIndex, id: string, obs: Observation): Datum {
     kind: obs.kind,
     basis: obs.basis,
     baseline: obs.baseline,
-    text: formatValue(obs.value as number, ind.unit, { approx: obs.approx }),
+    // A forecast says so wherever a chart prints it (labels, tables, descriptions): never read as a target.
+    text: `${obs.kind === 'forecast' ? '预计' : ''}${formatValue(obs.value as number, ind.unit, { approx: obs.approx })}`,
     cite: obs.cite,
   };
 }

@@ -43,12 +43,12 @@ export function indicatorsCsv(ds: Dataset): string {
   const rows = ds.indicators.flatMap((ind) =>
     ind.observations.map((o) => [
       ind.id, ind.label, ind.unit, ind.scope, ind.topic, ind.project ?? '', ind.subject ?? '',
-      o.period, parsePeriod(o.period).label, o.value, o.kind, o.approx ?? '', o.basis ?? '', o.baseline ?? '', o.note ?? '',
+      o.period, parsePeriod(o.period).label, o.value, o.range?.low, o.range?.high, o.kind, o.approx ?? '', o.basis ?? '', o.baseline ?? '', o.note ?? '',
       ...citeColumns(ds, o.cite),
     ]),
   );
   return toCsv(
-    ['indicator_id', 'label', 'unit', 'scope', 'topic', 'project', 'subject', 'period', 'period_label', 'value', 'kind', 'approx', 'basis', 'baseline', 'note', 'source_ids', 'source_headlines', 'sections', 'printed'],
+    ['indicator_id', 'label', 'unit', 'scope', 'topic', 'project', 'subject', 'period', 'period_label', 'value', 'range_low', 'range_high', 'kind', 'approx', 'basis', 'baseline', 'note', 'source_ids', 'source_headlines', 'sections', 'printed'],
     rows,
   );
 }
