@@ -115,7 +115,7 @@ describe('release helpers', () => {
   it('diffDatasets() finds added, removed and changed values', () => {
     const a = loadDataset();
     const b = structuredClone(a);
-    b.indicators[0]!.observations[0]!.value += 1;
+    b.indicators[0]!.observations[0]!.value! += 1;
     b.indicators.splice(1, 1);
     const d = diffDatasets(a, b);
     expect(d.changed).toHaveLength(1);

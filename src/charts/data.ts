@@ -72,7 +72,7 @@ function fromObservation(data: DataIndex, id: string, obs: Observation): Datum {
     id,
     label: ind.short ?? ind.label,
     name: ind.label,
-    value: obs.value,
+    value: obs.value as number,
     unit: ind.unit as Unit,
     approx: obs.approx,
     period: obs.period,
@@ -81,7 +81,8 @@ function fromObservation(data: DataIndex, id: string, obs: Observation): Datum {
     kind: obs.kind,
     basis: obs.basis,
     baseline: obs.baseline,
-    text: formatValue(obs.value, ind.unit, { approx: obs.approx }),
+    // A forecast says so wherever a chart prints it (labels, tables, descriptions): never read as a target.
+    text: `${obs.kind === 'forecast' ? '预计' : ''}${formatValue(obs.value as number, ind.unit, { approx: obs.approx })}`,
     cite: obs.cite,
   };
 }
@@ -130,7 +131,11 @@ export function resolveValue(data: DataIndex, ref: ValueRef, path: JsonPath): Re
     const say = ref.period === undefined ? 'period (and kind)' : 'kind';
     return { problem: { path, message: `indicator '${id}' has ${matches.length} values here; add ${say} to choose one: ${listing(matches)}` } };
   }
-  return { datum: fromObservation(data, id, matches[0] as Observation) };
+  const obs = matches[0] as Observation;
+  if (obs.value === undefined) {
+    return { problem: { path, message: `indicator '${id}' ${obs.period} is a printed range, which a chart cannot plot as one point; cite it in prose with <V>` } };
+  }
+  return { datum: fromObservation(data, id, obs) };
 }
 
 /** A time series: one indicator's observations of one kind, in time order, optionally only some periods. */
@@ -165,6 +170,9 @@ export function resolveSeries(data: DataIndex, ref: SeriesRef, path: JsonPath): 
     }
   });
   const chosen = ofKind.filter((s) => ref.periods === undefined || ref.periods.includes(s.obs.period));
+  for (const s of chosen) {
+    if (s.obs.value === undefined) problems.push({ path: [...path, 'indicator'], message: `indicator '${ref.indicator}' ${s.obs.period} is a printed range; a line cannot plot it` });
+  }
   const out = chosen.map((s) => fromObservation(data, ref.indicator, s.obs));
   out.forEach((d) => {
     if (d.x === null) {

@@ -183,6 +183,7 @@ function choroplethFor(s: MapStateSpec, data: DataIndex): { values: Map<string, 
   const periods = new Set<string>();
   for (const id of c.indicators) {
     const o = data.getObservation(id, { period: c.period, kind: c.kind });
+    if (o.value === undefined) throw new Error(`indicator '${id}' ${o.period} is a printed range; a choropleth needs one number`);
     values.set(data.getIndicator(id).scope, o.value);
     periods.add(parsePeriod(o.period).label);
   }

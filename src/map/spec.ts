@@ -55,7 +55,7 @@ export const ChoroplethSpec = z.union([
     /** Period of the values, e.g. "2024", when an indicator has several. */
     period: z.string().optional(),
     /** actual, target or growth, when a period has several. */
-    kind: z.enum(['actual', 'target', 'growth']).optional(),
+    kind: z.enum(['actual', 'target', 'forecast', 'growth']).optional(),
     /** What is coloured, for the legend (the period and unit are added); default: the first indicator's label. */
     label: z.string().min(2).optional(),
   }),

@@ -1,6 +1,7 @@
 /**
- * The front page over the built site: the overview (timeline and map of where the stories look)
- * reads without JavaScript, the cards match the stories' own story.yaml (date, headline, dek,
+ * The front page over the built site: it opens with the series' findings (one per story, in series
+ * order, each linking to its story) and the first story card follows within the second phone screen;
+ * the overview (timeline and map of where the stories look) reads without JavaScript; the cards match the stories' own story.yaml (date, headline, dek,
  * thumbnail), each card is one link covering it, nothing shifts when thumbnails load, nothing
  * overflows a phone; and every page's og:image is a 1200×630 PNG in the build.
  */
@@ -39,6 +40,30 @@ async function open(opts: object, js = true): Promise<Page> {
 }
 
 describe.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('front page at %s size, JavaScript off', (_name, size) => {
+  it('opens with the findings, one per story in series order, then the cards', async () => {
+    const page = await open(size, false);
+    const items = page.locator('section.findings li');
+    expect(await items.count()).toBe(stories.length);
+    for (const [i, s] of stories.entries()) {
+      const item = items.nth(i);
+      // A figure (digits, from the dataset), a caption in words, a link to the story and one to the figure's data row.
+      expect(await item.locator('.finding__num').textContent()).toMatch(/\d/);
+      expect(((await item.locator('.finding__cap').textContent()) ?? '').length).toBeGreaterThan(8);
+      expect(await item.locator(`a[href="${TEST_BASE}${s.slug}/"]`).count()).toBe(1);
+      const data = (await item.locator('a[href*="data/#"]').getAttribute('href')) as string;
+      const anchor = data.split('#')[1] as string;
+      const dataPage = readFileSync(`${TEST_DIST}/data/index.html`, 'utf8');
+      expect(dataPage, `data row #${anchor}`).toContain(`id="${anchor}"`);
+    }
+    // Findings come before the cards, and the cards before the overview of the articles.
+    const top = async (sel: string) => ((await page.locator(sel).first().boundingBox()) as { y: number }).y;
+    expect(await top('section.findings')).toBeLessThan(await top('ol.cards > li'));
+    expect(await top('ol.cards > li')).toBeLessThan(await top('section.overview'));
+    // The first card starts in the upper half of the second screen (it used to be on the third phone screen).
+    expect(await top('ol.cards > li')).toBeLessThan(1.5 * size.viewport.height);
+    await page.context().close();
+  });
+
   it('shows the overview: timeline, map and one line per story with its inferred date and focus', async () => {
     const page = await open(size, false);
     const overview = page.locator('section.overview');
@@ -123,6 +148,26 @@ describe.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('front page at 
     expect(ratios).toEqual(ratios.map(() => 1.6));
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(widths.view);
+    await page.context().close();
+  });
+});
+
+/** A half-width space after full-width punctuation, or between a number and %: both wrong in Chinese text. */
+const BAD_SPACE = /[，。；：！？、）》」][ \u00a0]|\d[ \u00a0]+%/;
+
+describe('Chinese typography', () => {
+  it('the front page and the footer of every page have no half-width space after full-width punctuation', async () => {
+    const page = await open(PHONE, false);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text.split('\n').filter((l) => BAD_SPACE.test(l))).toEqual([]);
+    // Positive control: the check does see such a space where one is put.
+    expect(BAD_SPACE.test('原报道。 地图')).toBe(true);
+    const pages = readdirSync(TEST_DIST, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`)).map((d) => `${d.name}/`);
+    for (const path of pages) {
+      await page.goto(`${inject('siteUrl')}${path}`);
+      const footer = await page.locator('footer.site-footer').innerText();
+      expect(BAD_SPACE.test(footer), `${path} footer: ${footer}`).toBe(false);
+    }
     await page.context().close();
   });
 });

@@ -76,8 +76,8 @@ export function resolveDumbbell(spec: DumbbellSpec, data: DataIndex): { model: D
     if (target.datum.kind !== 'target') {
       problems.push({ path: ['rows', i, 'target'], message: `\`target\` must be a target value (kind: target), but '${target.datum.id}' ${target.datum.period} is ${target.datum.kind}` });
     }
-    if (result.datum.kind === 'target') {
-      problems.push({ path: ['rows', i, 'result'], message: `\`result\` must be a realised value, but '${result.datum.id}' ${result.datum.period} is a target` });
+    if (result.datum.kind === 'target' || result.datum.kind === 'forecast') {
+      problems.push({ path: ['rows', i, 'result'], message: `\`result\` must be a realised value, but '${result.datum.id}' ${result.datum.period} is a ${result.datum.kind}` });
     }
     return { id: row.id, label: row.label ?? result.datum.label, result: result.datum, target: target.datum };
   });

@@ -165,9 +165,9 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
         key: `line-${s.id}`,
         d: segments.map((r) => shape(r) ?? '').join(''),
         fill: 'none',
-        stroke: s.role === 'target' ? PALETTE.target : PALETTE.actual,
+        stroke: s.role === 'actual' ? PALETTE.actual : PALETTE.target,
         strokeWidth: layout.line,
-        ...(s.role === 'target' ? { dash: '6 4' } : {}),
+        ...(s.role === 'target' ? { dash: '6 4' } : s.role === 'forecast' ? { dash: '2 3' } : {}),
       });
     }
   }
@@ -185,7 +185,10 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
       const [cx, cy] = [x(d.x as number), y(d.value)];
       obstacles.push(pointBox(cx, cy, r));
       pointMarks.push(
-        s.role === 'target'
+        s.role === 'forecast'
+          ? // Forecasts: a hollow diamond, so they are not read as targets (hollow circles).
+            { type: 'path', key: `point-${s.id}-${d.period}`, d: `M${cx},${cy - r * 1.3}L${cx + r * 1.3},${cy}L${cx},${cy + r * 1.3}L${cx - r * 1.3},${cy}Z`, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: hot ? 2.5 : 2 }
+          : s.role === 'target'
           ? { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: hot ? 2.5 : 2 }
           : { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.actual, stroke: hot ? PALETTE.ink : PALETTE.bg, strokeWidth: hot ? 2 : 1.5 },
       );
@@ -205,7 +208,7 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
   }
   // Targets are always named, so a hollow point never has to be decoded from a legend.
   const quiet = wanted.size === 0;
-  for (const s of shownSeries.filter((q) => quiet || q.role === 'target')) {
+  for (const s of shownSeries.filter((q) => quiet || q.role !== 'actual')) {
     const last = s.data.filter((d) => isShown(view, s.id, d)).at(-1);
     if (last && !wanted.has(`${s.id}-${last.period}`)) wanted.set(`${s.id}-${last.period}`, { s, d: last, hot: false });
   }
@@ -216,7 +219,7 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
     text: pointLabel(s, d, note, multi),
     size: layout.label,
     weight: hot ? 700 : 400,
-    fill: s.role === 'target' ? PALETTE.target : hot ? PALETTE.ink : PALETTE.actual,
+    fill: s.role !== 'actual' ? PALETTE.target : hot ? PALETTE.ink : PALETTE.actual,
     clearance: layout.point * 1.6 + layout.pad,
     prefer: d.value < 0 ? ['below', 'right', 'left', 'above'] : ['above', 'left', 'right', 'below'],
   }));

@@ -37,6 +37,7 @@ function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
   const notes = [
     ...(bridged ? ['点线连接的两个时期之间，报道没有给出数据。'] : []),
     ...(mixed ? ['季度和全年的数值口径不同，放在一起仅供对照。'] : []),
+    ...(shown.some(({ s }) => s.role === 'forecast') ? ['空心菱形和点线是预计值（报道或企业的预期），不是目标；目标画作空心圆和虚线。'] : []),
   ];
 
   return {

@@ -54,8 +54,8 @@ export type LineState = z.infer<typeof LineState>;
 export interface LineSeries {
   id: string;
   label: string;
-  /** Targets are drawn differently from realised values. */
-  role: 'actual' | 'target';
+  /** Targets and forecasts are drawn differently from realised values, and from each other. */
+  role: 'actual' | 'target' | 'forecast';
   data: Datum[];
 }
 
@@ -80,7 +80,8 @@ export function resolveLine(spec: LineSpec, data: DataIndex): { model: LineModel
   const series = spec.series.map((ref, i): LineSeries => {
     const r = resolveSeries(data, ref, ['series', i]);
     problems.push(...r.problems);
-    return { id: ref.id, label: ref.label ?? (ref.kind === 'target' ? '目标' : (r.data[0]?.label ?? ref.indicator)), role: ref.kind === 'target' ? 'target' : 'actual', data: r.data };
+    const role = ref.kind === 'target' ? 'target' : ref.kind === 'forecast' ? 'forecast' : 'actual';
+    return { id: ref.id, label: ref.label ?? (role === 'target' ? '目标' : role === 'forecast' ? '预计' : (r.data[0]?.label ?? ref.indicator)), role, data: r.data };
   });
   return { model: { series, area: spec.area }, problems };
 }

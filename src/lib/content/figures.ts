@@ -6,7 +6,7 @@
  */
 import type { DataIndex } from '../data/index.ts';
 import type { Citation, Observation, Project } from '../data/schema.ts';
-import { formatValue } from '../data/format.ts';
+import { formatObservation, formatValue } from '../data/format.ts';
 import { parsePeriod } from '../data/period.ts';
 import { nearest } from '../data/suggest.ts';
 
@@ -108,7 +108,7 @@ export function resolveFigure(data: DataIndex, ref: FigureRef): ResolvedFigure {
   return {
     ref,
     anchor: figureAnchor(ref.id, obs),
-    text: formatValue(obs.value, ind.unit, { approx: obs.approx }),
+    text: formatObservation(obs, ind.unit),
     label: ind.label,
     scopedLabel: data.scopedLabel(ind),
     periodLabel: parsePeriod(obs.period).label,

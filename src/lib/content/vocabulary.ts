@@ -34,7 +34,7 @@ export const VOCABULARY = {
     props: {
       id: { required: false, pattern: id, doc: 'indicator id from the dataset, e.g. "gdp" (or use project="…")' },
       period: { required: false, doc: 'period of the value, e.g. "2024", "2025Q1", "2021/"' },
-      kind: { required: false, oneOf: ['actual', 'target', 'growth'], doc: 'actual, target or growth, when a period has more than one' },
+      kind: { required: false, oneOf: ['actual', 'target', 'forecast', 'growth'], doc: 'actual, target, forecast or growth, when a period has more than one' },
       project: { required: false, pattern: id, doc: 'project id from the dataset, e.g. "longma-base" (instead of id="…")' },
       field: { required: false, oneOf: ['investment', 'capacity'], doc: 'with project: "investment" (total investment) or "capacity"' },
       what: { required: false, doc: 'with field="capacity", when the project has several: what is produced, as in the dataset, e.g. "风电整机"' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvField, indicatorsCsv, jsonSchema, publishedFiles, sha256, toCsv } from './export.ts';
-import { DATASET_PATH, loadDataset } from './load.ts';
+import { DATASET_PATH, loadDataset, loadReleases } from './load.ts';
 
 describe('csvField()', () => {
   it.each([
@@ -23,14 +23,25 @@ describe('toCsv()', () => {
   });
 });
 
+/** sha256 of data/tongliao.json at version 1.1.0 (git show <1.1.0 commit>:data/tongliao.json | sha256sum). */
+const RELEASED_1_1_0_SHA256 = 'bf03652ba30fb4a2761c254540a018cf683d75d276b7cc475bd22c2f2bf634a6';
+
 describe('published files', () => {
   const ds = loadDataset();
   const text = readFileSync(DATASET_PATH, 'utf8');
-  const files = publishedFiles(ds, text);
+  const files = publishedFiles(ds, text, loadReleases());
 
   it('serve the dataset byte for byte under its version', () => {
     const f = files.find((x) => x.name === `tongliao-${ds.version}.json`);
     expect(f?.body).toBe(text);
+  });
+
+  it('keep publishing 1.1.0 at its versioned URL, byte for byte as released', () => {
+    const f = files.find((x) => x.name === 'tongliao-1.1.0.json');
+    expect(f?.body).toBe(readFileSync('data/releases/tongliao-1.1.0.json', 'utf8'));
+    expect(JSON.parse(f!.body).version).toBe('1.1.0');
+    // The checksum of 1.1.0 as published by the 1.1.0 build (dist/data/SHA256SUMS of that release).
+    expect(sha256(f!.body)).toBe(RELEASED_1_1_0_SHA256);
   });
 
   it('have one CSV row per observation', () => {

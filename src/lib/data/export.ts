@@ -43,12 +43,12 @@ export function indicatorsCsv(ds: Dataset): string {
   const rows = ds.indicators.flatMap((ind) =>
     ind.observations.map((o) => [
       ind.id, ind.label, ind.unit, ind.scope, ind.topic, ind.project ?? '', ind.subject ?? '',
-      o.period, parsePeriod(o.period).label, o.value, o.kind, o.approx ?? '', o.basis ?? '', o.baseline ?? '', o.note ?? '',
+      o.period, parsePeriod(o.period).label, o.value, o.range?.low, o.range?.high, o.kind, o.approx ?? '', o.basis ?? '', o.baseline ?? '', o.note ?? '',
       ...citeColumns(ds, o.cite),
     ]),
   );
   return toCsv(
-    ['indicator_id', 'label', 'unit', 'scope', 'topic', 'project', 'subject', 'period', 'period_label', 'value', 'kind', 'approx', 'basis', 'baseline', 'note', 'source_ids', 'source_headlines', 'sections', 'printed'],
+    ['indicator_id', 'label', 'unit', 'scope', 'topic', 'project', 'subject', 'period', 'period_label', 'value', 'range_low', 'range_high', 'kind', 'approx', 'basis', 'baseline', 'note', 'source_ids', 'source_headlines', 'sections', 'printed'],
     rows,
   );
 }
@@ -81,11 +81,24 @@ export function sha256(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-/** Everything published under data/ in the built site. `datasetText` is the file as committed. */
-export function publishedFiles(ds: Dataset, datasetText: string): PublishedFile[] {
+/** An earlier release kept in data/releases/ so that its versioned URL stays valid. */
+export interface Release {
+  version: string;
+  /** The file as released, byte for byte. */
+  text: string;
+}
+
+/**
+ * Everything published under data/ in the built site. `datasetText` is the file as committed;
+ * `releases` are earlier versions (data/releases/), published unchanged at their own versioned URLs.
+ */
+export function publishedFiles(ds: Dataset, datasetText: string, releases: Release[] = []): PublishedFile[] {
   const v = ds.version;
   const files: PublishedFile[] = [
     { name: `tongliao-${v}.json`, type: 'application/json', body: datasetText, label: `数据集 v${v}（JSON，含全部出处）` },
+    ...releases
+      .filter((r) => r.version !== v)
+      .map((r) => ({ name: `tongliao-${r.version}.json`, type: 'application/json', body: r.text, label: `数据集 v${r.version}（旧版 JSON，原样保留；改动见更新记录）` })),
     { name: `tongliao-${v}-indicators.csv`, type: 'text/csv', body: indicatorsCsv(ds), label: '指标（CSV，每行一个数值及出处）' },
     { name: `tongliao-${v}-projects.csv`, type: 'text/csv', body: projectsCsv(ds), label: '项目（CSV）' },
     { name: 'tongliao.schema.json', type: 'application/schema+json', body: jsonSchema(), label: '数据结构说明（JSON Schema）' },

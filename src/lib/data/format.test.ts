@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue, scaleUnit } from './format.ts';
+import { formatNumber, formatObservation, formatRange, formatValue, scaleUnit } from './format.ts';
 
 describe('formatValue()', () => {
   it.each([
@@ -57,5 +57,18 @@ describe('scaleUnit()', () => {
   });
   it('keeps small counts in their unit', () => {
     expect(scaleUnit(9999, '人')).toEqual({ value: 9999, unit: '人' });
+  });
+});
+
+describe('formatRange() / formatObservation()', () => {
+  it('prints a range as printed: both ends, one unit', () => {
+    expect(formatRange(1.5, 2, '个月')).toBe('1.5至2个月');
+    expect(formatRange(2, 4, '亿元')).toBe('2至4亿元');
+    expect(formatRange(5000, 20000, '人')).toBe('0.5至2万人');
+  });
+  it('formats an observation with a value or a range', () => {
+    expect(formatObservation({ value: 1500, approx: 'over' }, '个')).toBe('超1500个');
+    expect(formatObservation({ range: { low: 1.5, high: 2 } }, '个月')).toBe('1.5至2个月');
+    expect(() => formatObservation({}, '个')).toThrow(/value or a range/);
   });
 });

@@ -61,6 +61,23 @@ export function scaleUnit(value: number, unit: string): { value: number; unit: s
   return { value, unit };
 }
 
+/**
+ * A printed range as a reader sees it: (1.5, 2, 个月) → "1.5至2个月"; (2, 4, 亿元) → "2至4亿元". Both ends share
+ * the unit the higher end scales to (a range is never printed in two units).
+ */
+export function formatRange(low: number, high: number, unit: string, opts: Pick<FormatOptions, 'maxDecimals'> = {}): string {
+  const scaled = scaleUnit(high, unit);
+  const factor = scaled.value === 0 ? 1 : high / scaled.value;
+  return `${formatNumber(low / factor, opts)}至${formatNumber(scaled.value, opts)}${scaled.unit}`;
+}
+
+/** An observation (a value or a printed range) as a reader sees it. */
+export function formatObservation(o: { value?: number | undefined; range?: { low: number; high: number } | undefined; approx?: ApproxKind | undefined }, unit: string): string {
+  if (o.range) return formatRange(o.range.low, o.range.high, unit);
+  if (o.value === undefined) throw new Error('an observation needs a value or a range');
+  return formatValue(o.value, unit, { approx: o.approx });
+}
+
 /** A value with its unit and approximation, as a reader sees it: "超1500个", "1686亿元", "8.4%". */
 export function formatValue(value: number, unit: string, opts: FormatOptions = {}): string {
   const scaled = scaleUnit(value, unit);

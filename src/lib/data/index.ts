@@ -6,7 +6,7 @@ import { loadDataset } from './load.ts';
 import { parsePeriod, type Period } from './period.ts';
 import type { Dataset, Indicator, Milestone, Observation, Project, Region, Source } from './schema.ts';
 import { unknownIdMessage } from './suggest.ts';
-import { formatValue } from './format.ts';
+import { formatObservation } from './format.ts';
 
 export class UnknownIdError extends Error {
   constructor(what: string, id: string, known: Iterable<string>) {
@@ -104,7 +104,7 @@ export class DataIndex {
   format(id: string, select: { period?: string | undefined; kind?: Observation['kind'] | undefined } = {}): string {
     const ind = this.getIndicator(id);
     const o = this.getObservation(id, select);
-    return formatValue(o.value, ind.unit, { approx: o.approx });
+    return formatObservation(o, ind.unit);
   }
 
   /** The region name for a scope: 全市 for `city`. */

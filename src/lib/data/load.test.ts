@@ -101,6 +101,18 @@ describe('parseDataset()', () => {
       'indicators[0].observations[0].kind: a growth value needs the unit %, 个百分点 or 倍, but indicator "gdp" is in 亿元'],
     ['two values for one period', (d) => d.indicators[0]!.observations.push(structuredClone(d.indicators[0]!.observations[0]!)),
       'indicator "gdp" has two actual values for period 2024 (observations 0 and 1); merge their citations into one observation'],
+    ['both a value and a range', (d) => ((d.indicators[0]!.observations[0]! as Record<string, unknown>)['range'] = { low: 1, high: 2 }),
+      'give exactly one of "value" (a number) or "range"'],
+    ['a range whose upper end is not printed', (d) => {
+      const o = d.indicators[0]!.observations[0]! as Record<string, unknown>;
+      delete o['value'];
+      o['range'] = { low: 1686, high: 1700 };
+    }, 'the upper end 1700 does not appear in the printed figure "1686亿元"'],
+    ['an unknown kind', (d) => ((d.indicators[0]!.observations[0]! as Record<string, unknown>)['kind'] = 'expected'),
+      '"expected" is not allowed; use one of "actual", "target", "forecast", "growth"'],
+    ['an erratum linking a value that does not exist', (d) => {
+      d['errata'] = [{ id: 'e', source: 'goals-2025', kind: 'inconsistency', printed: 'x', resolution: 'kept', note: 'n', affects: ['gdp'], values: [{ indicator: 'gdp', period: '2023' }] }];
+    }, 'indicator "gdp" has no value for 2023'],
     ['a long locator', (d) => (d.indicators[0]!.observations[0]!.cite[0]!.printed = '2024年全市地区生产总值达到1686亿元，同比增长了不少，创下了有统计以来历史新高的一份好成绩'),
       'keep locators short: the figure as printed, not the sentence'],
   ])('rejects %s', (_name, edit, message) => {

@@ -2,7 +2,7 @@
  * Loads and validates the dataset once. Any problem fails with the file, the JSON path, the line and
  * a readable message: all problems at once, not just the first.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
@@ -40,6 +40,17 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/** The line of the value at `path` in dataset text (or of its nearest existing parent), for messages. */
+export function lineOfPath(text: string, path: JsonPath): number | null {
+  const tree = parseTree(text);
+  if (!tree) return null;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return lineOf(text, node.offset);
+  }
+  return null;
 }
 
 /** One readable sentence per zod issue (parsed with `reportInput`, so the bad value can be quoted). */
@@ -101,6 +112,33 @@ export function parseDataset(text: string, file = DATASET_FILE): Dataset {
     throw new DatasetError(file, problems.map((p) => ({ ...p, line: locate(p.path) })));
   }
   return parsed.data;
+}
+
+/** Earlier releases, kept byte for byte in data/releases/ so their versioned URLs stay valid. */
+export const RELEASES_DIR = join(ROOT, 'data', 'releases');
+
+/**
+ * The earlier releases in data/releases/ (`tongliao-<version>.json`), oldest first. Each must parse
+ * as JSON and carry the version its file name says, or loading fails with the file name.
+ */
+export function loadReleases(dir = RELEASES_DIR): { version: string; text: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .map((name) => {
+      const m = name.match(/^tongliao-(\d+\.\d+\.\d+)\.json$/);
+      if (!m) throw new Error(`data/releases/${name}: release files are named tongliao-<version>.json`);
+      const text = readFileSync(join(dir, name), 'utf8');
+      const version = (JSON.parse(text) as { version?: unknown }).version;
+      if (version !== m[1]) throw new Error(`data/releases/${name}: the file says version ${String(version)}, its name ${m[1]}`);
+      return { version: m[1] as string, text };
+    })
+    .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
 }
 
 let cached: { mtime: number; dataset: Dataset } | undefined;

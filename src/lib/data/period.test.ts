@@ -17,7 +17,7 @@ describe('parsePeriod()', () => {
     ['2021/', 'since', '2021-01-01', null, '2021年以来'],
     ['FYP14', 'plan', '2021-01-01', '2025-12-31', '“十四五”时期'],
     ['FYP14/', 'since', '2021-01-01', null, '“十四五”以来'],
-    ['current', 'current', null, null, '截至发稿'],
+    ['current', 'current', null, null, '截至原报道'],
   ])('%s is a %s from %s to %s, labelled %s', (raw, type, start, end, label) => {
     const p = parsePeriod(raw);
     expect(p).toMatchObject({ raw, type, start, end, label });

@@ -162,7 +162,7 @@ export function parsePeriod(raw: string): Period {
   const s = raw.trim();
   if (s !== raw) throw new PeriodError(raw, 'leading or trailing spaces');
   if (s === 'current') {
-    return { raw, type: 'current', start: null, end: null, label: '截至发稿', short: '发稿时' };
+    return { raw, type: 'current', start: null, end: null, label: '截至原报道', short: '原报道时' };
   }
   const slash = s.indexOf('/');
   if (slash === -1) return parseSingle(raw, s);

@@ -20,7 +20,7 @@ export function bumpVersion(version: string, bump: Bump): string {
 function values(ds: Dataset): Map<string, string> {
   const out = new Map<string, string>();
   for (const ind of ds.indicators) {
-    for (const o of ind.observations) out.set(`${ind.id} ${o.period} ${o.kind}`, `${o.value} ${ind.unit}`);
+    for (const o of ind.observations) out.set(`${ind.id} ${o.period} ${o.kind}`, `${o.range ? `${o.range.low}至${o.range.high}` : o.value} ${ind.unit}`);
   }
   for (const p of ds.projects) {
     if (p.investment) out.set(`${p.id} investment`, `${p.investment.value} 亿元`);

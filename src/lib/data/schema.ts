@@ -63,8 +63,35 @@ export const Approx = z
 
 /** What a value is. */
 export const Kind = z
-  .enum(['actual', 'target', 'growth'])
-  .describe('actual = a realised level or count; target = a plan or goal (of a level or of a growth rate); growth = a realised rate of change.');
+  .enum(['actual', 'target', 'forecast', 'growth'])
+  .describe('actual = a realised level or count; target = a plan or goal set by the authorities (目标/力争/确保/计划); forecast = an expectation, by the article or a company, of a level or rate (预计/有望/将达/可望), shown as 预计; growth = a realised rate of change.');
+
+/** Kinds in words, as readers see them (data page, chart legends and tables). */
+export const KIND_WORDS = { actual: '实绩', target: '目标', forecast: '预计', growth: '增速' } as const satisfies Record<z.infer<typeof Kind>, string>;
+
+/** A range printed as a range ("一个半月到两个月", "2亿元至4亿元"): both ends, in the indicator's unit. */
+export const Range = z
+  .strictObject({
+    low: z.number().finite().describe('Lower end of the printed range.'),
+    high: z.number().finite().describe('Upper end of the printed range.'),
+  })
+  .refine((r) => r.low < r.high, { message: 'a range needs low < high' })
+  .describe('A range as printed, e.g. 1.5 to 2 (months).');
+
+/**
+ * A semantic-lint finding that was reviewed and kept: the sentence around the figure carries a cue
+ * that seems to contradict the value's kind or scope, and an editor checked that the value is right.
+ */
+export const Reviewed = z
+  .strictObject({
+    /** The lint rule the review answers, e.g. `kind-cue` or `scope-region` (see src/lib/data/semantic.ts). */
+    rule: z
+      .enum(['kind-cue', 'scope-region', 'scope-company', 'label-term', 'range', 'project-region', 'project-status', 'capacity-duplicate', 'project-duplicate'])
+      .describe('The semantic-lint rule this review answers.'),
+    /** Why the value is right as recorded (Chinese or English, one sentence). */
+    reason: z.string().min(8).describe('Why the value is right as recorded despite the cue.'),
+  })
+  .describe('A reviewed semantic-lint finding, kept with a reason.');
 
 /** How a growth rate or change is measured. */
 export const Basis = z
@@ -148,9 +175,11 @@ export const Region = z.strictObject({
 export const Observation = z.strictObject({
   /** When the value applies. */
   period: PeriodString,
-  /** The number, in the indicator's unit. Negative for declines. */
-  value: z.number().finite().describe("The number in the indicator's unit."),
-  /** actual, target or growth. */
+  /** The number, in the indicator's unit. Negative for declines. Absent when the article prints a range (see `range`). */
+  value: z.number().finite().optional().describe("The number in the indicator's unit; absent when a range was printed."),
+  /** A range as printed (low/high), instead of `value`. */
+  range: Range.optional(),
+  /** actual, target, forecast or growth. */
   kind: Kind,
   /** How exact the printed figure is; absent when printed as an exact figure. */
   approx: Approx.optional(),
@@ -162,6 +191,10 @@ export const Observation = z.strictObject({
   cite: z.array(Citation).min(1).describe('Citations; more than one when several articles print the figure.'),
   /** Anything a reader should know about this value. */
   note: z.string().min(1).optional().describe('Anything a reader should know about this value.'),
+  /** Semantic-lint findings reviewed and kept, with the reason. */
+  reviewed: z.array(Reviewed).optional().describe('Semantic-lint findings reviewed and kept, each with its reason.'),
+}).refine((o) => (o.value === undefined) !== (o.range === undefined), {
+  message: 'give exactly one of "value" (a number) or "range" ({ low, high }, for a printed range)',
 });
 
 export const TOPICS = {
@@ -204,6 +237,8 @@ export const Indicator = z.strictObject({
   observations: z.array(Observation).min(1, 'an indicator needs at least one observation').describe('The values.'),
   /** Definition or caveat. */
   note: z.string().min(1).optional().describe('Definition or caveat.'),
+  /** Semantic-lint findings about the indicator as a whole (its scope) reviewed and kept, with the reason. */
+  reviewed: z.array(Reviewed).optional().describe('Semantic-lint findings about the scope, reviewed and kept.'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -227,6 +262,8 @@ export const SECTORS = {
   water: '水利',
   urban: '城市更新与住房',
   digital: '数字经济',
+  'low-altitude': '低空经济',
+  innovation: '科技创新与未来产业',
 } as const;
 
 /** A capacity of a project, e.g. 年产2000台整机. */
@@ -248,6 +285,20 @@ export const ProjectMoney = z.strictObject({
   approx: Approx.optional(),
   cite: z.array(Citation).min(1),
 });
+
+/**
+ * Where a project stands, as the latest article says: planned (谋划/计划建设/推进前期), signed (签约),
+ * under-construction (在建/开工), basically-completed (基本建成: not yet finished), trial-run (试通水/试运行),
+ * operating (投产/运营/开街), completed (建成/竣工/通车).
+ */
+export const Status = z
+  .enum(['planned', 'signed', 'under-construction', 'basically-completed', 'trial-run', 'operating', 'completed'])
+  .describe('planned = 谋划/计划; signed = 签约; under-construction = 在建; basically-completed = 基本建成 (not completed); trial-run = 试通水/试运行; operating = 投产/运营; completed = 建成/竣工/通车.');
+
+/** Status in words, as readers see them. */
+export const STATUS_WORDS = {
+  planned: '谋划', signed: '签约', 'under-construction': '在建', 'basically-completed': '基本建成', 'trial-run': '试运行（试通水）', operating: '投产', completed: '建成',
+} as const satisfies Record<z.infer<typeof Status>, string>;
 
 /** A named investment project. */
 export const Project = z.strictObject({
@@ -271,14 +322,18 @@ export const Project = z.strictObject({
   /** Latest status the articles report, with the period it applies to. */
   status: z
     .strictObject({
-      value: z.enum(['planned', 'signed', 'under-construction', 'operating', 'completed']),
+      value: Status,
       period: PeriodString,
       cite: z.array(Citation).min(1),
     })
     .optional(),
+  /** Other names the articles print for it (short names, variants), used by the semantic lint to find it in the text. */
+  aliases: z.array(z.string().min(2)).optional().describe('Other names printed for the project, e.g. company short names.'),
   /** Articles that mention the project, when no figure of it is cited. */
   mentions: z.array(Citation).default([]).describe('Citations of mentions that carry no figure.'),
   note: z.string().min(1).optional(),
+  /** Semantic-lint findings about the project reviewed and kept, with the reason. */
+  reviewed: z.array(Reviewed).optional().describe('Semantic-lint findings about the project, reviewed and kept.'),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -312,6 +367,11 @@ export const Erratum = z.strictObject({
   note: z.string().min(1),
   /** Indicator, project or milestone ids the erratum affects. */
   affects: z.array(Id).default([]),
+  /** For an inconsistency: the values that disagree, linked (indicator id with period). */
+  values: z
+    .array(z.strictObject({ indicator: Id, period: PeriodString }))
+    .optional()
+    .describe('For inconsistencies: the values that disagree, each as indicator id and period.'),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -101,7 +101,18 @@ export function validateReferences(ds: Dataset): Problem[] {
       if ((o.basis === 'vs-period' || o.basis === 'change') && o.baseline === undefined) {
         add([...p, 'baseline'], `basis "${o.basis}" needs a "baseline" period`);
       }
-      o.cite.forEach((c, k) => checkCite([...p, 'cite', k], c, o.value, ind.unit));
+      if (o.range) {
+        // Both ends of a printed range must be in the print (unless derived, e.g. 一个半月到两个月).
+        o.cite.forEach((c, k) => {
+          checkCite([...p, 'cite', k], c, o.range!.low, ind.unit);
+          if (c.derived === undefined && !printedMatches(o.range!.high, c.printed)) {
+            add([...p, 'cite', k, 'printed'], `the upper end ${o.range!.high} does not appear in the printed figure "${c.printed}"; fix the range, or add "derived"`);
+          }
+        });
+        if (o.approx !== undefined) add([...p, 'approx'], 'a range carries no approx: its ends say how exact it is');
+      } else {
+        o.cite.forEach((c, k) => checkCite([...p, 'cite', k], c, o.value ?? null, ind.unit));
+      }
     });
   });
 
@@ -140,6 +151,14 @@ export function validateReferences(ds: Dataset): Problem[] {
     if (!sources.has(e.source)) add(['errata', i, 'source'], `unknown source "${e.source}"`);
     e.affects.forEach((id, j) => {
       if (!anyId.has(id)) add(['errata', i, 'affects', j], `unknown indicator, project or milestone "${id}"`);
+    });
+    e.values?.forEach((v, j) => {
+      const ind = ds.indicators.find((x) => x.id === v.indicator);
+      if (!ind) add(['errata', i, 'values', j, 'indicator'], `unknown indicator "${v.indicator}"`);
+      else if (!ind.observations.some((o) => o.period === v.period)) {
+        add(['errata', i, 'values', j, 'period'], `indicator "${v.indicator}" has no value for ${v.period}; it has: ${ind.observations.map((o) => o.period).join(', ')}`);
+      }
+      if (!e.affects.includes(v.indicator)) add(['errata', i, 'values', j, 'indicator'], `"${v.indicator}" is linked in values but missing from affects`);
     });
     if (e.resolution === 'corrected' && e.correction === undefined) {
       add(['errata', i, 'correction'], 'a corrected erratum needs a "correction"');

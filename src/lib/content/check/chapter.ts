@@ -282,7 +282,7 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
           try {
             const ind = data.indicators.get(values['id']);
             if (!ind) throw new Error(unknownIdMessage('indicator', values['id'], data.indicators.keys()));
-            const kind = values['kind'] as 'actual' | 'target' | 'growth' | undefined;
+            const kind = values['kind'] as 'actual' | 'target' | 'forecast' | 'growth' | undefined;
             data.getObservation(values['id'], { period: values['period'], kind });
             cited.push({ id: values['id'], period: values['period'], kind, line: line ?? 1 });
           } catch (e) {
