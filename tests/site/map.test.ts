@@ -119,6 +119,8 @@ describe('MapLibre controller', () => {
     expect(mapRequests).toEqual([]);
     expect(await page.locator('.story-map__gl').count()).toBe(0);
 
+    // The reader scrolls to the map and pauses there.
+    await page.locator('#map-city').scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 40);
     expect(await page.evaluate(() => (window as unknown as MapWindow).__ready)).toBe('live');
     expect(mapRequests.some((u) => u.includes('map-controller'))).toBe(true);
