@@ -92,9 +92,11 @@ export interface PageRun {
   errors: string[];
   /** LoAF blocking in the read-through by the script that ran longest in each frame (file name), ms. */
   loafBySource: Record<string, number>;
+  /** Every long animation frame of the read-through (ms from the first gesture), for the JSON report. */
+  longFrames?: { at: number; ms: number; blocking: number; scriptMs: number; renderMs: number; script: string | null; gesturing: boolean }[];
 }
 
-export type Metric = Exclude<keyof PageRun, 'errors' | 'loafBySource'>;
+export type Metric = Exclude<keyof PageRun, 'errors' | 'loafBySource' | 'longFrames'>;
 export const METRICS: readonly Metric[] = [
   'perf', 'a11y', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'speedIndexMs', 'lhTotalBytes', 'lhJsBytes', 'lhCpuIndex',
   'jsBeforeScrollBytes', 'allBeforeScrollBytes', 'jsTotalBytes', 'workerBytes', 'allTotalBytes',
@@ -240,6 +242,13 @@ function renderMapStories(r: Report, out: string[]): void {
       out.push(row([p.name, label, fmt(d.jsBeforeScrollBytes, kb), fmt(d.loafBlockingMs, ms), fmt(d.loafBlockingWhileGesturesMs, ms), fmt(d.loafBlockingMaxMs, ms),
         d.longFramesWhileGestures === null ? 'n/a' : `${Math.round(d.longFramesWhileGestures)}${d.longFramesWhileGestures > 0 ? ` (${fmt(d.longestFrameWhileGesturesMs, ms)})` : ''}`,
         d.mapLoaded === null ? 'n/a' : d.mapLoaded >= 0.5 ? 'yes' : 'no', fmt(d.perf, String), fmt(d.tbtMs, ms)]));
+    }
+  }
+  out.push('', 'Frames over 50 ms while gesturing, what they spent (ms of script / ms of style, layout and paint, each frame, first run):', '');
+  for (const p of stories) {
+    for (const v of [p, ...r.pages.filter((q) => q.of === p.name && q.variant !== 'default')]) {
+      const frames = (v.runs[0]?.longFrames ?? []).filter((f) => f.gesturing);
+      if (frames.length > 0) out.push(`- ${v.name}: ${frames.map((f) => `${f.ms} ms (${f.scriptMs}/${f.renderMs}${f.script ? ` ${f.script.slice(0, 24)}` : ''})`).join(', ')}`);
     }
   }
   out.push('', '### Targets per map story', '');

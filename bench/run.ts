@@ -29,6 +29,7 @@
  * --lh-dir DIR  also keep Lighthouse's own JSON report of every run in DIR
  * --no-lighthouse   read-throughs only (quick development runs; load figures are then n/a)
  * --no-compare  leave out the `?map=live` and storymap-style variants of the map stories
+ * --variants a,b  only these ways of reading a map story: default, live, storymap (default: all three)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +55,7 @@ const { values: opts } = parseArgs({
     'lh-dir': { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-compare': { type: 'boolean', default: false },
+    variants: { type: 'string', default: 'default,live,storymap' },
   },
 });
 const RUNS = Number(opts.runs);
@@ -213,6 +215,9 @@ interface Entry {
   blocking?: number;
   /** For a long animation frame: the script that ran longest in it. */
   script?: string;
+  /** For a long animation frame: ms of script, and of style/layout/paint (from styleAndLayoutStart / renderStart to its end). */
+  scriptMs?: number;
+  renderMs?: number;
 }
 interface Store {
   longtask: Entry[];
@@ -235,12 +240,17 @@ function instrument(): void {
   };
   observe('longtask', (e) => store.longtask.push({ start: e.startTime, duration: e.duration }));
   observe('long-animation-frame', (e) => {
-    const l = e as unknown as { blockingDuration: number; scripts?: { duration: number; sourceURL?: string; invoker?: string }[] };
+    const l = e as unknown as { blockingDuration: number; renderStart: number; styleAndLayoutStart: number; scripts?: { duration: number; sourceURL?: string; invoker?: string }[] };
     // (every entry is a frame over 50 ms)
     // The script that ran longest, if it ran for 5 ms or more (the benchmark's own rAF probe never does).
     const top = [...(l.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
     const script = top && top.duration >= 5 ? (top.sourceURL ? (top.sourceURL.split('/').pop() ?? top.sourceURL) : top.invoker || 'unattributed script') : undefined;
-    store.loaf.push({ start: e.startTime, duration: e.duration, blocking: l.blockingDuration, ...(script ? { script } : {}) });
+    const end = e.startTime + e.duration;
+    store.loaf.push({
+      start: e.startTime, duration: e.duration, blocking: l.blockingDuration, ...(script ? { script } : {}),
+      scriptMs: Math.round((l.scripts ?? []).reduce((t, x) => t + x.duration, 0)),
+      renderMs: Math.round(l.renderStart > 0 ? end - l.renderStart : 0),
+    });
   });
   observe('layout-shift', (e) => {
     const l = e as unknown as { value: number; hadRecentInput: boolean };
@@ -359,6 +369,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
         longFramesWhileGestures: loaf.filter(overlaps).length,
         longestFrameWhileGesturesMs: Math.max(0, ...loaf.filter(overlaps).map((l) => l.duration)),
         mapLoaded: paths.some(([p]) => /map-controller|maplibre/i.test(p)) ? 1 : 0,
+        longFrames: loaf.map((l) => ({ at: Math.round(l.start - scrollStart), ms: Math.round(l.duration), blocking: Math.round(l.blocking ?? 0), scriptMs: l.scriptMs ?? 0, renderMs: l.renderMs ?? 0, script: l.script ?? null, gesturing: overlaps(l) })),
         droppedFrames: all.dropped,
         droppedShare: all.droppedShare,
         droppedFramesWhileGestures: gesturing.dropped,
@@ -437,6 +448,11 @@ async function main(): Promise<void> {
         ? [p, { ...p, name: `${p.name} ?map=live`, path: `${p.path}?map=live`, variant: 'live' as const }, { ...p, name: `${p.name} storymap-style`, path: `_bench/storymap/${p.name}/`, variant: 'storymap' as const, unlisted: true }]
         : [p],
     );
+  }
+  const variants = opts.variants.split(',').map((v) => v.trim());
+  for (const v of variants) if (!['default', 'live', 'storymap'].includes(v)) throw new Error(`--variants: unknown "${v}"; known: default, live, storymap`);
+  pages = pages.filter((p) => variants.includes(p.variant) || !p.hasMap);
+  {
   }
   log(`pages: ${pages.map((p) => p.name).join(', ')}; ${RUNS} run(s)`);
 

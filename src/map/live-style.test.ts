@@ -37,7 +37,7 @@ describe('buildScene: one source for every state of the page', () => {
     const m = models['horqin']!;
     const ids = scene.perState.get('where/horqin')!;
     const horqin = ids.map((id) => byId.get(id)!).find((f) => f.properties.kind === 'county-label' && f.properties.code === '150502')!;
-    const [x, y] = projector(m.camera)((horqin.geometry as { coordinates: [number, number] }).coordinates);
+    const [x, y] = projector(m.camera)((horqin.geometry as unknown as { coordinates: [number, number] }).coordinates);
     const svg = m.countyLabels.find((l) => l.id === '150502')!;
     expect(x).toBeCloseTo(svg.x, 0);
     expect(y).toBeCloseTo(svg.y, 0);

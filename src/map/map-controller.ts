@@ -280,10 +280,14 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     },
     moveTo(next) {
       if (container.parentElement === next) return;
+      const was = container.clientWidth;
       next.append(container, tooltip);
       if (lost || removed) return;
-      map.resize();
-      rescale();
+      // Map sections of a page have the same size as a rule: then the move costs no re-layout at all.
+      if (container.clientWidth !== was) {
+        map.resize();
+        rescale();
+      }
       moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
     getCamera() {
