@@ -173,12 +173,19 @@ describe('the live map', () => {
 describe('failures (issue 15)', () => {
   it('a worker that 404s leaves no hidden MapLibre instance or WebGL canvas behind', async () => {
     const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
-    await page.route(/maplibre-gl-worker/, (r) => r.fulfill({ status: 404, body: 'not found' }));
+    let asked: () => void = () => undefined;
+    const workerAsked = new Promise<void>((r) => (asked = r));
+    await page.route(/maplibre-gl-worker/, (r) => {
+      asked();
+      return r.fulfill({ status: 404, body: 'not found' });
+    });
     await page.goto(`${inject('siteUrl')}${STORY}/?map=live`);
     const [first] = await mapSteps(page);
     await readTo(page, first as string);
+    await workerAsked;
+    // Whatever was started is gone again: no map element, no canvas (and so no WebGL context).
+    await expect.poll(() => page.locator('.story-map__gl, .maplibregl-map, .story-map canvas').count(), { timeout: 40_000 }).toBe(0);
     expect(await judged(page, first as string, /^failed$/)).toBe('failed');
-    expect(await page.locator('.story-map__gl, .maplibregl-map, .story-map canvas').count()).toBe(0);
     expect(await page.locator('.story-map.is-live').count()).toBe(0);
     expect(watch.errors).toEqual([]);
     await page.context().close();
@@ -188,7 +195,7 @@ describe('failures (issue 15)', () => {
     const { page, watch } = await open('?map=live&debug');
     const steps = await mapSteps(page);
     await readTo(page, steps[0] as string);
-    await judged(page, steps[0] as string, /^shown$/);
+    await page.waitForSelector('.story-map.is-live', { timeout: 60_000 });
     const lose = (restore: boolean) =>
       page.evaluate((r) => {
         const w = window as unknown as { __lose?: WEBGL_lose_context };
