@@ -56,7 +56,7 @@ describe('estimateDroppedFrames', () => {
 });
 
 const run = (over: Partial<PageRun>): PageRun => ({
-  ...(Object.fromEntries(METRICS.map((m) => [m, null])) as Omit<PageRun, 'errors' | 'loafBySource'>),
+  ...(Object.fromEntries(METRICS.map((m) => [m, null])) as Omit<PageRun, 'errors' | 'loafBySource' | 'longFrames'>),
   errors: [],
   loafBySource: {},
   ...over,

@@ -78,6 +78,11 @@ export interface PageRun {
   loafBlockingMs: number | null;
   loafBlockingMaxMs: number | null;
   loafBlockingWhileGesturesMs: number | null;
+  /** Long animation frames (each over 50 ms) that overlap a gesture, and the longest one's duration. */
+  longFramesWhileGestures: number | null;
+  longestFrameWhileGesturesMs: number | null;
+  /** 1 when MapLibre (map-controller chunk, worker) was fetched during the run, else 0. */
+  mapLoaded: number | null;
   droppedFrames: number | null;
   droppedShare: number | null;
   droppedFramesWhileGestures: number | null;
@@ -87,13 +92,16 @@ export interface PageRun {
   errors: string[];
   /** LoAF blocking in the read-through by the script that ran longest in each frame (file name), ms. */
   loafBySource: Record<string, number>;
+  /** Every long animation frame of the read-through (ms from the first gesture), for the JSON report. */
+  longFrames?: { at: number; ms: number; blocking: number; scriptMs: number; renderMs: number; script: string | null; gesturing: boolean }[];
 }
 
-export type Metric = Exclude<keyof PageRun, 'errors' | 'loafBySource'>;
+export type Metric = Exclude<keyof PageRun, 'errors' | 'loafBySource' | 'longFrames'>;
 export const METRICS: readonly Metric[] = [
   'perf', 'a11y', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'speedIndexMs', 'lhTotalBytes', 'lhJsBytes', 'lhCpuIndex',
   'jsBeforeScrollBytes', 'allBeforeScrollBytes', 'jsTotalBytes', 'workerBytes', 'allTotalBytes',
   'gestures', 'longTasks', 'longTaskMs', 'loafBlockingMs', 'loafBlockingMaxMs', 'loafBlockingWhileGesturesMs',
+  'longFramesWhileGestures', 'longestFrameWhileGesturesMs', 'mapLoaded',
   'droppedFrames', 'droppedShare', 'droppedFramesWhileGestures', 'droppedShareWhileGestures', 'scrollCls',
 ];
 
@@ -142,9 +150,15 @@ export function loafSources(runs: readonly PageRun[]): [string, number][] {
 
 const SYMBOL: Record<Mark, string> = { pass: '✅', miss: '❌ **miss**', 'n/a': '⚠️ not measured' };
 
+/** How a page is read in the benchmark: as built, with `?map=live`, or the storymap-style comparison (issue 13). */
+export type Variant = 'default' | 'live' | 'storymap';
+
 export interface PageResult {
-  /** e.g. "front", "demo" */
+  /** e.g. "front", "demo", "winter-tour-2022 ?map=live" */
   name: string;
+  variant?: Variant;
+  /** The story a variant belongs to. */
+  of?: string;
   /** the path under the base, e.g. "demo/" */
   path: string;
   /** true for story pages kept out of the sitemap (the component demo) */
@@ -165,7 +179,7 @@ export interface Report {
   date: string;
   commit: string;
   machine: { cpu: string; cores: number; ramBytes: number; node: string; chromium: string; lighthouse: string; loadAvgStart: number[]; loadAvgEnd: number[] };
-  options: { runs: number; pauseMs: number; base: string; pages: string[] };
+  options: { runs: number; pauseMs: number; base: string; pages: string[]; lighthouse?: boolean };
   /** A free note put at the top (e.g. "provisional: loaded machine"). */
   note: string | null;
   build: BuildResult | null;
@@ -180,6 +194,76 @@ const sep = (n: number) => row(Array.from({ length: n }, () => '---'));
 /** Whether the machine looked loaded while measuring (1-minute load average above the core count). */
 export function loaded(r: Report): boolean {
   return Math.max(r.machine.loadAvgStart[0] ?? 0, r.machine.loadAvgEnd[0] ?? 0) > r.machine.cores;
+}
+
+/**
+ * LoAF blocking in the read-through before issue 13 (bench/report.md of commit c709c4c, 3 runs,
+ * reading pause 1000 ms, medians): `?map=live` must come in at half of these or less.
+ */
+export const BASELINE_LOAF_MS: Readonly<Record<string, number>> = {
+  'fyp-projects': 701,
+  'goals-2025': 508,
+  'industry-2025': 543,
+  'major-projects-2025': 593,
+  'winter-tour-2022': 467,
+};
+
+/** Issue 13's targets for one map story, from the medians of its three variants. */
+export function mapStoryChecks(story: string, d: Medians, live: Medians | null, comparison: Medians | null): { label: string; value: string; mark: Mark }[] {
+  const out: { label: string; value: string; mark: Mark }[] = [];
+  const check = (label: string, v: number | null, ok: (v: number) => boolean, show: (v: number) => string) =>
+    out.push({ label, value: fmt(v, show), mark: v === null ? 'n/a' : ok(v) ? 'pass' : 'miss' });
+  check('LoAF blocking ≤ 50 ms', d.loafBlockingMs, (v) => v <= 50, ms);
+  check('no frame > 50 ms while gesturing', d.longFramesWhileGestures, (v) => v === 0, (v) => (v === 0 ? 'none' : `${Math.round(v)} (longest ${fmt(d.longestFrameWhileGesturesMs, ms)})`));
+  const ratio = comparison?.loafBlockingMs != null && d.loafBlockingMs != null ? comparison.loafBlockingMs / Math.max(d.loafBlockingMs, 1) : null;
+  check('≥ 5× less blocking than the storymap-style page', ratio, (v) => v >= 5, (v) => `${v.toFixed(1)}× (${fmt(comparison?.loafBlockingMs ?? null, ms)} vs ${fmt(d.loafBlockingMs, ms)}; ours counted as ≥ 1 ms)`);
+  const base = BASELINE_LOAF_MS[story];
+  check(`?map=live ≤ half of before (${base === undefined ? 'no baseline' : ms(base)})`, live?.loafBlockingMs ?? null, (v) => base !== undefined && v <= base / 2, ms);
+  check('JS before first scroll ≤ 20 KB', d.jsBeforeScrollBytes, (v) => v <= 20 * 1024, kb);
+  check('Lighthouse mobile performance = 100', d.perf, (v) => v === 100, (v) => String(Math.round(v)));
+  check('CLS = 0', d.cls, (v) => v === 0, (v) => v.toFixed(3));
+  return out;
+}
+
+/** The issue-13 section: each map story read three ways. */
+function renderMapStories(r: Report, out: string[]): void {
+  const stories = r.pages.filter((p) => p.variant === 'default' && r.pages.some((q) => q.of === p.name && q.variant !== 'default'));
+  if (stories.length === 0) return;
+  out.push('## Map stories: the scroll (issue 13)', '');
+  out.push(
+    'Each story with a map, read through three ways in the same run (interleaved): **as built** (on this machine, software WebGL, the device does not qualify for the live map: SVG states, MapLibre only for explore mode), **`?map=live`** (the live map forced: MapLibre taking over the sticky map in reading pauses), and a **storymap-style page** built from the same chapters (`bench/storymap/`: MapLibre, scrollama and d3 loaded eagerly, the map created on load, `flyTo` per chapter).',
+    '',
+  );
+  out.push(row(['story', 'read as', 'JS before first scroll', 'LoAF blocking, total', 'while gesturing', 'largest LoAF (blocking)', 'frames > 50 ms while gesturing (longest)', 'MapLibre fetched', 'LH perf', 'TBT']), sep(10));
+  for (const p of stories) {
+    for (const v of [p, ...r.pages.filter((q) => q.of === p.name && q.variant !== 'default')]) {
+      const d = v.medians;
+      const label = v.variant === 'live' ? '`?map=live`' : v.variant === 'storymap' ? 'storymap-style' : 'as built';
+      out.push(row([p.name, label, fmt(d.jsBeforeScrollBytes, kb), fmt(d.loafBlockingMs, ms), fmt(d.loafBlockingWhileGesturesMs, ms), fmt(d.loafBlockingMaxMs, ms),
+        d.longFramesWhileGestures === null ? 'n/a' : `${Math.round(d.longFramesWhileGestures)}${d.longFramesWhileGestures > 0 ? ` (${fmt(d.longestFrameWhileGesturesMs, ms)})` : ''}`,
+        d.mapLoaded === null ? 'n/a' : d.mapLoaded >= 0.5 ? 'yes' : 'no', fmt(d.perf, String), fmt(d.tbtMs, ms)]));
+    }
+  }
+  out.push('', 'Frames over 50 ms while gesturing, what they spent (ms of script / ms of style, layout and paint, each frame, first run):', '');
+  for (const p of stories) {
+    for (const v of [p, ...r.pages.filter((q) => q.of === p.name && q.variant !== 'default')]) {
+      const frames = (v.runs[0]?.longFrames ?? []).filter((f) => f.gesturing);
+      if (frames.length > 0) out.push(`- ${v.name}: ${frames.map((f) => `${f.ms} ms (${f.scriptMs}/${f.renderMs}${f.script ? ` ${f.script.slice(0, 24)}` : ''})`).join(', ')}`);
+    }
+  }
+  out.push('', '### Targets per map story', '');
+  const names = ['LoAF blocking ≤ 50 ms', 'no frame > 50 ms while gesturing', '≥ 5× less than storymap-style', '`?map=live` ≤ half of before', 'JS before first scroll ≤ 20 KB', 'LH perf 100', 'CLS 0'];
+  out.push(row(['story', ...names]), sep(names.length + 1));
+  for (const p of stories) {
+    const live = r.pages.find((q) => q.of === p.name && q.variant === 'live')?.medians ?? null;
+    const cmp = r.pages.find((q) => q.of === p.name && q.variant === 'storymap')?.medians ?? null;
+    out.push(row([p.name, ...mapStoryChecks(p.name, p.medians, live, cmp).map((c) => `${c.value} ${SYMBOL[c.mark]}`)]));
+  }
+  out.push(
+    '',
+    `"\`?map=live\` ≤ half of before" compares with the blocking measured before issue 13 (bench/report.md at commit c709c4c, same profile, reading pause 1000 ms): ${Object.entries(BASELINE_LOAF_MS).map(([k, v]) => `${k} ${v} ms`).join(', ')}. Frames over 50 ms are long animation frames (every LoAF entry is one); "while gesturing" means overlapping a scripted scroll gesture.`,
+    '',
+  );
 }
 
 /** The Markdown report. */
@@ -204,6 +288,9 @@ export function renderReport(r: Report): string {
     '',
   );
 
+  renderMapStories(r, out);
+  const all = r;
+  r = { ...r, pages: r.pages.filter((p) => (p.variant ?? 'default') === 'default') };
   out.push('## Targets (issue 6)', '');
   out.push(row(['page', ...TARGETS.map((t) => t.label)]), sep(TARGETS.length + 1));
   for (const p of r.pages) {
@@ -259,14 +346,14 @@ export function renderReport(r: Report): string {
     out.push('Not measured in this run (`--no-build`: an existing dist/ was served).', '');
   }
 
-  const sources = r.pages.map((p) => [p, loafSources(p.runs).filter(([, v]) => v >= 1)] as const).filter(([, l]) => l.length > 0);
+  const sources = all.pages.map((p) => [p, loafSources(p.runs).filter(([, v]) => v >= 1)] as const).filter(([, l]) => l.length > 0);
   if (sources.length > 0) {
     out.push('## Where the read-through\'s LoAF blocking comes from', '', 'Each long animation frame\'s blocking time is put on the script that ran longest in it (file name, or the kind of callback), or on "style/layout/paint" when no script in it ran 5 ms; mean over runs, largest first. Chunk names in this build: `Story.astro_…` is the scrolly engine (scrollama), `enhance.*` the chart kit (D3 transitions) or the map loader, `map-controller` MapLibre itself.', '');
     for (const [p, l] of sources) out.push(`- **${p.name}**: ${l.slice(0, 5).map(([src, v]) => `${src} ${ms(v)}`).join(', ')}`);
     out.push('');
   }
 
-  const diag = r.pages.filter((p) => p.diagnostics.length > 0 || p.runs.some((x) => x.errors.length > 0));
+  const diag = all.pages.filter((p) => p.diagnostics.length > 0 || p.runs.some((x) => x.errors.length > 0));
   if (diag.length > 0) {
     out.push('## Lighthouse findings and errors', '', 'Audits that scored below 0.9, and the LCP element, as Lighthouse reported them.', '');
     for (const p of diag) {

@@ -11,7 +11,11 @@
  *    LCP, CLS, TBT, Speed Index, bytes; then a scripted read-through in Chromium (phone viewport,
  *    devtools slow-4G, 4× CPU via CDP): bytes before the first scroll and in total, long tasks,
  *    long-animation-frame blocking, dropped frames (requestAnimationFrame gaps), CLS while scrolling.
- * 4. Writes bench/report.md (tables, targets with pass/miss) and bench/report.json (every run).
+ * 4. Every story with a map is measured three ways in the same run, interleaved (issue 13): as readers
+ *    get it (the SVG path on this machine's software WebGL), with the live map forced (`?map=live`,
+ *    read-through only: the load is the same page's), and as a storymap-style comparison page built
+ *    from the same chapters (bench/storymap.ts: MapLibre, scrollama and d3 eager, map on load, flyTo).
+ * 5. Writes bench/report.md (tables, targets with pass/miss) and bench/report.json (every run).
  *
  *   npm run bench [-- --runs 3] [--pages front,goals-2025] [--pause 2500] [--no-build] [--note "…"]
  *
@@ -23,6 +27,9 @@
  * --note TEXT   a note printed at the top of the report (e.g. "provisional: loaded machine")
  * --out PREFIX  where to write PREFIX.md and PREFIX.json (default bench/report)
  * --lh-dir DIR  also keep Lighthouse's own JSON report of every run in DIR
+ * --no-lighthouse   read-throughs only (quick development runs; load figures are then n/a)
+ * --no-compare  leave out the `?map=live` and storymap-style variants of the map stories
+ * --variants a,b  only these ways of reading a map story: default, live, storymap (default: all three)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +40,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../scripts/serve.ts';
 import { CHROMIUM, launch, PHONE } from '../tests/site/browser.ts';
 import { throttleLikeAPhone } from './phone.ts';
-import { estimateDroppedFrames, median, medians, renderReport, type BuildResult, type PageResult, type PageRun, type Report } from './lib.ts';
+import { buildStorymapBundle, writeStorymapPage } from './storymap.ts';
+import { estimateDroppedFrames, median, medians, renderReport, type BuildResult, type PageResult, type PageRun, type Report, type Variant } from './lib.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,6 +53,9 @@ const { values: opts } = parseArgs({
     note: { type: 'string' },
     out: { type: 'string', default: 'bench/report' },
     'lh-dir': { type: 'string' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-compare': { type: 'boolean', default: false },
+    variants: { type: 'string', default: 'default,live,storymap' },
   },
 });
 const RUNS = Number(opts.runs);
@@ -85,6 +96,12 @@ interface PageSpec {
   name: string;
   path: string;
   unlisted: boolean;
+  /** How the page is read: as built, with `?map=live`, or the storymap-style comparison of a story. */
+  variant: Variant;
+  /** The story a variant belongs to. */
+  of: string;
+  /** Whether the story has a map (gets the issue-13 variants). */
+  hasMap: boolean;
 }
 
 /** The front page and every story page (an <article data-story>) in the build. */
@@ -94,10 +111,13 @@ function discoverPages(): PageSpec[] {
   const stories = readdirSync(DIST, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(DIST, d.name, 'index.html')))
     .filter((d) => /<article\b[^>]*\bdata-story\b/.test(readFileSync(join(DIST, d.name, 'index.html'), 'utf8')))
-    .map((d) => ({ name: d.name, path: `${d.name}/`, unlisted: sitemap !== '' && !sitemap.includes(`${BASE}${d.name}/<`) }))
+    .map((d) => ({
+      name: d.name, path: `${d.name}/`, unlisted: sitemap !== '' && !sitemap.includes(`${BASE}${d.name}/<`), variant: 'default' as const, of: d.name,
+      hasMap: readFileSync(join(DIST, d.name, 'index.html'), 'utf8').includes('story-map--sticky'),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (stories.length === 0) throw new Error(`no story pages (<article data-story>) found in ${DIST}/`);
-  return [{ name: 'front', path: '', unlisted: false }, ...stories];
+  return [{ name: 'front', path: '', unlisted: false, variant: 'default', of: 'front', hasMap: false }, ...stories];
 }
 
 // ---------------------------------------------------------------------------------------------- Lighthouse
@@ -195,6 +215,9 @@ interface Entry {
   blocking?: number;
   /** For a long animation frame: the script that ran longest in it. */
   script?: string;
+  /** For a long animation frame: ms of script, and of style/layout/paint (from styleAndLayoutStart / renderStart to its end). */
+  scriptMs?: number;
+  renderMs?: number;
 }
 interface Store {
   longtask: Entry[];
@@ -217,11 +240,17 @@ function instrument(): void {
   };
   observe('longtask', (e) => store.longtask.push({ start: e.startTime, duration: e.duration }));
   observe('long-animation-frame', (e) => {
-    const l = e as unknown as { blockingDuration: number; scripts?: { duration: number; sourceURL?: string; invoker?: string }[] };
+    const l = e as unknown as { blockingDuration: number; renderStart: number; styleAndLayoutStart: number; scripts?: { duration: number; sourceURL?: string; invoker?: string }[] };
+    // (every entry is a frame over 50 ms)
     // The script that ran longest, if it ran for 5 ms or more (the benchmark's own rAF probe never does).
     const top = [...(l.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
     const script = top && top.duration >= 5 ? (top.sourceURL ? (top.sourceURL.split('/').pop() ?? top.sourceURL) : top.invoker || 'unattributed script') : undefined;
-    store.loaf.push({ start: e.startTime, duration: e.duration, blocking: l.blockingDuration, ...(script ? { script } : {}) });
+    const end = e.startTime + e.duration;
+    store.loaf.push({
+      start: e.startTime, duration: e.duration, blocking: l.blockingDuration, ...(script ? { script } : {}),
+      scriptMs: Math.round((l.scripts ?? []).reduce((t, x) => t + x.duration, 0)),
+      renderMs: Math.round(l.renderStart > 0 ? end - l.renderStart : 0),
+    });
   });
   observe('layout-shift', (e) => {
     const l = e as unknown as { value: number; hadRecentInput: boolean };
@@ -337,6 +366,10 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
         loafBlockingMs: sum(blocking),
         loafBlockingMaxMs: blocking.length ? Math.max(...blocking) : 0,
         loafBlockingWhileGesturesMs: sum(loaf.filter(overlaps).map((l) => l.blocking ?? 0)),
+        longFramesWhileGestures: loaf.filter(overlaps).length,
+        longestFrameWhileGesturesMs: Math.max(0, ...loaf.filter(overlaps).map((l) => l.duration)),
+        mapLoaded: paths.some(([p]) => /map-controller|maplibre/i.test(p)) ? 1 : 0,
+        longFrames: loaf.map((l) => ({ at: Math.round(l.start - scrollStart), ms: Math.round(l.duration), blocking: Math.round(l.blocking ?? 0), scriptMs: l.scriptMs ?? 0, renderMs: l.renderMs ?? 0, script: l.script ?? null, gesturing: overlaps(l) })),
         droppedFrames: all.dropped,
         droppedShare: all.droppedShare,
         droppedFramesWhileGestures: gesturing.dropped,
@@ -357,6 +390,7 @@ const EMPTY: Omit<PageRun, 'errors' | 'loafBySource'> = {
   perf: null, a11y: null, bestPractices: null, seo: null, fcpMs: null, lcpMs: null, cls: null, tbtMs: null, speedIndexMs: null, lhTotalBytes: null, lhJsBytes: null, lhCpuIndex: null,
   jsBeforeScrollBytes: null, allBeforeScrollBytes: null, jsTotalBytes: null, workerBytes: null, allTotalBytes: null,
   gestures: null, longTasks: null, longTaskMs: null, loafBlockingMs: null, loafBlockingMaxMs: null, loafBlockingWhileGesturesMs: null,
+  longFramesWhileGestures: null, longestFrameWhileGesturesMs: null, mapLoaded: null,
   droppedFrames: null, droppedShare: null, droppedFramesWhileGestures: null, droppedShareWhileGestures: null, scrollCls: null,
 };
 
@@ -407,9 +441,32 @@ async function main(): Promise<void> {
     if (unknown.length) throw new Error(`unknown page(s) ${unknown.join(', ')}; known: ${pages.map((p) => p.name).join(', ')}`);
     pages = pages.filter((p) => want.includes(p.name));
   }
+  // The map stories' variants (issue 13), each right after its story so runs interleave.
+  if (!opts['no-compare']) {
+    pages = pages.flatMap((p) =>
+      p.hasMap
+        ? [p, { ...p, name: `${p.name} ?map=live`, path: `${p.path}?map=live`, variant: 'live' as const }, { ...p, name: `${p.name} storymap-style`, path: `_bench/storymap/${p.name}/`, variant: 'storymap' as const, unlisted: true }]
+        : [p],
+    );
+  }
+  const variants = opts.variants.split(',').map((v) => v.trim());
+  for (const v of variants) if (!['default', 'live', 'storymap'].includes(v)) throw new Error(`--variants: unknown "${v}"; known: default, live, storymap`);
+  pages = pages.filter((p) => variants.includes(p.variant) || !p.hasMap);
+  {
+  }
   log(`pages: ${pages.map((p) => p.name).join(', ')}; ${RUNS} run(s)`);
 
   const server = await serve({ root: DIST, base: BASE });
+  if (pages.some((p) => p.variant === 'storymap')) {
+    log('building the storymap-style comparison pages (bench/storymap.ts)');
+    await buildStorymapBundle(DIST, BASE);
+    const browser = await launch();
+    try {
+      for (const p of pages.filter((x) => x.variant === 'storymap')) await writeStorymapPage(browser, `${server.url}${p.of}/`, DIST, BASE, p.of);
+    } finally {
+      await browser.close();
+    }
+  }
   const results = new Map<string, { runs: PageRun[]; diagnostics: Finding[][] }>(pages.map((p) => [p.name, { runs: [], diagnostics: [] }]));
   if (opts['lh-dir']) mkdirSync(opts['lh-dir'], { recursive: true });
   try {
@@ -418,9 +475,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       for (const p of pages) {
         const url = `${server.url}${p.path}`;
-        log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`);
         server.bytes.clear();
-        const lh = await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name}-${i + 1}.json`) : null);
+        // ?map=live changes nothing at load (MapLibre comes after the first scroll): no Lighthouse for it.
+        const lh = opts['no-lighthouse'] || p.variant === 'live'
+          ? { run: {}, diagnostics: [] as Finding[], errors: [] as string[] }
+          : (log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`), await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : null));
         log(`run ${i + 1}/${RUNS} ${p.name}: read-through`);
         const sc = await scrollRun(url, server);
         const run: PageRun = { ...EMPTY, loafBySource: {}, ...lh.run, ...sc.run, errors: [...lh.errors, ...sc.errors] };
@@ -456,7 +515,7 @@ async function main(): Promise<void> {
       loadAvgStart,
       loadAvgEnd: loadavg(),
     },
-    options: { runs: RUNS, pauseMs: PAUSE_MS, base: BASE, pages: pages.map((p) => p.name) },
+    options: { runs: RUNS, pauseMs: PAUSE_MS, base: BASE, pages: pages.map((p) => p.name), lighthouse: !opts['no-lighthouse'] },
     note: opts.note ?? null,
     build: buildResult,
     pages: pageResults,

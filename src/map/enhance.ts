@@ -1,17 +1,26 @@
 /**
  * `mount` for the `map` family (loaded by the scrolly engine through ENHANCERS). Small and free of
- * MapLibre: it swaps the static SVG state by state right away, and brings in the live map only
- * later, in the reader's pauses (loader.ts):
- *   first scroll → pause → import MapLibre → pause → create the map hidden in the map's box and render
- *   the current state → pause → cross-fade it in over the SVG (same box, so no layout shift).
- * Without WebGL2, or if anything fails, or when the WebGL context is lost, the SVG simply stays; a
+ * MapLibre. Two paths (device.ts decides):
+ *
+ * - The default, on every device: each state is the build-time SVG; a camera move is a tween of the
+ *   SVG's transform between two states (tween.ts) with the next state's circles, labels and fills
+ *   cross-fading in, like MapLibre's `easeTo`; with reduced motion it jumps. No WebGL on the scroll
+ *   path. MapLibre is loaded only when the reader opens explore mode.
+ * - The live map, on devices that qualify (or with `?map=live`): after the first scroll, in reading
+ *   pauses while a map section is on screen, MapLibre is brought in slice by slice (map-controller.ts)
+ *   and faded in over the SVG showing the same view, never during a scroll gesture. One instance per
+ *   page: it moves to whichever map section the reader pauses at.
+ *
+ * Without WebGL2, or if anything fails, or while the WebGL context is lost, the SVG simply stays; a
  * failure is never thrown at the page (the story keeps working).
  */
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../graphics/client.ts';
 import type { LngLat } from './camera.ts';
-import { hasSize, scheduler, supportsWebGL2 } from './loader.ts';
+import { cheapSignals, mapMode, qualifies, webgl2Renderer } from './device.ts';
+import { hasSize, scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
+import { easeCubicInOut, formatMatrix, interpolateCamera, parseMatrix, sameCamera, shift, type Similarity } from './tween.ts';
 
 export interface MapCamera {
   center: LngLat;
@@ -23,36 +32,183 @@ export interface MapCamera {
 export interface MapController extends GraphicController {
   /** The camera shown now, in the spec's terms (paste into a state's `camera:`); the ?debug view prints it. */
   getCamera(): MapCamera;
-  /** Resolves when the live map is shown (or rejects when the SVG stays); for tests and the benchmark. */
+  /** Resolves when the live map is shown (or rejects when the story keeps the SVG); for tests and the benchmark. */
   readonly ready: Promise<void>;
 }
+
+/** A camera move between SVG states, and the cross-fade when only the content changes. */
+const MOVE_MS = 900;
+const FADE_MS = 350;
 
 const read = <T>(el: HTMLElement | SVGElement, key: string): T | null => {
   const raw = el.dataset[key];
   return raw ? (JSON.parse(raw) as T) : null;
 };
 
-/**
- * Copy the static rendering of a state into the layer: the SVG (ids dropped, since the step keeps
- * its own). The layer already holds every state's legend in one cell: show the state's.
- */
-function copyStatic(root: HTMLElement, from: HTMLElement): void {
-  const state = from.dataset['state'] ?? '';
-  for (const legend of root.querySelectorAll<HTMLElement>('.story-map__legends > .story-map__legend')) {
-    legend.classList.toggle('is-shown', legend.dataset['state'] === state);
-  }
-  const mine = root.querySelector('.story-map__svg');
-  const clone = from.querySelector('.story-map__svg')?.cloneNode(true) as Element | undefined;
-  if (clone instanceof SVGSVGElement) {
-    clone.setAttribute('aria-label', clone.querySelector('title')?.textContent ?? '');
-    clone.removeAttribute('aria-labelledby');
-    clone.removeAttribute('aria-describedby');
-    clone.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
-  }
-  if (mine && clone) mine.replaceWith(clone);
-  else if (mine) mine.remove();
-  else if (clone) root.append(clone);
+// ---------------------------------------------------------------------------------------------- the page's one live map
+
+interface Owner {
+  box: HTMLElement;
+  /** The map left this section (another one claimed it, or it failed): show the SVG. */
+  release(): void;
+  lost(): void;
+  restored(): void;
 }
+
+const host: { map: Promise<LiveMap> | null; owner: Owner | null; users: number } = { map: null, owner: null, users: 0 };
+
+/** Every map state on the page, by `graphic/state` (the live map's one source holds them all). */
+function pageStates(): Record<string, ClientState> {
+  const out: Record<string, ClientState> = {};
+  for (const el of document.querySelectorAll<HTMLElement>('.story-map[data-map]')) {
+    const key = `${el.dataset['graphic'] ?? ''}/${el.dataset['state'] ?? ''}`;
+    if (!(key in out)) out[key] = JSON.parse(el.dataset['map'] as string) as ClientState;
+  }
+  return out;
+}
+
+/** The page's live map, created once (in `box`, at state `key`), its start-up slices run after `gate()`. */
+function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promise<void>): Promise<LiveMap> {
+  if (!host.map) {
+    performance.mark('map:import');
+    host.map = import('./map-controller.ts').then(async ({ createLiveMap }) => {
+      performance.mark('map:imported');
+      await hasSize(box);
+      await gate();
+      return createLiveMap(box, {
+        base,
+        states: pageStates(),
+        initial: key,
+        gate,
+        events: { lost: () => host.owner?.lost(), restored: () => host.owner?.restored() },
+      });
+    });
+    host.map.then(() => performance.mark('map:rendered'), () => undefined);
+  }
+  return host.map;
+}
+
+// ---------------------------------------------------------------------------------------------- the SVG path
+
+/** Elements drawn at an anchor in viewBox units: they move with the camera and keep their size. */
+const ANCHORED = ':scope > [data-key="markers"] > circle, :scope > circle[data-key="zone"], :scope > [data-key$="-labels"] > text, :scope > text[data-key="zone-label"]';
+
+interface Placed {
+  svg: SVGSVGElement;
+  geometry: SVGGElement | null;
+  /** The camera the state was drawn for. */
+  base: Similarity;
+  anchored: [el: SVGElement, x: number, y: number][];
+}
+
+function placed(svg: SVGSVGElement): Placed | null {
+  const geometry = svg.querySelector<SVGGElement>(':scope > [data-key="geometry"]');
+  const base = parseMatrix(geometry?.dataset['base'] ?? geometry?.getAttribute('transform'));
+  if (!geometry || !base) return null;
+  geometry.dataset['base'] = formatMatrix(base);
+  const anchored = [...svg.querySelectorAll<SVGElement>(ANCHORED)].map((el): [SVGElement, number, number] => {
+    const x = Number(el.getAttribute(el.tagName === 'circle' ? 'cx' : 'x'));
+    const y = Number(el.getAttribute(el.tagName === 'circle' ? 'cy' : 'y'));
+    return [el, x, y];
+  });
+  return { svg, geometry, base, anchored };
+}
+
+/** Draws a state's SVG as camera `now` shows it (its own camera: as built). Writes attributes only. */
+function placeAt(p: Placed, now: Similarity): void {
+  const home = sameCamera(now, p.base);
+  p.geometry?.setAttribute('transform', formatMatrix(home ? p.base : now));
+  for (const [el, x, y] of p.anchored) {
+    if (home) {
+      el.removeAttribute('transform');
+      continue;
+    }
+    const [dx, dy] = shift(p.base, now, x, y);
+    el.setAttribute('transform', `translate(${dx.toFixed(2)} ${dy.toFixed(2)})`);
+  }
+}
+
+/** A state's SVG for the sticky layer: the step's own, ids dropped (the step keeps its own). */
+function cloneSvg(from: HTMLElement): SVGSVGElement | null {
+  const clone = from.querySelector('.story-map__svg')?.cloneNode(true);
+  if (!(clone instanceof SVGSVGElement)) return null;
+  clone.setAttribute('aria-label', clone.querySelector('title')?.textContent ?? '');
+  clone.removeAttribute('aria-labelledby');
+  clone.removeAttribute('aria-describedby');
+  clone.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
+  return clone;
+}
+
+/**
+ * The SVG states of one sticky map: `show()` swaps to the next state's SVG, at once or tweening the
+ * camera from what is on screen now (a new state mid-move starts from where the move is).
+ */
+function svgStates(root: HTMLElement) {
+  let tween: { raf: number; out: Placed | null; now: Placed; from: Similarity; start: number; ms: number; last: Similarity } | null = null;
+
+  const finish = () => {
+    if (!tween) return;
+    cancelAnimationFrame(tween.raf);
+    tween.out?.svg.remove();
+    placeAt(tween.now, tween.now.base);
+    tween = null;
+  };
+
+  return {
+    show(from: HTMLElement, animate: boolean) {
+      const state = from.dataset['state'] ?? '';
+      for (const legend of root.querySelectorAll<HTMLElement>('.story-map__legends > .story-map__legend')) {
+        legend.classList.toggle('is-shown', legend.dataset['state'] === state);
+      }
+      const mine = root.querySelector<SVGSVGElement>('svg.story-map__svg');
+      const clone = cloneSvg(from);
+      // Where the picture is now: mid-move, the move's current camera; the outgoing state of a move
+      // in progress goes at once.
+      let cam: Similarity | null = tween ? tween.last : null;
+      if (tween) {
+        tween.out?.svg.remove();
+        cancelAnimationFrame(tween.raf);
+        tween = null;
+      }
+      const old = mine ? placed(mine) : null;
+      cam ??= old?.base ?? null;
+      const next = clone ? placed(clone) : null;
+      if (!animate || !old || !next || !cam || !clone || !mine) {
+        if (mine && clone) mine.replaceWith(clone);
+        else if (mine) mine.remove();
+        else if (clone) root.querySelector('.story-map__box')?.prepend(clone);
+        return;
+      }
+      // The outgoing state stays on top, fading out, while both follow the camera.
+      mine.classList.replace('story-map__svg', 'story-map__svg-out');
+      mine.setAttribute('aria-hidden', 'true');
+      mine.before(clone);
+      placeAt(next, cam);
+      placeAt(old, cam);
+      const moving = !sameCamera(cam, next.base);
+      const t = { raf: 0, out: old, now: next, from: cam, start: performance.now(), ms: moving ? MOVE_MS : FADE_MS, last: cam };
+      tween = t;
+      const frame = (time: number) => {
+        if (tween !== t) return;
+        const u = Math.min(1, Math.max(0, (time - t.start) / t.ms));
+        const e = easeCubicInOut(u);
+        t.last = interpolateCamera(t.from, next.base, e);
+        placeAt(next, t.last);
+        if (t.out) {
+          placeAt(t.out, t.last);
+          t.out.svg.setAttribute('opacity', String(Math.max(0, 1 - Math.min(1, u * (t.ms / FADE_MS) * 0.6)).toFixed(3)));
+        }
+        if (u < 1) t.raf = requestAnimationFrame(frame);
+        else finish();
+      };
+      t.raf = requestAnimationFrame(frame);
+    },
+    /** Ends a move at once (the live map takes over, or the controller goes). */
+    finish,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- mount
 
 export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapController => {
   const root = layer.querySelector<HTMLElement>('.story-map') ?? layer;
@@ -61,19 +217,82 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   const base = defs ? read<MapBase>(defs, 'mapBase') : null;
   const explore = root.querySelector<HTMLButtonElement>('.story-map__explore');
   const back = root.querySelector<HTMLButtonElement>('.story-map__back');
+  const graphic = root.dataset['graphic'] ?? '';
+  let key = `${graphic}/${root.dataset['state'] ?? ''}`;
   let current = read<ClientState>(root, 'map');
-  let live: LiveMap | null = null;
-  let destroyed = false;
+  const mode = mapMode(location.search);
   const when = scheduler();
+  const svg = svgStates(root);
+  let destroyed = false;
+  /** The live map, once this section has had it. */
+  let live: LiveMap | null = null;
+  /** The live map is this section's and shown (not the SVG). */
+  let shown = false;
+  /** It is shown for explore mode only (the story itself keeps the SVG on this device). */
+  let forExplore = false;
+  let visible = false;
+  host.users++;
 
-  const setExplore = (on: boolean) => {
-    if (!live || !explore || !back) return;
+  const io = box
+    ? new IntersectionObserver(([e]) => {
+        visible = !!e?.isIntersecting;
+      })
+    : null;
+  if (box) io?.observe(box);
+  const onScreen = () => visible && (!layer.classList.contains('scrolly__layer') || layer.classList.contains('is-active'));
+
+  const me: Owner = {
+    box: box as HTMLElement,
+    release() {
+      if (root.classList.contains('is-exploring')) setExplore(false);
+      if (shown) root.dataset['live'] = forExplore ? 'off' : 'wanted';
+      forExplore = false;
+      shown = false;
+      root.classList.remove('is-live');
+    },
+    lost() {
+      if (root.classList.contains('is-exploring')) setExplore(false);
+      root.classList.remove('is-live');
+      if (explore) explore.hidden = true;
+    },
+    restored() {
+      if (shown) root.classList.add('is-live');
+      if (explore) explore.hidden = false;
+    },
+  };
+
+  /** Makes the live map this section's, showing its current state (hidden until `reveal`). */
+  async function claim(gate: () => Promise<void>): Promise<LiveMap> {
+    if (!box || !base || !current) throw new Error('static map only');
+    const map = await liveMap(box, key, base, gate);
+    if (destroyed) throw new Error('destroyed');
+    if (host.owner !== me) {
+      host.owner?.release();
+      host.owner = me;
+    }
+    live = map;
+    map.moveTo(box);
+    map.show(key, { animate: false });
+    svg.finish();
+    await map.idle();
+    return map;
+  }
+
+  const reveal = () => {
+    shown = true;
+    root.dataset['live'] = 'shown';
+    root.classList.add('is-live');
+    if (explore) explore.hidden = false;
+  };
+
+  function setExplore(on: boolean): void {
+    if (!live || !explore || !back || !box) return;
     // In explore mode the box leaves the sticky slot for the top layer (above the step cards, whatever
     // their stacking); a manual popover does that without moving the canvas in the DOM.
-    if (on && box && typeof box.showPopover === 'function') {
+    if (on && typeof box.showPopover === 'function') {
       box.setAttribute('popover', 'manual');
       box.showPopover();
-    } else if (!on && box?.hasAttribute('popover')) {
+    } else if (!on && box.hasAttribute('popover')) {
       box.hidePopover();
       box.removeAttribute('popover');
     }
@@ -84,81 +303,147 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     live.setExplore(on);
     live.resize();
     (on ? back : explore).focus();
-  };
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && root.classList.contains('is-exploring')) setExplore(false);
-  };
-  const onExplore = () => setExplore(true);
-  const onBack = () => setExplore(false);
-  const onResize = () => live?.resize();
-
-  async function start(): Promise<void> {
-    if (!box || !base || !current || !supportsWebGL2()) throw new Error('static map only');
-    await when.firstScroll();
-    await when.pause();
-    // Marks for the benchmark (bench/map.ts): when each step of bringing in MapLibre happened.
-    performance.mark('map:import');
-    const { createLiveMap } = await import('./map-controller.ts');
-    performance.mark('map:imported');
-    await hasSize(box);
-    const map = await createLiveMap(box, current, base, {
-      lost: () => {
-        if (root.classList.contains('is-exploring')) setExplore(false);
-        root.classList.remove('is-live');
-        if (explore) explore.hidden = true;
-      },
-      restored: () => {
-        root.classList.add('is-live');
-        if (explore) explore.hidden = false;
-      },
-    }, when.pause);
-    if (destroyed) {
-      map.destroy();
-      return;
-    }
-    live = map;
-    performance.mark('map:rendered');
-    await when.pause();
-    // The reader may have moved on while the map was being built: show where they are now.
-    if (current) map.show(current, { animate: false });
-    root.classList.add('is-live');
-    performance.mark('map:live');
-    if (explore) explore.hidden = false;
-    explore?.addEventListener('click', onExplore);
-    back?.addEventListener('click', onBack);
-    document.addEventListener('keydown', onKey);
-    window.addEventListener('resize', onResize);
   }
 
-  const ready = start();
-  // The SVG stays when the live map cannot start; that is an expected outcome, not an error.
-  ready.catch(() => undefined);
+  /** Explore: the live map (brought in now if this device's story runs on the SVG), full screen. */
+  async function openExplore(): Promise<void> {
+    if (!explore) return;
+    if (!shown || host.owner !== me) {
+      explore.disabled = true;
+      explore.setAttribute('aria-busy', 'true');
+      try {
+        await claim(nextTask);
+        forExplore = true;
+        reveal();
+      } catch {
+        root.dataset['live'] = 'failed';
+        explore.hidden = true;
+        return;
+      } finally {
+        explore.disabled = false;
+        explore.removeAttribute('aria-busy');
+      }
+    }
+    setExplore(true);
+  }
+
+  function closeExplore(): void {
+    setExplore(false);
+    // Back in the story on a device that reads it on the SVG: the SVG again (the map stays, hidden, for next time).
+    if (forExplore) {
+      forExplore = false;
+      shown = false;
+      root.dataset['live'] = 'off';
+      root.classList.remove('is-live');
+    }
+  }
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && root.classList.contains('is-exploring')) closeExplore();
+  };
+  const onExplore = () => void openExplore();
+  const onBack = () => closeExplore();
+  const onResize = () => {
+    if (shown && host.owner === me) live?.resize();
+  };
+  explore?.addEventListener('click', onExplore);
+  back?.addEventListener('click', onBack);
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('resize', onResize);
+
+  /**
+   * The live path: after the first scroll, in each pause while this section is on screen, take the
+   * page's live map (bringing it in, slice by slice, the first time) and fade it in once the reader is
+   * still paused. Also offers explore mode once WebGL2 is known to work here.
+   */
+  let shownOnce: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (shownOnce = resolve));
+  async function start(): Promise<void> {
+    if (!box || !base || !current) throw new Error('static map only');
+    await when.firstScroll();
+    await when.pause();
+    // One small WebGL context, once per page, in a pause.
+    const renderer = webgl2Renderer();
+    if (destroyed || renderer === null) {
+      root.dataset['live'] = 'off';
+      throw new Error('no WebGL2: static map only');
+    }
+    if (explore) explore.hidden = false;
+    const wanted = mode === 'live' || (mode === 'auto' && qualifies({ ...cheapSignals(), renderer }));
+    // What the story runs on here, for tests and the benchmark: `off` (the SVG; MapLibre only for
+    // explore mode), `wanted` (the live map, once the reader pauses on this map), `shown`, `failed`.
+    root.dataset['live'] = wanted ? 'wanted' : 'off';
+    if (!wanted) throw new Error('static map: this device reads the story on the SVG');
+    for (;;) {
+      if (destroyed) return;
+      if (onScreen() && !(host.owner === me && shown)) {
+        try {
+          await claim(when.pause);
+        } catch (e) {
+          root.dataset['live'] = 'failed';
+          throw e;
+        }
+        // The fade-in, too, waits for the reader to stop.
+        await when.pause();
+        if (host.owner === me && !destroyed) {
+          reveal();
+          performance.mark('map:live');
+          shownOnce();
+        }
+      }
+      await when.nextScroll();
+      await when.pause();
+    }
+  }
+  const started = start();
+  // The SVG stays when the live map cannot or need not start; that is an expected outcome, not an error.
+  const settled = Promise.race([ready, started]);
+  settled.catch(() => undefined);
 
   return {
-    ready,
+    ready: settled,
     setState(_state: string, source: Element | null, o: SetStateOptions) {
       const from = source?.querySelector<HTMLElement>('.story-map') ?? null;
       if (!from) return;
-      copyStatic(root, from);
+      const isLive = shown && host.owner === me && !!live;
+      // Under the live map the SVG switches at once (it shows again if the context is lost).
+      svg.show(from, o.animate && !opts.reducedMotion && !isLive);
       root.dataset['state'] = from.dataset['state'] ?? '';
+      key = `${graphic}/${root.dataset['state']}`;
       current = read<ClientState>(from, 'map');
-      if (live && current) live.show(current, { animate: o.animate && !opts.reducedMotion });
+      if (isLive) live?.show(key, { animate: o.animate && !opts.reducedMotion });
     },
     getCamera() {
-      if (live && root.classList.contains('is-live')) return live.getCamera();
+      if (live && shown && host.owner === me && root.classList.contains('is-live')) return live.getCamera();
       const c = current?.c ?? [0, 0, 0];
       return { center: [c[0], c[1]], zoom: c[2], bearing: 0, pitch: 0 };
     },
     destroy() {
       destroyed = true;
       when.cancel();
+      io?.disconnect();
+      svg.finish();
       explore?.removeEventListener('click', onExplore);
       back?.removeEventListener('click', onBack);
       document.removeEventListener('keydown', onKey);
       window.removeEventListener('resize', onResize);
-      live?.destroy();
-      live = null;
+      if (host.owner === me) {
+        me.release();
+        host.owner = null;
+      }
       root.classList.remove('is-live', 'is-exploring');
+      host.users--;
+      if (host.users === 0 && host.map) {
+        const map = host.map;
+        host.map = null;
+        void map.then((m) => m.destroy(), () => undefined);
+      }
     },
   };
 };
+
+/** The next task (scheduler.yield where there is one): explore's start-up slices, the reader waiting on a click. */
+function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+}

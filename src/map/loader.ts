@@ -1,8 +1,9 @@
 /**
  * When to spend MapLibre's cost (≈ 250 KB of script to fetch and evaluate, then a WebGL context, a
- * worker and tessellation): never before the reader's first scroll (the first-view budget), and only
- * in pauses, when the page is idle and the reader has not scrolled for a moment, so none of it lands
- * while they are scrolling. Browser-only, no dependencies.
+ * worker and tessellation), on the devices and in the modes that use it (device.ts): never before the
+ * reader's first scroll (the first-view budget), and only in pauses, when the page is idle and the
+ * reader has not scrolled for a moment, so none of it lands while they are scrolling. Browser-only,
+ * no dependencies.
  */
 
 /** How long without a scroll counts as a pause. */
@@ -13,6 +14,8 @@ export interface Scheduler {
   firstScroll(): Promise<void>;
   /** Resolves in a pause: the main thread idle and no scroll for `PAUSE_MS`. */
   pause(): Promise<void>;
+  /** Resolves at the next scroll event. */
+  nextScroll(): Promise<void>;
   /** Stop listening; pending promises never resolve. */
   cancel(): void;
 }
@@ -46,24 +49,13 @@ export function scheduler(win: Window = window): Scheduler {
   return {
     firstScroll: () => (scrolled ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
     pause,
+    nextScroll: () => new Promise<void>((resolve) => waiting.push(resolve)),
     cancel() {
       cancelled = true;
       waiting.length = 0;
       win.removeEventListener('scroll', onScroll);
     },
   };
-}
-
-/** Whether this browser can create a WebGL2 context (MapLibre 6 needs one). The probe context is released. */
-export function supportsWebGL2(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    if (!gl) return false;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Resolves once `el` has a size (it may be hidden, e.g. in a layout that is not shown). */

@@ -1,16 +1,19 @@
 /**
- * The MapLibre map (browser only, loaded lazily by enhance.ts once the reader pauses). Everything it
- * draws comes from our own origin: the committed TopoJSON, MapLibre's worker, and local fonts (no
- * `glyphs`, so text is rendered with the system's CJK font). It shows `ClientState`s, the same
- * resolved states the static SVG was drawn from, with the same camera maths, colours and sizes.
+ * The MapLibre map (browser only, loaded lazily by enhance.ts: in a reading pause on a device that
+ * qualifies, with `?map=live`, or when the reader opens explore mode). Everything it draws comes from
+ * our own origin: the committed TopoJSON, MapLibre's worker, and local fonts (no `glyphs`, so text is
+ * rendered with the system's CJK font). One instance per page: `moveTo()` carries it from one map
+ * section to the next. It shows the same resolved states the static SVG was drawn from, with the same
+ * camera maths, colours and sizes; the style is a pure function of the state (live-style.ts) applied
+ * as a diff of feature states, so a state change never re-tiles the source.
  */
-import { Map as MapLibre, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibre, setWorkerUrl, type ExpressionSpecification, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import topoUrl from '../../data/geo/tongliao.topo.json?url';
-import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
+import { buildScene, diffFeatureStates, featureStates, layerProps, TOGGLED_LAYERS, type FeatureState } from './live-style.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
@@ -20,164 +23,145 @@ setWorkerUrl(workerUrl);
 const SOURCE_MAXZOOM = 10;
 /** Phones at 3× render 2.25 times the pixels of 2× for no visible gain on a schematic map. */
 const MAX_PIXEL_RATIO = 2;
-
+/** The one source's id. */
+const SOURCE = 'map';
+/** A map that has not rendered by then is given up (a worker that never answers, a stalled context). */
+const START_TIMEOUT_MS = 30_000;
 
 export interface LiveMap {
-  /** Show a state; `animate` eases the camera, otherwise it jumps. */
-  show(state: ClientState, opts: { animate: boolean }): void;
+  /** Show the state `key` (one of the states the map was created with); `animate` eases the camera. */
+  show(key: string, opts: { animate: boolean }): void;
+  /** Move the map into another map section's box (one instance per page). */
+  moveTo(box: HTMLElement): void;
   /** The camera in the spec's terms (zoom for the 600-unit reference width), for the debug view. */
   getCamera(): { center: LngLat; zoom: number; bearing: number; pitch: number };
   /** Explore mode: pan, zoom, hover/tap for names and figures. Off: a non-interactive scroll graphic. */
   setExplore(on: boolean): void;
   /** The container changed size (explore overlay, rotation). */
   resize(): void;
+  /** Resolves after the map has drawn everything it was asked to (for a seamless fade-in). */
+  idle(): Promise<void>;
   destroy(): void;
 }
 
 export interface LiveMapEvents {
   /** The WebGL context was lost: show the static SVG until `restored`. */
   lost(): void;
-  /** MapLibre rebuilt its resources and rendered again. */
+  /** MapLibre rebuilt its resources and rendered the current state again. */
   restored(): void;
 }
 
-const point = <P>(lngLat: LngLat, properties: P): Feature<Point, P> => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: lngLat } });
-
-function markerFeatures(s: ClientState): FeatureCollection<Point> {
-  return { type: 'FeatureCollection', features: s.m.map(([lon, lat, r, hollow, name]) => point([lon, lat], { r, hollow, name })) };
+export interface LiveMapOptions {
+  base: MapBase;
+  /** Every state of the page, by key (graphic/state): one source holds them all. */
+  states: Record<string, ClientState>;
+  /** The key shown first. */
+  initial: string;
+  events: LiveMapEvents;
+  /** Resolves when the next slice of start-up may run (a reading pause, or the next task). */
+  gate: () => Promise<void>;
 }
 
-/**
- * A marker's radius at map scale `f`. The SVG's circle is centred on its stroke; MapLibre's stroke
- * lies outside the radius, so half the stroke comes off.
- */
+/** A marker's radius at map scale `f`. The SVG's circle is centred on its stroke; MapLibre's lies outside. */
 function markerRadius(f: number): ExpressionSpecification {
   return ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], f];
 }
 
-/** The state's county label nudges (viewBox units, model.ts) as `text-offset` ems of the label size. */
-function countyOffsets(s: ClientState): ExpressionSpecification {
-  const pairs = Object.entries(s.o).filter(([id]) => id !== 'zone').flatMap(([code, [dx, dy]]) => [code, ['literal', [dx / MAP_SIZES.countyLabel, dy / MAP_SIZES.countyLabel]]]);
-  return (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, ['literal', [0, 0]]] : ['literal', [0, 0]]) as unknown as ExpressionSpecification;
-}
+const ofKind = (kind: string) => ['==', ['get', 'kind'], kind] as ExpressionSpecification;
+const fs = (name: string) => ['boolean', ['feature-state', name], false] as ExpressionSpecification;
+/** 1 when the feature's state shows it, else 0. */
+const shown = ['case', fs('on'), 1, 0] as ExpressionSpecification;
+const hlColour = (normal: string) => ['case', fs('hl'), MAP_STYLE.highlight, normal] as ExpressionSpecification;
 
-/** The zone label's place beside its point, in ems. */
-function zoneOffset(s: ClientState): [number, number] {
-  const [dx, dy] = s.o['zone'] ?? [0, 0];
-  return [dx / MAP_SIZES.zoneLabel, dy / MAP_SIZES.zoneLabel];
-}
-
-/** `['match', ['get', 'code'], '150502', '#…', …, fallback]` from a code → colour record. */
-function fillExpression(fills: Record<string, string>): ExpressionSpecification {
-  const pairs = Object.entries(fills).flat();
-  return (pairs.length > 0 ? ['match', ['get', 'code'], ...pairs, MAP_STYLE.land] : ['literal', MAP_STYLE.land]) as unknown as ExpressionSpecification;
+/** The next task: a slice boundary inside start-up (scheduler.yield where there is one). */
+function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
 }
 
 /**
  * Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered
- * `initial`. `pause` resolves when the reader pauses; the map is created only then.
+ * the initial state. Start-up runs in slices, each after `gate()`: fetching, building the one source,
+ * `new Map()` alone in its task, then MapLibre's own frames. Rejects (leaving nothing behind: no
+ * element, no WebGL context) when the worker is missing, the map reports an error before its first
+ * render or it has not rendered in 30 s.
  */
-export async function createLiveMap(box: HTMLElement, initial: ClientState, base: MapBase, events: LiveMapEvents, pause: () => Promise<void>): Promise<LiveMap> {
-  const names = base.names;
-  const topo = (await (await fetch(topoUrl)).json()) as Topology;
-  // Creating the map (WebGL context, style, worker) is the costly step: only in a reading pause.
-  await pause();
-  performance.mark('map:create');
-  const L = mapLayers(topo);
-  const counties: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: L.counties.features.map((f) => ({ ...f, properties: { code: String(f.id), name: f.properties.name } })),
-  };
-  const lineOf = (kind: string, geometry: MultiLineString): Feature => ({ type: 'Feature', properties: { kind }, geometry });
-  const lines: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: [
-      lineOf('neighbours', L.neighbourBorders),
-      lineOf('borders', L.innerBorders),
-      lineOf('outline', L.outline),
-      ...L.rivers.features.map((f) => lineOf('rivers', f.geometry)),
-    ],
-  };
-  const labels: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: [
-      ...L.counties.features.map((f) => point(f.properties.label, { kind: 'county', code: String(f.id), name: names[String(f.id)] ?? f.properties.name })),
-      ...L.neighbourLabels.map((n) => point(n.label, { kind: 'neighbour', name: n.name })),
-      point(base.zone, { kind: 'zone', name: names['etdz'] ?? '' }),
-    ],
-  };
-
+export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promise<LiveMap> {
+  const [topoRes, workerRes] = await Promise.all([fetch(topoUrl), fetch(workerUrl, { method: 'HEAD' })]);
+  if (!workerRes.ok) throw new Error(`MapLibre's worker ${workerUrl}: HTTP ${workerRes.status}`);
+  if (!topoRes.ok) throw new Error(`${topoUrl}: HTTP ${topoRes.status}`);
+  const topo = (await topoRes.json()) as Topology;
+  await o.gate();
+  performance.mark('map:scene');
+  const scene = buildScene(mapLayers(topo), o.base, o.states);
+  await o.gate();
   const container = document.createElement('div');
   container.className = 'story-map__gl';
   container.setAttribute('aria-hidden', 'true');
-  box.append(container);
+  const tooltip = document.createElement('p');
+  tooltip.className = 'story-map__tip';
+  tooltip.hidden = true;
+  box.append(container, tooltip);
   // Text and circles scale with the box like the SVG does; in explore mode (full screen) they keep the
   // size they had in the story instead of growing with the screen.
   let storyScale = container.clientWidth / VIEW.width;
   let exploring = false;
   const scale = () => (exploring ? storyScale : (storyScale = container.clientWidth / VIEW.width));
   const k = scale();
+  let key = o.initial;
+  let current = o.states[key] as ClientState;
+  if (!current) throw new Error(`no state "${key}"`);
+  const first = layerProps(current);
 
-  const line = (id: string, kind: string, color: string, width: number) => ({
-    id, type: 'line' as const, source: 'lines', filter: ['==', ['get', 'kind'], kind] as ExpressionSpecification,
-    paint: { 'line-color': color, 'line-width': width }, layout: { 'line-join': 'round' as const },
+  const line = (id: string, color: string, width: number) => ({
+    id, type: 'line' as const, source: SOURCE, filter: ofKind(id),
+    paint: { 'line-color': color, 'line-width': width }, layout: { 'line-join': 'round' as const, visibility: 'visible' as const },
   });
-  const ofKind = (kind: string) => ['==', ['get', 'kind'], kind] as ExpressionSpecification;
+  const visibility = (id: (typeof TOGGLED_LAYERS)[number]) => (first.visible[id] ? ('visible' as const) : ('none' as const));
+  const label = (id: string, kind: string, size: number, colour: ExpressionSpecification | string, halo: string) => ({
+    id, type: 'symbol' as const, source: SOURCE, filter: ofKind(kind),
+    layout: { 'text-field': ['get', 'name'] as ExpressionSpecification, 'text-font': ['sans-serif'], 'text-size': size * k, 'text-allow-overlap': true, 'text-ignore-placement': true, visibility: visibility(id as (typeof TOGGLED_LAYERS)[number]) },
+    paint: { 'text-color': colour, 'text-halo-color': halo, 'text-halo-width': 1.75 * k, 'text-opacity': shown },
+  });
+  const hollow = ['==', ['get', 'hollow'], 1] as ExpressionSpecification;
   const style: StyleSpecification = {
     version: 8,
-    // Few sources, few tile levels: every source is tiled in the worker and uploaded on the main thread.
-    sources: {
-      counties: { type: 'geojson', data: counties, maxzoom: SOURCE_MAXZOOM },
-      lines: { type: 'geojson', data: lines, maxzoom: SOURCE_MAXZOOM },
-      labels: { type: 'geojson', data: labels, maxzoom: SOURCE_MAXZOOM },
-      markers: { type: 'geojson', data: markerFeatures(initial), maxzoom: SOURCE_MAXZOOM },
-    },
+    // One source, tiled once: start-up is one render, and a state change only sets feature states.
+    sources: { [SOURCE]: { type: 'geojson', data: scene.data, maxzoom: SOURCE_MAXZOOM } },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': MAP_STYLE.neighbourLand } },
-      line('neighbours', 'neighbours', MAP_STYLE.neighbourBorder, MAP_SIZES.neighbourBorder),
-      { id: 'fill', type: 'fill', source: 'counties', paint: { 'fill-color': MAP_STYLE.land, 'fill-antialias': false } },
-      line('borders', 'borders', MAP_STYLE.countyBorder, MAP_SIZES.countyBorder),
-      line('rivers', 'rivers', MAP_STYLE.river, MAP_SIZES.river),
-      line('outline', 'outline', MAP_STYLE.outline, MAP_SIZES.outline),
-      { id: 'highlight', type: 'line', source: 'counties', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': MAP_STYLE.highlight, 'line-width': MAP_SIZES.highlight }, layout: { 'line-join': 'round' } },
+      { id: 'background', type: 'background', paint: { 'background-color': first.background } },
+      { ...line('neighbours', MAP_STYLE.neighbourBorder, MAP_SIZES.neighbourBorder), layout: { 'line-join': 'round', visibility: visibility('neighbours') } },
+      { id: 'fill', type: 'fill', source: SOURCE, filter: ofKind('county'), paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_STYLE.land]], 'fill-antialias': false } },
+      line('borders', MAP_STYLE.countyBorder, MAP_SIZES.countyBorder),
+      { ...line('rivers', MAP_STYLE.river, MAP_SIZES.river), layout: { 'line-join': 'round', visibility: visibility('rivers') } },
+      line('outline', MAP_STYLE.outline, MAP_SIZES.outline),
+      { id: 'highlight', type: 'line', source: SOURCE, filter: ofKind('county'), paint: { 'line-color': MAP_STYLE.highlight, 'line-width': MAP_SIZES.highlight, 'line-opacity': ['case', fs('hl'), 1, 0] }, layout: { 'line-join': 'round' } },
       {
-        id: 'markers', type: 'circle', source: 'markers',
+        id: 'markers', type: 'circle', source: SOURCE, filter: ofKind('marker'),
         paint: {
           'circle-radius': markerRadius(k),
-          'circle-color': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.fill, MARKER_PAINT.filled.fill],
-          'circle-opacity': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.fillOpacity, MARKER_PAINT.filled.fillOpacity],
-          'circle-stroke-color': ['case', ['==', ['get', 'hollow'], 1], MARKER_PAINT.hollow.stroke, MARKER_PAINT.filled.stroke],
+          'circle-color': ['case', hollow, MARKER_PAINT.hollow.fill, MARKER_PAINT.filled.fill],
+          'circle-opacity': ['*', shown, ['case', hollow, MARKER_PAINT.hollow.fillOpacity, MARKER_PAINT.filled.fillOpacity]],
+          'circle-stroke-opacity': shown,
+          'circle-stroke-color': ['case', hollow, MARKER_PAINT.hollow.stroke, MARKER_PAINT.filled.stroke],
           'circle-stroke-width': MARKER_PAINT.filled.strokeWidth * k,
         },
       },
-      { id: 'zone', type: 'circle', source: 'labels', filter: ofKind('zone'), paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': MAP_STYLE.zone, 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
-      {
-        id: 'neighbour-labels', type: 'symbol', source: 'labels', filter: ofKind('neighbour'),
-        layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.neighbourLabel * k, 'text-allow-overlap': true, 'text-ignore-placement': true },
-        paint: { 'text-color': MAP_STYLE.neighbourText, 'text-halo-color': MAP_STYLE.neighbourLand, 'text-halo-width': 1.75 * k },
-      },
-      {
-        id: 'county-labels', type: 'symbol', source: 'labels', filter: ofKind('county'),
-        layout: {
-          'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.countyLabel * k,
-          'text-offset': countyOffsets(initial),
-          'text-allow-overlap': true, 'text-ignore-placement': true,
-        },
-        paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
-      },
-      {
-        id: 'zone-label', type: 'symbol', source: 'labels', filter: ofKind('zone'),
-        layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.zoneLabel * k, 'text-offset': zoneOffset(initial), 'text-allow-overlap': true, 'text-ignore-placement': true },
-        paint: { 'text-color': MAP_STYLE.text, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k },
-      },
+      { id: 'zone', type: 'circle', source: SOURCE, filter: ofKind('zone'), paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': hlColour(MAP_STYLE.zone), 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
+      label('neighbour-labels', 'neighbour-label', MAP_SIZES.neighbourLabel, MAP_STYLE.neighbourText, MAP_STYLE.neighbourLand),
+      label('county-labels', 'county-label', MAP_SIZES.countyLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
+      label('zone-label', 'zone-label', MAP_SIZES.zoneLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
     ],
   };
 
+  // `new Map()` (WebGL context, style, worker) in a task of its own.
+  await nextTask();
+  performance.mark('map:create');
   const map = new MapLibre({
     container,
     style,
-    center: [initial.c[0], initial.c[1]],
-    zoom: initial.c[2] + Math.log2(container.clientWidth / VIEW.width),
+    center: [current.c[0], current.c[1]],
+    zoom: current.c[2] + Math.log2(container.clientWidth / VIEW.width),
     interactive: false,
     attributionControl: false,
     renderWorldCopies: false,
@@ -186,30 +170,22 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
     pixelRatio: Math.min(devicePixelRatio, MAX_PIXEL_RATIO),
   });
 
-  let current = initial;
-  const tooltip = document.createElement('p');
-  tooltip.className = 'story-map__tip';
-  tooltip.hidden = true;
-  box.append(tooltip);
+  let applied: Map<number, FeatureState> | null = null;
+  let appliedLayers: ReturnType<typeof layerProps> | null = first;
+  let lost = false;
+  let removed = false;
 
-  const apply = (s: ClientState) => {
-    const has = (l: string) => s.l.includes(l as never);
-    const visible = (on: boolean) => (on ? 'visible' : 'none');
-    map.setPaintProperty('background', 'background-color', has('neighbours') ? MAP_STYLE.neighbourLand : MAP_STYLE.background);
-    map.setLayoutProperty('neighbours', 'visibility', visible(has('neighbours')));
-    map.setLayoutProperty('rivers', 'visibility', visible(has('rivers')));
-    map.setLayoutProperty('county-labels', 'visibility', visible(has('labels')));
-    map.setLayoutProperty('zone-label', 'visibility', visible(has('labels')));
-    map.setLayoutProperty('neighbour-labels', 'visibility', visible(has('labels') && has('neighbours')));
-    map.setFilter('neighbour-labels', ['all', ofKind('neighbour'), ['in', ['get', 'name'], ['literal', s.n]]]);
-    map.setPaintProperty('fill', 'fill-color', fillExpression(s.f));
-    map.setFilter('highlight', ['in', ['get', 'code'], ['literal', s.h]]);
-    map.setPaintProperty('county-labels', 'text-color', ['case', ['in', ['get', 'code'], ['literal', s.h]], MAP_STYLE.highlight, MAP_STYLE.text]);
-    map.setPaintProperty('zone-label', 'text-color', s.h.includes('etdz') ? MAP_STYLE.highlight : MAP_STYLE.text);
-    map.setPaintProperty('zone', 'circle-color', s.h.includes('etdz') ? MAP_STYLE.highlight : MAP_STYLE.zone);
-    (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(s));
-    map.setLayoutProperty('county-labels', 'text-offset', countyOffsets(s));
-    map.setLayoutProperty('zone-label', 'text-offset', zoneOffset(s));
+  /** Applies the state's feature states and layer visibilities that differ from what the map has. */
+  const apply = (k2: string, s: ClientState) => {
+    const next = featureStates(scene, k2, s);
+    for (const [id, st] of diffFeatureStates(applied, next)) map.setFeatureState({ source: SOURCE, id }, st as Record<string, unknown>);
+    applied = next;
+    const lp = layerProps(s);
+    for (const id of TOGGLED_LAYERS) {
+      if (appliedLayers?.visible[id] !== lp.visible[id]) map.setLayoutProperty(id, 'visibility', lp.visible[id] ? 'visible' : 'none');
+    }
+    if (appliedLayers?.background !== lp.background) map.setPaintProperty('background', 'background-color', lp.background);
+    appliedLayers = lp;
   };
 
   /** Sizes in viewBox units follow the container's width, as they do in the scaled SVG. */
@@ -238,28 +214,81 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
   };
 
   // MapLibre keeps the context restorable (preventDefault on loss) and rebuilds its painter on restore.
-  map.on('webglcontextlost', () => events.lost());
-  map.on('webglcontextrestored', () => map.once('idle', () => events.restored()));
+  // While it is lost nothing is sent to the map; on restore the current state is applied again in full.
+  map.on('webglcontextlost', () => {
+    lost = true;
+    o.events.lost();
+  });
+  map.on('webglcontextrestored', () => {
+    lost = false;
+    try {
+      applied = null;
+      appliedLayers = null;
+      apply(key, current);
+      moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
+    } catch {
+      /* the next restore or state change tries again */
+    }
+    map.once('idle', () => o.events.restored());
+  });
+
+  const destroy = () => {
+    if (removed) return;
+    removed = true;
+    try {
+      map.remove();
+    } finally {
+      container.remove();
+      tooltip.remove();
+    }
+  };
 
   // An 'error' without a listener would be logged to the console; before the first render it means
   // the map cannot start (the caller keeps the SVG), afterwards a failed update leaves the last picture.
   let failStart: ((e: Error) => void) | null = null;
   map.on('error', (e) => failStart?.(new Error(e.error.message)));
-  await new Promise<void>((resolve, reject) => {
-    failStart = reject;
-    map.once('load', () => {
-      apply(initial);
-      map.once('idle', () => resolve());
+  let timer = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      failStart = reject;
+      timer = window.setTimeout(() => reject(new Error(`the live map did not render in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      map.once('load', () => {
+        apply(key, current);
+        map.once('idle', () => resolve());
+      });
     });
-  }).finally(() => {
+  } catch (e) {
+    // Nothing of a map that did not start stays in the page: its element, its canvas, its WebGL context.
+    destroy();
+    throw e;
+  } finally {
     failStart = null;
-  });
+    clearTimeout(timer);
+  }
+
+  const idle = () => new Promise<void>((resolve) => (lost || !map.isMoving() && map.loaded() ? resolve() : map.once('idle', () => resolve())));
 
   return {
-    show(s, opts) {
+    show(k2, opts) {
+      const s = o.states[k2];
+      if (!s) return;
+      key = k2;
       current = s;
-      apply(s);
+      if (lost || removed) return;
+      apply(k2, s);
       if (!exploring) moveCamera(map, { center: [s.c[0], s.c[1]], zoom: s.c[2] }, opts);
+    },
+    moveTo(next) {
+      if (container.parentElement === next) return;
+      const was = container.clientWidth;
+      next.append(container, tooltip);
+      if (lost || removed) return;
+      // Map sections of a page have the same size as a rule: then the move costs no re-layout at all.
+      if (container.clientWidth !== was) {
+        map.resize();
+        rescale();
+      }
+      moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
     getCamera() {
       const c = map.getCenter();
@@ -296,14 +325,12 @@ export async function createLiveMap(box: HTMLElement, initial: ClientState, base
       }
     },
     resize() {
+      if (lost || removed) return;
       map.resize();
       rescale();
       if (!exploring) moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
-    destroy() {
-      map.remove();
-      container.remove();
-      tooltip.remove();
-    },
+    idle,
+    destroy,
   };
 }

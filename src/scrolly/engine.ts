@@ -72,6 +72,7 @@ export interface EngineOptions {
 
 const STEP_SELECTOR = `[${STEP_ATTR}]`;
 
+/** Measures (forces layout): only for what is not on the scroll path. */
 function bands(els: readonly HTMLElement[]): Band[] {
   return els.map((el) => {
     const r = el.getBoundingClientRect();
@@ -105,6 +106,28 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   let line = measureLine();
   let width = window.innerWidth;
   let lastY = window.scrollY;
+  /**
+   * The scroll path reads no layout: the steps' document positions are measured once and again only
+   * when something changes size (a resize, fonts, an opened table), the scroll position comes from
+   * the scroll event (dispatched before the frame's callbacks, while layout is clean) and the
+   * viewport height from resize events.
+   */
+  let y = window.scrollY;
+  let vh = window.innerHeight;
+  const where = new Map<HTMLElement, { top: number; bottom: number }>();
+  const measure = () => {
+    const sy = window.scrollY;
+    for (const el of allSteps) {
+      const r = el.getBoundingClientRect();
+      where.set(el, { top: r.top + sy, bottom: r.bottom + sy });
+    }
+  };
+  /** Step bands relative to the viewport at the scroll position `y`, from the measured positions. */
+  const cached = (els: readonly HTMLElement[]): Band[] =>
+    els.map((el) => {
+      const g = where.get(el);
+      return g ? { top: g.top - y, bottom: g.bottom - y } : { top: Infinity, bottom: Infinity };
+    });
   let paused = false;
   /** The step the reader is at, kept up to date so a resize can restore it after the layout changed. */
   let reading: StepAt | null = null;
@@ -139,7 +162,13 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     if (layer.shown === state) return;
     const apply = (c: GraphicController, canAnimate: boolean) => {
       if (layer.wanted !== state || layer.shown === state) return;
-      c.setState(state, source, { animate: canAnimate && !reduced.matches });
+      // One graphic's failure stays its own: the engine's bookkeeping (current step, announcements,
+      // the other layers) goes on, and the layer still records the state it was asked for.
+      try {
+        c.setState(state, source, { animate: canAnimate && !reduced.matches });
+      } catch (error) {
+        console.error(`scrolly: graphic "${layer.el.dataset['graphic'] ?? ''}" could not show state "${state}"`, error);
+      }
       layer.shown = state;
       layer.el.dataset['state'] = state;
     };
@@ -164,15 +193,17 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   function resolve(cause: Reason): void {
     if (paused || (resizing && cause === 'scroll')) return;
     const reason = jumping && cause === 'scroll' ? 'jump' : cause;
-    const y = window.scrollY;
-    const vh = window.innerHeight;
+    if (cause !== 'scroll') {
+      y = window.scrollY;
+      vh = window.innerHeight;
+    }
     const scrolled = Math.abs(y - lastY);
     lastY = y;
     let changed = false;
     reading = null;
     for (const s of sections) {
       if (s.target && !targetHolds(s.target, y)) s.target = null;
-      const b = bands(s.steps);
+      const b = cached(s.steps);
       const to = activeStep({ steps: b, line, viewportHeight: vh, target: s.target?.index });
       if (lineWithin(b, line) || s.target) reading = { section: s, index: to };
       if (to === s.active) continue;
@@ -249,7 +280,8 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     const dir = key === 'j' ? 1 : key === 'k' ? -1 : 0;
     if (!dir) return;
     const first = allSteps[0] as HTMLElement;
-    const i = neighbourStep(bands(allSteps).map((b) => b.top), alignedTop(first), dir);
+    y = window.scrollY;
+    const i = neighbourStep(cached(allSteps).map((b) => b.top), alignedTop(first), dir);
     const step = allSteps[i];
     if (!step) return;
     e.preventDefault();
@@ -267,17 +299,32 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     const keep = resizing?.keep;
     resizing = null;
     width = window.innerWidth;
+    vh = window.innerHeight;
     line = measureLine();
+    measure();
     scroller.remeasure(line);
     const step = keep?.section.steps[keep.index];
     if (step) jumpTo(step, 'resize');
     else resolve('resize');
   };
 
+  let lineCheck = 0;
   const onResize = () => {
-    // Heights alone change when a phone's address bar slides; the layout uses svh, so only a width
-    // change or a moved trigger line (a real window resize) needs work.
-    if (paused || (window.innerWidth === width && measureLine() === line)) return;
+    vh = window.innerHeight;
+    if (paused) return;
+    // Heights alone change when a phone's address bar slides (during scrolls); the layout uses svh, so
+    // only a width change or a moved trigger line (a real window resize) needs work. The line is
+    // measured after the resize events stop, not in them.
+    if (window.innerWidth === width) {
+      clearTimeout(lineCheck);
+      lineCheck = window.setTimeout(() => {
+        if (!paused && measureLine() !== line) startResize();
+      }, 200);
+      return;
+    }
+    startResize();
+  };
+  const startResize = () => {
     // While the layout reflows, scrollama fires stale events: ignore them until it has settled, then
     // put back the step the reader was at before the first resize event.
     const keep = resizing ? resizing.keep : reading;
@@ -285,25 +332,45 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     resizing = { keep, timer: window.setTimeout(settle, 150) };
   };
 
+  const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : window.setTimeout(f, 50));
   const near = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         const section = sections.find((s) => s.el === entry.target);
-        section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined));
+        // Off the frame that noticed it: a module's evaluation is a task of its own.
+        idle(() => section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined)));
         near.unobserve(entry.target);
       }
     },
     // A screen ahead: the controllers are mounted before the reader reaches the section.
     { rootMargin: '100% 0px' },
   );
-
-  for (const s of sections) near.observe(s.el);
+  // Graphics code is not part of the first view: sections are watched from the reader's first scroll
+  // (a state change before that, e.g. a link to a step, loads its controller on demand).
+  const watchNear = () => {
+    window.removeEventListener('scroll', watchNear);
+    for (const s of sections) near.observe(s.el);
+  };
+  if (window.scrollY > 0) watchNear();
+  else window.addEventListener('scroll', watchNear, { passive: true });
+  const onScroll = () => {
+    y = window.scrollY;
+  };
+  // Sizes change without a resize too (fonts arriving, a table opened in a step): re-measure then,
+  // when layout is fresh anyway. A resize is handled when it settles.
+  const sizes = new ResizeObserver(() => {
+    if (!resizing) measure();
+  });
+  sizes.observe(root);
+  for (const step of allSteps) sizes.observe(step);
+  measure();
   for (const step of allSteps) {
     step.tabIndex = 0;
     step.setAttribute('aria-keyshortcuts', 'J K');
   }
   const scroller = createScroller({ steps: allSteps, line, onCross: () => resolve('scroll') });
+  window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('hashchange', onHash);
   window.addEventListener('scrollend', endJump);
   window.addEventListener('resize', onResize);
@@ -329,6 +396,7 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     } else {
       line = measureLine();
       width = window.innerWidth;
+      measure();
       scroller.resume(line);
       resolve('mode');
     }
@@ -359,6 +427,10 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
       setPaused(true);
       scroller.destroy();
       near.disconnect();
+      window.removeEventListener('scroll', watchNear);
+      sizes.disconnect();
+      clearTimeout(lineCheck);
+      window.removeEventListener('scroll', onScroll);
       if (resizing) clearTimeout(resizing.timer);
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('scrollend', endJump);

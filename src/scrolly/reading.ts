@@ -37,11 +37,30 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   const toggle = bar.querySelector<HTMLButtonElement>('button[data-read-mode]');
   let current = -2;
   let frame = 0;
+  /**
+   * Nothing is measured on the scroll path (a forced layout there would land in the scroll's frames):
+   * the story's and the chapters' document positions are measured at start and when a size changes,
+   * the scroll position comes from the scroll event.
+   */
+  let y = window.scrollY;
+  let vh = window.innerHeight;
+  const NONE: Band = { top: Infinity, bottom: Infinity };
+  let story: Band = NONE;
+  let marks: Band[] = [];
+  const measure = () => {
+    y = window.scrollY;
+    vh = window.innerHeight;
+    const at = (b: Band): Band => ({ top: b.top + y, bottom: b.bottom + y });
+    story = at(band(root));
+    marks = chapters.map((c) => (c ? at(band(c)) : NONE));
+  };
+  const rel = (b: Band): Band => ({ top: b.top - y, bottom: b.bottom - y });
+  measure();
 
   function update(): void {
     frame = 0;
-    if (fill) fill.style.transform = `scaleX(${readingProgress(band(root), window.innerHeight).toFixed(4)})`;
-    const bands = chapters.map((c) => (c ? band(c) : { top: Infinity, bottom: Infinity }));
+    const bands = marks.map(rel);
+    if (fill) fill.style.transform = `scaleX(${readingProgress(rel(story), vh).toFixed(4)})`;
     const i = activeIndex(bands, line());
     if (i === current) return;
     links[current]?.removeAttribute('aria-current');
@@ -52,6 +71,16 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   const schedule = () => {
     frame ||= requestAnimationFrame(update);
   };
+  const onScroll = () => {
+    y = window.scrollY;
+    schedule();
+  };
+  // After layout, when a size changed (a resize, fonts, the switch between layouts): measure again.
+  const sizes = new ResizeObserver(() => {
+    measure();
+    schedule();
+  });
+  sizes.observe(root);
 
   const onTocClick = (e: MouseEvent) => {
     if (toc && (e.target as Element).closest('a')) toc.open = false;
@@ -64,8 +93,12 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   };
   const onToggle = () => onSwitch(toggle?.getAttribute('aria-pressed') !== 'true');
 
-  window.addEventListener('scroll', schedule, { passive: true });
-  window.addEventListener('resize', schedule, { passive: true });
+  window.addEventListener('scroll', onScroll, { passive: true });
+  const onResize = () => {
+    vh = window.innerHeight;
+    schedule();
+  };
+  window.addEventListener('resize', onResize, { passive: true });
   toc?.addEventListener('click', onTocClick);
   toc?.addEventListener('keydown', onTocKey);
   toggle?.addEventListener('click', onToggle);

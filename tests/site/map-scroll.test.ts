@@ -35,7 +35,7 @@ async function declared(page: Page, step: string): Promise<{ state: string; c: [
 describe('the map driven by the scrolly engine', () => {
   it('scrolling through the map steps changes state, camera, highlight and layers in order', async () => {
     const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
-    await page.goto(`${inject('siteUrl')}demo/?debug#map-city`);
+    await page.goto(`${inject('siteUrl')}demo/?debug&map=live#map-city`);
     await page.mouse.wheel(0, 30);
     await page.waitForSelector(`${LAYER}.is-live`, { timeout: 60_000 });
     for (const step of STEPS) {
@@ -60,7 +60,7 @@ describe('the map driven by the scrolly engine', () => {
 
   it('keeps the page scrolling when the wheel starts over the sticky map', async () => {
     const { page, watch } = await openPage(browser, inject('siteUrl'));
-    await page.goto(`${inject('siteUrl')}demo/#map-horqin`);
+    await page.goto(`${inject('siteUrl')}demo/?map=live#map-horqin`);
     await page.mouse.wheel(0, 30);
     await page.waitForSelector(`${LAYER}.is-live`, { timeout: 60_000 });
     const box = await page.locator(`${LAYER} .story-map__gl`).boundingBox();

@@ -2,7 +2,9 @@
  * The map in real Chromium: static SVG states (also without JavaScript and without WebGL), and the
  * MapLibre controller driven directly (map-harness.ts) until the scrolly engine drives it: nothing of
  * MapLibre before the first scroll, camera and highlight per state, the page still scrolls over the
- * map, explore mode and back, WebGL context loss, and no request leaving the origin.
+ * map, explore mode and back, WebGL context loss, and no request leaving the origin. The live map is
+ * forced with `?map=live` (this machine's software WebGL does not qualify for it; map-path.test.ts
+ * covers which path a device takes).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -22,6 +24,8 @@ afterAll(async () => {
 });
 
 const demoUrl = () => `${inject('siteUrl')}demo/`;
+/** The live map forced (this machine's software WebGL does not qualify for it: device.ts). */
+const liveUrl = () => `${demoUrl()}?map=live`;
 
 /** The camera a step's static state declares (from its `data-map`). */
 async function declaredCamera(page: Page, step: string): Promise<Camera> {
@@ -72,7 +76,7 @@ function expectClean(watch: PageWatch): void {
 /** Open the demo, mount, scroll once, wait for the live map. */
 async function liveDemo(options = {}): Promise<{ page: Page; watch: PageWatch }> {
   const { page, watch } = await openPage(browser, inject('siteUrl'), options);
-  await page.goto(demoUrl());
+  await page.goto(liveUrl());
   await mountOnFirstStep(page);
   await page.locator('#map-city').scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 40);
@@ -109,12 +113,14 @@ describe('MapLibre controller', () => {
     page.on('request', (r) => {
       if (/map-controller|maplibre|topo/.test(r.url())) mapRequests.push(r.url());
     });
-    await page.goto(demoUrl());
+    await page.goto(liveUrl());
     await mountOnFirstStep(page);
     await page.waitForTimeout(1500);
     expect(mapRequests).toEqual([]);
     expect(await page.locator('.story-map__gl').count()).toBe(0);
 
+    // The reader scrolls to the map and pauses there.
+    await page.locator('#map-city').scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 40);
     expect(await page.evaluate(() => (window as unknown as MapWindow).__ready)).toBe('live');
     expect(mapRequests.some((u) => u.includes('map-controller'))).toBe(true);

@@ -1,0 +1,73 @@
+/**
+ * Which path the story map takes in this browser (pure decisions, plus the small probes that feed them).
+ *
+ * - `svg` (the default): camera moves and highlight changes are tweens between the build-time SVG
+ *   states (tween.ts); MapLibre is loaded only when the reader opens explore mode.
+ * - `live`: MapLibre takes over the sticky map during a reading pause, seamlessly (enhance.ts). Chosen
+ *   on devices that can afford it, or forced with `?map=live` (benchmarks, tests, editors).
+ *
+ * `?map=svg` forces the SVG path on a device that would qualify.
+ */
+
+export type MapMode = 'live' | 'svg' | 'auto';
+
+/** The mode a page's URL asks for: `?map=live`, `?map=svg`, otherwise `auto` (decided by the device). */
+export function mapMode(search: string): MapMode {
+  const v = new URLSearchParams(search).get('map');
+  return v === 'live' || v === 'svg' ? v : 'auto';
+}
+
+export interface DeviceSignals {
+  /** navigator.deviceMemory (GiB, rounded by the browser; Chromium only), undefined where unknown. */
+  deviceMemory: number | undefined;
+  /** navigator.hardwareConcurrency (logical cores), undefined where unknown. */
+  cores: number | undefined;
+  /** The WebGL renderer string (unmasked where the browser gives it); null when WebGL2 is missing. */
+  renderer: string | null;
+}
+
+/** Renderers that draw on the CPU: MapLibre's frames cost the main thread and the scroll there. */
+export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
+
+/** Thresholds for the live map: at least this much memory (GiB) and this many cores. */
+export const LIVE_MIN = { memory: 4, cores: 4 } as const;
+
+/**
+ * Whether the live map may take over the story on this device: WebGL2 on a hardware renderer, at
+ * least 4 GiB and 4 cores. An unknown memory figure (browsers other than Chromium) does not count
+ * against a device; unknown cores do (a browser that hides them gets the SVG).
+ */
+export function qualifies(d: DeviceSignals): boolean {
+  if (d.cores === undefined || d.cores < LIVE_MIN.cores) return false;
+  if (d.deviceMemory !== undefined && d.deviceMemory < LIVE_MIN.memory) return false;
+  if (d.renderer === null) return false;
+  return !SOFTWARE_RENDERER.test(d.renderer);
+}
+
+/** The cheap signals (no WebGL context): enough to rule most poor devices out before probing. */
+export function cheapSignals(nav: Navigator = navigator): Omit<DeviceSignals, 'renderer'> {
+  const memory = (nav as Navigator & { deviceMemory?: number }).deviceMemory;
+  return { deviceMemory: typeof memory === 'number' ? memory : undefined, cores: nav.hardwareConcurrency || undefined };
+}
+
+let probed: string | null | undefined;
+
+/**
+ * The WebGL2 renderer string, or null without WebGL2. Creates (and releases) one small context, so it
+ * is called once per page, in a pause; the answer is cached.
+ */
+export function webgl2Renderer(): string | null {
+  if (probed !== undefined) return probed;
+  probed = null;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      probed = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+  } catch {
+    probed = null;
+  }
+  return probed;
+}

@@ -1,0 +1,258 @@
+/**
+ * Which path the story map takes, pinned by structure, not timing (issue 13), and how it fails
+ * (issue 15). On a device that does not qualify for the live map (here: this Chromium's software
+ * WebGL, and 2 cores announced), a read-through with pauses on every map step fetches nothing of
+ * MapLibre; opening explore mode does (the positive control, seen by the same observer). With
+ * `?map=live`, or on a device that qualifies, MapLibre comes only after the reader pauses on a map
+ * step, and one instance serves every map section of the page. A worker that 404s leaves nothing
+ * behind; a WebGL context lost mid-scroll throws nothing and breaks none of the engine's bookkeeping.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
+
+/** A story with two map sections (and charts before them). */
+const STORY = 'winter-tour-2022';
+const MAPLIBRE = /map-controller|maplibre-gl-worker/;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function expectClean(watch: PageWatch): void {
+  expect(watch.errors, 'page errors').toEqual([]);
+  expect(watch.consoleErrors, 'console errors').toEqual([]);
+  expect(watch.cspViolations, 'CSP violations').toEqual([]);
+}
+
+/** Announce a device class before any script runs. */
+async function device(page: Page, d: { cores: number; memory: number; renderer?: string }): Promise<void> {
+  await page.addInitScript((d) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => d.cores, configurable: true });
+    Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => d.memory, configurable: true });
+    if (d.renderer) {
+      const name = d.renderer;
+      const get = WebGL2RenderingContext.prototype.getParameter;
+      WebGL2RenderingContext.prototype.getParameter = function (this: WebGL2RenderingContext, p: number) {
+        // UNMASKED_RENDERER_WEBGL and RENDERER
+        return p === 0x9246 || p === 0x1f01 ? name : get.call(this, p);
+      };
+    }
+  }, d);
+}
+
+/** Opens the story, recording when MapLibre's files are requested. */
+async function open(query = '', d?: { cores: number; memory: number; renderer?: string }) {
+  const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+  if (d) await device(page, d);
+  const maplibre: string[] = [];
+  page.on('request', (r) => {
+    if (MAPLIBRE.test(r.url())) maplibre.push(r.url());
+  });
+  await page.goto(`${inject('siteUrl')}${STORY}/${query}`);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')));
+  return { page, watch, maplibre };
+}
+
+/** Map steps, in order, with their section's sticky map. */
+async function mapSteps(page: Page): Promise<string[]> {
+  return page.$$eval('[data-step]', (els) =>
+    els.filter((e) => e.closest('[data-scrolly]')!.querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`)).map((e) => e.id),
+  );
+}
+
+/** Scrolls like a reader (wheel) until `id` is the current step and its sticky map shows its state. */
+async function readTo(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top - innerHeight * 0.6, id);
+    if (Math.abs(top) < 40 && (await page.evaluate((id) => document.getElementById(id)!.getAttribute('aria-current') === 'step', id))) break;
+    await page.mouse.move(195, 700);
+    await page.mouse.wheel(0, Math.max(-500, Math.min(500, top)));
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  }
+  await page.waitForFunction((id) => {
+    const step = document.getElementById(id)!;
+    const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>(`.scrolly__layer[data-graphic="${step.dataset['graphic']}"]`)!;
+    return step.getAttribute('aria-current') === 'step' && layer.dataset['state'] === step.dataset['state'];
+  }, id);
+}
+
+/** Waits for the reader's pause at `id` to have been judged: the map says which path it takes. */
+async function judged(page: Page, id: string, want: RegExp): Promise<string> {
+  const handle = await page.waitForFunction(
+    ([id, want]) => {
+      const step = document.getElementById(id as string)!;
+      const map = step.closest('[data-scrolly]')!.querySelector<HTMLElement>(`.scrolly__layer[data-graphic="${step.dataset['graphic']}"] .story-map`)!;
+      const v = map.dataset['live'] ?? '';
+      return new RegExp(want as string).test(v) ? v : false;
+    },
+    [id, want.source],
+    { timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+describe('the map path on a device that does not qualify', () => {
+  it('reads the whole story on the SVG without fetching MapLibre; explore mode fetches it (one instance)', async () => {
+    const { page, watch, maplibre } = await open('', { cores: 2, memory: 2 });
+    const steps = await mapSteps(page);
+    expect(steps.length).toBeGreaterThan(3);
+    for (const id of steps) {
+      await readTo(page, id);
+      // The pause on this map step has been judged: the SVG, MapLibre left out.
+      expect(await judged(page, id, /^off$/)).toBe('off');
+    }
+    expect(maplibre).toEqual([]);
+    expect(await page.locator('.story-map__gl, .maplibregl-map').count()).toBe(0);
+
+    // Positive control: the same observer sees MapLibre come when the reader opens explore mode.
+    const last = steps.at(-1) as string;
+    const explore = page.locator(`.scrolly__layer.is-active .story-map__explore`).filter({ visible: true }).first();
+    await explore.click();
+    await page.waitForSelector('.story-map.is-exploring', { timeout: 60_000 });
+    expect(maplibre.some((u) => u.includes('map-controller'))).toBe(true);
+    await page.locator('.story-map.is-exploring .story-map__back').click();
+    await page.waitForFunction(() => !document.querySelector('.story-map.is-exploring'));
+    expect(await judged(page, last, /^off$/)).toBe('off');
+    expect(await page.locator('.maplibregl-map').count()).toBe(1);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('a software renderer does not qualify, whatever the cores and memory', async () => {
+    const { page, maplibre } = await open('', { cores: 8, memory: 8, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' });
+    const [first] = await mapSteps(page);
+    await readTo(page, first as string);
+    expect(await judged(page, first as string, /^off$/)).toBe('off');
+    expect(maplibre).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the live map', () => {
+  it('on a device that qualifies: nothing before the reader pauses on a map step, then one instance for both maps', async () => {
+    const { page, watch, maplibre } = await open('', { cores: 8, memory: 8, renderer: 'ANGLE (NVIDIA, NVIDIA GeForce GTX 1650 Direct3D11 vs_5_0 ps_5_0)' });
+    // A pause on a chart step before the maps: no MapLibre.
+    const firstChart = await page.$$eval('[data-step]', (els) => els.find((e) => !e.closest('[data-scrolly]')!.querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`))?.id ?? '');
+    expect(firstChart).not.toBe('');
+    await readTo(page, firstChart);
+    await page.waitForFunction(() => document.querySelector('.story-map[data-live="wanted"]'), undefined, { timeout: 30_000 }).catch(() => undefined);
+    const steps = await mapSteps(page);
+    const firstMapTop = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, steps[0] as string);
+    if (firstMapTop > 2 * 844) expect(maplibre, 'no MapLibre while pausing away from the maps').toEqual([]);
+    for (const id of steps) {
+      await readTo(page, id);
+      expect(await judged(page, id, /^shown$/)).toBe('shown');
+    }
+    expect(maplibre.some((u) => u.includes('map-controller'))).toBe(true);
+    // Two map sections, one MapLibre instance, in the section the reader is at.
+    expect(await page.locator('.maplibregl-map').count()).toBe(1);
+    expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('?map=live forces it on this machine, after the first pause on a map step, one instance', async () => {
+    const { page, watch, maplibre } = await open('?map=live');
+    expect(maplibre, 'nothing of MapLibre at load').toEqual([]);
+    const steps = await mapSteps(page);
+    for (const id of [steps[0], steps.at(-1)] as string[]) {
+      await readTo(page, id);
+      expect(await judged(page, id, /^shown$/)).toBe('shown');
+    }
+    expect(await page.locator('.maplibregl-map').count()).toBe(1);
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+describe('failures (issue 15)', () => {
+  it('a worker that 404s leaves no hidden MapLibre instance or WebGL canvas behind', async () => {
+    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+    let asked: () => void = () => undefined;
+    const workerAsked = new Promise<void>((r) => (asked = r));
+    await page.route(/maplibre-gl-worker/, (r) => {
+      asked();
+      return r.fulfill({ status: 404, body: 'not found' });
+    });
+    await page.goto(`${inject('siteUrl')}${STORY}/?map=live`);
+    const [first] = await mapSteps(page);
+    await readTo(page, first as string);
+    await workerAsked;
+    // Whatever was started is gone again: no map element, no canvas (and so no WebGL context).
+    await expect.poll(() => page.locator('.story-map__gl, .maplibregl-map, .story-map canvas').count(), { timeout: 40_000 }).toBe(0);
+    expect(await judged(page, first as string, /^failed$/)).toBe('failed');
+    expect(await page.locator('.story-map.is-live').count()).toBe(0);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a WebGL context lost mid-scroll throws nothing, keeps the bookkeeping, and the restored map shows the current step', async () => {
+    const { page, watch } = await open('?map=live&debug');
+    const steps = await mapSteps(page);
+    await readTo(page, steps[0] as string);
+    await page.waitForSelector('.story-map.is-live', { timeout: 60_000 });
+    const lose = (restore: boolean) =>
+      page.evaluate((r) => {
+        const w = window as unknown as { __lose?: WEBGL_lose_context };
+        w.__lose ??= document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+        if (r) w.__lose.restoreContext();
+        else w.__lose.loseContext();
+      }, restore);
+    await lose(false);
+    await page.waitForFunction(() => !document.querySelector('.story-map.is-live'));
+    // Scroll on through the section's map steps while the context is lost.
+    const section = await page.evaluate((ids) => {
+      const s = document.getElementById(ids[0]!)!.closest('[data-scrolly]');
+      return ids.filter((id) => document.getElementById(id)!.closest('[data-scrolly]') === s);
+    }, steps);
+    for (const id of section.slice(1)) {
+      await readTo(page, id);
+      // One current step per section, the live region says where the reader is.
+      expect(await page.evaluate(() => [...document.querySelectorAll('[data-scrolly]')].map((s) => s.querySelectorAll('[aria-current="step"]').length).filter((n) => n !== 1))).toEqual([]);
+      expect(await page.locator('[data-scrolly-live]').textContent()).toBe(await page.locator(`#${id}`).getAttribute('data-summary'));
+    }
+    expect(watch.errors).toEqual([]);
+    await lose(true);
+    await page.waitForSelector('.story-map.is-live', { timeout: 30_000 });
+    // The restored map shows the step the reader is at (the debug view prints the live camera).
+    const last = section.at(-1) as string;
+    const want = await page.evaluate((id) => (JSON.parse(document.querySelector<HTMLElement>(`#${id} .story-map`)!.dataset['map']!) as { c: number[] }).c, last);
+    await expect
+      .poll(async () => {
+        const text = (await page.locator('.scrolly-debug pre').nth(1).textContent())?.trim() ?? '';
+        const m = /^camera: (\{.*\})$/.exec(text);
+        if (!m) return Infinity;
+        const cam = JSON.parse(m[1] as string) as { center: [number, number]; zoom: number };
+        return Math.abs(cam.center[0] - want[0]!) + Math.abs(cam.center[1] - want[1]!) + Math.abs(cam.zoom - want[2]!);
+      }, { timeout: 20_000 })
+      .toBeLessThan(0.01);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('one graphic that throws does not break the engine: one current step per section, announcements go on', async () => {
+    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+    await page.addInitScript(() => {
+      const clone = Node.prototype.cloneNode;
+      Node.prototype.cloneNode = function (this: Node, deep?: boolean) {
+        if (this instanceof SVGSVGElement && this.classList.contains('story-map__svg')) throw new Error('injected failure');
+        return clone.call(this, deep);
+      };
+    });
+    await page.goto(`${inject('siteUrl')}${STORY}/?map=svg`);
+    const steps = await mapSteps(page);
+    for (const id of steps.slice(0, 4)) {
+      await readTo(page, id).catch(() => undefined);
+      await page.waitForFunction((id) => document.getElementById(id)!.getAttribute('aria-current') === 'step', id);
+      expect(await page.evaluate(() => [...document.querySelectorAll('[data-scrolly]')].map((s) => s.querySelectorAll('[aria-current="step"]').length).filter((n) => n > 1))).toEqual([]);
+      expect(await page.locator('[data-scrolly-live]').textContent()).toBe(await page.locator(`#${id}`).getAttribute('data-summary'));
+    }
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+});
