@@ -154,3 +154,15 @@ describe('the static SVG and MapLibre agree', () => {
     expect(Math.max(...ys)).toBeCloseTo(y1!, -0.5);
   });
 });
+
+describe('keepInView()', () => {
+  it('moves a label the view cuts back inside, and leaves one wholly outside alone', async () => {
+    const { keepInView } = await import('./model.ts');
+    const { VIEW } = await import('./camera.ts');
+    const [x] = keepInView('科尔沁区', VIEW.width - 5, 100, 12);
+    expect(x).toBeLessThan(VIEW.width - 5);
+    expect(x + (4 * 12) / 2).toBeLessThanOrEqual(VIEW.width);
+    expect(keepInView('科尔沁区', 100, 100, 12)).toEqual([100, 100]);
+    expect(keepInView('科尔沁区', VIEW.width + 200, 100, 12)).toEqual([VIEW.width + 200, 100]);
+  });
+});

@@ -92,6 +92,18 @@ function fitsInView(l: { text: string; x: number; y: number }, size: number): bo
   return l.x - half >= 0 && l.x + half <= VIEW.width && l.y - size >= 0 && l.y + size <= VIEW.height;
 }
 
+/**
+ * A county label that the camera cuts (its county runs off the edge of a zoomed view) moves inside the
+ * view, so the name is read whole; one wholly outside stays where it is (the view clips it away).
+ */
+export function keepInView(text: string, x: number, y: number, size: number): [number, number] {
+  const b = labelBox(text, x, y, size);
+  if (b.right <= 0 || b.left >= VIEW.width || b.bottom <= 0 || b.top >= VIEW.height) return [x, y];
+  const dx = b.left < 0 ? -b.left : b.right > VIEW.width ? VIEW.width - b.right : 0;
+  const dy = b.top < 0 ? -b.top : b.bottom > VIEW.height ? VIEW.height - b.bottom : 0;
+  return [x + dx, y + dy];
+}
+
 function cameraFor(s: MapStateSpec, data: DataIndex): Camera {
   const cam = s.camera;
   if (typeof cam === 'string') return fitCamera(CITY_BOUNDS);
@@ -264,7 +276,8 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
   const zoneOffset = offsets['zone'] ?? [0, 0];
   const countyLabels: LabelModel[] = countyInputs.map((l) => {
     const [dx, dy] = offsets[l.id] ?? [0, 0];
-    return { id: l.id, text: l.text, x: l.x + dx, y: l.y + dy, highlighted: highlight.includes(l.id) };
+    const [x, y] = keepInView(l.text, l.x + dx, l.y + dy, l.size);
+    return { id: l.id, text: l.text, x, y, highlighted: highlight.includes(l.id) };
   });
   const sizeLegend =
     markers.some((m) => m.investment !== null) && maxInvestment > 0
