@@ -18,11 +18,27 @@ const base = process.env.BASE_PATH ?? '/';
  */
 const scripts = process.env.CSP_SCOPE_TO_BASE === '1' ? new URL(`${base.replace(/\/?$/, '/')}_astro/`, site).href : "'self'";
 
+/**
+ * `listed: false` in a story.yaml, read defensively: this runs before the content check, so a file that
+ * does not parse (a ":" in a headline, an alias bomb) must not crash the config with a stack trace. It
+ * counts as listed here, and the content check then stops the build with the file, the line and a fix.
+ */
+function isUnlisted(file) {
+  try {
+    const meta = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+    return meta !== null && typeof meta === 'object' && meta.listed === false;
+  } catch {
+    return false;
+  }
+}
+
 /** Stories marked `listed: false` (the component demo) stay out of the sitemap. */
-const unlisted = readdirSync('content', { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(`content/${d.name}/story.yaml`))
-  .filter((d) => parseYaml(readFileSync(`content/${d.name}/story.yaml`, 'utf8'))?.listed === false)
-  .map((d) => `/${d.name}/`);
+const unlisted = existsSync('content')
+  ? readdirSync('content', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(`content/${d.name}/story.yaml`))
+      .filter((d) => isUnlisted(`content/${d.name}/story.yaml`))
+      .map((d) => `/${d.name}/`)
+  : [];
 
 export default defineConfig({
   site,
