@@ -23,6 +23,7 @@ const scripts = process.env.CSP_SCOPE_TO_BASE === '1' ? new URL(`${base.replace(
  * does not parse (a ":" in a headline, an alias bomb) must not crash the config with a stack trace. It
  * counts as listed here, and the content check then stops the build with the file, the line and a fix.
  */
+/** @param {string} file */
 function isUnlisted(file) {
   try {
     const meta = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
