@@ -69,10 +69,10 @@ describe('npm run data:release', { timeout: 60_000 }, () => {
   });
 
   it('refuses when a value lost its provenance', () => {
-    editDataset((d) => (d['indicators'][0].observations[0].cite[0].printed = '1686万亿元'));
+    editDataset((d) => (d['indicators'][0].observations[0].cite[0].printed = '1686亿元整'));
     const r = run('patch', '更正');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/lost their provenance:\n\s+indicators\[0\]\.observations\[0\]\.cite\[0\]\.printed: "1686万亿元" not found/);
+    expect(r.out).toMatch(/lost their provenance:\n\s+indicators\[0\]\.observations\[0\]\.cite\[0\]\.printed: "1686亿元整" not found/);
   });
 
   it('refuses to delete a value that a chapter cites, naming the chapter', () => {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser.ts';
 import { TEST_BASE, TEST_DIST } from './env.ts';
 import { checkCsp } from './gates/csp.ts';
-import { checkHeadersFile } from './gates/headers.ts';
+import { checkHeadersFile, checkSecurityHeaders, headersFor, parseHeaders } from './gates/headers.ts';
 import { lockfileEntries, lockfileLint } from './gates/lockfile.ts';
 import { allFilePaths, allPages } from './pages.ts';
 
@@ -113,11 +113,37 @@ describe('scrolling through every page', () => {
 
 describe('_headers', () => {
   const text = readFileSync(join(TEST_DIST, '_headers'), 'utf8');
-  const paths = ['/', ...allFilePaths(TEST_BASE)];
+  const EMBED = `${TEST_BASE}embed/`;
+  // The embed pages come from another branch; a path stands in for them until they are built here.
+  const paths = [...new Set([...allFilePaths(TEST_BASE), `${EMBED}demo/growth/`])];
+  const isEmbed = (p: string) => p.startsWith(EMBED);
 
-  it('is copied into the build, parses, and gives every path HSTS, nosniff, Referrer-Policy, Permissions-Policy and frame-ancestors', () => {
+  it('is generated into the build, parses, and gives every path HSTS, nosniff, Referrer-Policy, Permissions-Policy and frame-ancestors', () => {
     expect(paths.length).toBeGreaterThan(20);
-    expect(checkHeadersFile(text, paths)).toEqual([]);
+    expect(checkHeadersFile(text, paths, isEmbed)).toEqual([]);
+  });
+
+  it('every rule is under the base path, and the long cache reaches the hashed assets only', () => {
+    const { rules } = parseHeaders(text);
+    expect(rules.filter((r) => !r.pattern.startsWith(TEST_BASE)).map((r) => r.pattern)).toEqual([]);
+    const assets = allFilePaths(TEST_BASE).filter((p) => p.startsWith(`${TEST_BASE}_astro/`));
+    expect(assets.length).toBeGreaterThan(3);
+    for (const p of allFilePaths(TEST_BASE)) {
+      const cache = headersFor(rules, p).get('cache-control') ?? '';
+      expect(cache.includes('immutable'), p).toBe(p.startsWith(`${TEST_BASE}_astro/`));
+    }
+  });
+
+  it('embed pages may be framed by any site; story pages only by this site', () => {
+    const { rules } = parseHeaders(text);
+    const embed = headersFor(rules, `${EMBED}demo/growth/`);
+    expect(embed.get('content-security-policy')).toMatch(/frame-ancestors \*(;|$)/);
+    expect(embed.has('x-frame-options')).toBe(false);
+    const story = headersFor(rules, `${TEST_BASE}demo/`);
+    expect(story.get('content-security-policy')).toMatch(/frame-ancestors 'self'(;|$)/);
+    expect(story.get('x-frame-options')).toBe('SAMEORIGIN');
+    // the gate tells them apart
+    expect(checkSecurityHeaders(story, { embed: true })).toEqual(['an embed page without CSP frame-ancestors *', 'an embed page with X-Frame-Options SAMEORIGIN']);
   });
 
   it('the check fails bad files (fixtures)', () => {

@@ -78,7 +78,7 @@ describe('parseDataset()', () => {
     ['an unknown unit', (d) => ((d.indicators[0] as { unit: string }).unit = '亿圆'),
       'fixture.json:48  indicators[0].unit: "亿圆" is not allowed; did you mean "亿元" or "亿支" or "亿斤"? (the full list is in src/lib/data/units.ts)'],
     ['a misspelt field', (d) => ((d.indicators[0] as Record<string, unknown>)['lable'] = 'x'),
-      'fixture.json:45  indicators[0]: unknown field "lable" (check the spelling against src/lib/data/schema.ts)'],
+      'fixture.json:65  indicators[0]: unknown field "lable" (check the spelling against src/lib/data/schema.ts)'],
     ['a bad period', (d) => (d.indicators[0]!.observations[0]!.period = '2024年'),
       'fixture.json:53  indicators[0].observations[0].period: not a period; use e.g. 2024, 2025Q1'],
     ['a bad semver', (d) => (d.version = 'v1'),
@@ -124,8 +124,10 @@ describe('parseDataset()', () => {
       d.version = 'x';
       d.indicators[0]!.scope = 'nowhere';
     });
-    expect(msg).toMatch(/^The dataset has 1 problem/);
-    // Shape errors come first; reference checks run once the shape is valid.
+    // A shape error does not hide a reference error elsewhere (issue 15): both are listed.
+    expect(msg).toMatch(/^The dataset has 2 problems/);
+    expect(msg).toContain('version: version must be semver');
+    expect(msg).toContain('indicators[0].scope: unknown region "nowhere"');
     const msg2 = problemsOf((d) => {
       d.indicators[0]!.scope = 'nowhere';
       d.indicators[0]!.observations[0]!.cite[0]!.source = 'nope';

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Dataset } from './schema.ts';
 import { validateReferences, type JsonPath, type Problem } from './validate.ts';
@@ -77,6 +77,83 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Keys given twice in one object: JSON.parse keeps the last silently (a second "kind" turns an actual
+ * into a target), so each is a problem, with the lines of both.
+ */
+function duplicateKeys(tree: JsonNode, text: string): (Problem & { line: number })[] {
+  const out: (Problem & { line: number })[] = [];
+  const walk = (node: JsonNode, path: JsonPath) => {
+    if (node.type === 'object') {
+      const seen = new Map<string, number>();
+      for (const prop of node.children ?? []) {
+        const [key, value] = prop.children ?? [];
+        if (!key) continue;
+        const name = String(key.value);
+        const line = lineOf(text, key.offset);
+        const first = seen.get(name);
+        if (first !== undefined) {
+          out.push({ path: [...path, name], line, message: `the key "${name}" appears twice in this object (lines ${first} and ${line}); JSON keeps only the last one, so delete or rename one of them` });
+        } else seen.set(name, line);
+        if (value) walk(value, [...path, name]);
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((c, i) => walk(c, [...path, i]));
+    }
+  };
+  walk(tree, []);
+  return out;
+}
+
+/** The array schema inside a field schema (through .default()/.optional()), if it is one. */
+function arrayElement(schema: unknown): z.ZodType | null {
+  let t = schema as { def?: { type?: string; innerType?: unknown }; element?: z.ZodType } | undefined;
+  while (t?.def?.innerType) t = t.def.innerType as typeof t;
+  return t?.def?.type === 'array' && t.element ? t.element : null;
+}
+
+/**
+ * The reference checks, run on the items that passed the schema, when others did not: so one run lists
+ * both kinds of problem. References to an item dropped for its schema errors are not reported again.
+ */
+function referencesOfValidPart(raw: unknown): Problem[] {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const partial: Record<string, unknown[]> = {};
+  const kept: Record<string, number[]> = {};
+  const dropped = new Set<string>();
+  for (const [key, schema] of Object.entries(Dataset.shape)) {
+    const element = arrayElement(schema);
+    if (!element) continue;
+    const items = (raw as Record<string, unknown>)[key];
+    partial[key] = [];
+    kept[key] = [];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      const r = element.safeParse(item);
+      if (r.success) {
+        partial[key]!.push(r.data);
+        kept[key]!.push(i);
+      } else {
+        const id = (item as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') dropped.add(id);
+      }
+    });
+  }
+  let problems: Problem[];
+  try {
+    problems = validateReferences(partial as unknown as Dataset);
+  } catch {
+    return [];
+  }
+  return problems
+    .filter((p) => ![...dropped].some((id) => p.message.includes(`"${id}"`) || p.message.includes(`'${id}'`)))
+    .map((p) => {
+      const [key, index, ...rest] = p.path;
+      const original = typeof key === 'string' && typeof index === 'number' ? kept[key]?.[index] : undefined;
+      return original === undefined ? p : { ...p, path: [key!, original, ...rest] };
+    });
+}
+
+/**
  * Parse and validate dataset text. `file` is used in messages only.
  * Throws `DatasetError` listing every problem; returns the typed dataset otherwise.
  */
@@ -96,21 +173,21 @@ export function parseDataset(text: string, file = DATASET_FILE): Dataset {
     }
     return null;
   };
+  const duplicates = duplicateKeys(tree, text);
   const raw: unknown = JSON.parse(text);
   const parsed = Dataset.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    throw new DatasetError(
-      file,
-      parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-        return { path, message: zodMessage(issue), line: locate(path) };
-      }),
-    );
+    const schema = parsed.error.issues.map((issue) => {
+      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+      // an unknown field: the line of the field itself, not of the object holding it
+      const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+      return { path, message: zodMessage(issue), line: locate(at) };
+    });
+    const references = referencesOfValidPart(raw).map((p) => ({ ...p, line: locate(p.path) }));
+    throw new DatasetError(file, [...duplicates, ...schema, ...references]);
   }
-  const problems = validateReferences(parsed.data);
-  if (problems.length > 0) {
-    throw new DatasetError(file, problems.map((p) => ({ ...p, line: locate(p.path) })));
-  }
+  const problems = [...duplicates, ...validateReferences(parsed.data).map((p) => ({ ...p, line: locate(p.path) }))];
+  if (problems.length > 0) throw new DatasetError(file, problems);
   return parsed.data;
 }
 

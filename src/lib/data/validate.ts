@@ -67,7 +67,7 @@ export function validateReferences(ds: Dataset): Problem[] {
         `source "${c.source}" has no section "${c.section}"; its sections: ${src.sections.map((s) => s.id).join(', ')}`,
       );
     }
-    if (value !== null && c.derived === undefined && !printedMatches(value, c.printed)) {
+    if (value !== null && c.derived === undefined && !printedMatches(value, c.printed, unit)) {
       add(
         [...path, 'printed'],
         `value ${value} does not appear in the printed figure "${c.printed}"; fix the value, or add "derived" saying how it follows from the print`,

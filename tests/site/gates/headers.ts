@@ -57,8 +57,8 @@ const REFERRER = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict
 /** Six months, the least HSTS preload lists and scanners accept. */
 const HSTS_MIN = 15_552_000;
 
-/** What is missing or wrong in the headers one path gets. */
-export function checkSecurityHeaders(h: Map<string, string>): string[] {
+/** What is missing or wrong in the headers one path gets. `embed`: a page meant to be framed by any site. */
+export function checkSecurityHeaders(h: Map<string, string>, { embed = false }: { embed?: boolean } = {}): string[] {
   const problems: string[] = [];
   const hsts = h.get('strict-transport-security');
   const maxAge = Number(/max-age=(\d+)/i.exec(hsts ?? '')?.[1] ?? NaN);
@@ -75,15 +75,21 @@ export function checkSecurityHeaders(h: Map<string, string>): string[] {
       if (!/^\s*[a-z][a-z0-9-]*=(\*|\((\s*(self|"[^"]*"|\*)\s*)*\))\s*$/.test(item)) problems.push(`Permissions-Policy item does not parse: "${item.trim()}"`);
     }
   }
-  const frameAncestors = [...h].some(([k, v]) => k === 'content-security-policy' && /(^|;)\s*frame-ancestors\s+('none'|'self')/.test(v));
   const xfo = h.get('x-frame-options')?.toUpperCase();
+  if (embed) {
+    const any = [...h].some(([k, v]) => k === 'content-security-policy' && /(^|;)\s*frame-ancestors\s+\*\s*(;|$)/.test(v));
+    if (!any) problems.push('an embed page without CSP frame-ancestors *');
+    if (xfo) problems.push(`an embed page with X-Frame-Options ${xfo}`);
+    return problems;
+  }
+  const frameAncestors = [...h].some(([k, v]) => k === 'content-security-policy' && /(^|;)\s*frame-ancestors\s+('none'|'self')/.test(v));
   if (!frameAncestors && xfo !== 'DENY' && xfo !== 'SAMEORIGIN') problems.push("no CSP frame-ancestors 'none'/'self' and no X-Frame-Options DENY/SAMEORIGIN");
   return problems;
 }
 
-/** Parse problems plus, for each path, what its headers lack. */
-export function checkHeadersFile(text: string, paths: string[]): string[] {
+/** Parse problems plus, for each path, what its headers lack (paths under `<…>/embed/` are embed pages). */
+export function checkHeadersFile(text: string, paths: string[], isEmbed: (path: string) => boolean = () => false): string[] {
   const { rules, problems } = parseHeaders(text);
-  for (const path of paths) for (const p of checkSecurityHeaders(headersFor(rules, path))) problems.push(`${path}: ${p}`);
+  for (const path of paths) for (const p of checkSecurityHeaders(headersFor(rules, path), { embed: isEmbed(path) })) problems.push(`${path}: ${p}`);
   return problems;
 }

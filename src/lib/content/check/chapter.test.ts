@@ -31,6 +31,7 @@ describe('checkChapter() rejects', () => {
     ['remote-image.mdx', 'tests/fixtures/mdx/bad/remote-image.mdx:4:1  image "https://example.com/a.png" is loaded from another site'],
     ['heading.mdx', 'tests/fixtures/mdx/bad/heading.mdx:4:1  a level-1 heading ("#") in a chapter'],
     ['unclosed.mdx', 'tests/fixtures/mdx/bad/unclosed.mdx:7:1  this is not valid MDX'],
+    ['unclosed-at-end.mdx', 'tests/fixtures/mdx/bad/unclosed-at-end.mdx:6:1  this is not valid MDX: Expected a closing tag for `<Scrolly>`'],
     ['project-typo.mdx', "tests/fixtures/mdx/bad/project-typo.mdx:4:8  <V>: unknown project 'longma-bas'; did you mean 'longma-base'"],
     ['project-capacity.mdx', 'tests/fixtures/mdx/bad/project-capacity.mdx:4:7  <V>: project \'longma-base\' has 4 capacities; say which with what="…": 风电整机、减速机、电机、全产业链零部件'],
   ])('%s', (name, expected) => {
@@ -39,7 +40,7 @@ describe('checkChapter() rejects', () => {
   });
 
   it('every bad fixture is covered by a case above', () => {
-    expect(readdirSync(`${DIR}/bad`).length).toBe(17);
+    expect(readdirSync(`${DIR}/bad`).length).toBe(18);
   });
 });
 

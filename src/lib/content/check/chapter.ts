@@ -16,7 +16,9 @@ import type { JsonPath } from '../../data/validate.ts';
 import { nearest, unknownIdMessage } from '../../data/suggest.ts';
 import { ChapterMeta } from '../schema.ts';
 import { VOCABULARY, COMPONENT_NAMES, type ComponentName, type ComponentSpec } from '../vocabulary.ts';
-import { findHandTypedFigures } from './hand-typed.ts';
+import { findFakeComponents, findHandTypedFigures, realComponent } from './hand-typed.ts';
+import { checkUrls } from './urls.ts';
+import { wordIssue } from './messages.ts';
 import { projectFigure, type FigureRef, type ProjectField } from '../figures.ts';
 import { parseYamlWithLines, type YamlWithLines } from './yaml-lines.ts';
 import type { ContentProblem } from './problem.ts';
@@ -109,8 +111,13 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   try {
     tree = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).parse(source);
   } catch (e) {
-    const err = e as { line?: number; column?: number; reason?: string; message: string };
-    add(err.line, `this is not valid MDX: ${err.reason ?? err.message}`, 'check for an unclosed <Step> or <Scrolly>, a stray "<" or "{" (write "＜" or "\\{" in text), or a missing "/>"', err.column);
+    const err = e as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line?: number; column?: number } } };
+    // An unclosed tag at the end of the file has no position of its own: point at the opening tag,
+    // which the message names as "(4:1-4:10)".
+    const opened = /\((\d+):(\d+)-\d+:\d+\)/.exec(err.reason ?? err.message);
+    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? (opened ? Number(opened[1]) : null);
+    const column = err.column ?? err.place?.column ?? err.place?.start?.column ?? (opened ? Number(opened[2]) : null);
+    add(line ?? 1, `this is not valid MDX: ${err.reason ?? err.message}`, 'check for an unclosed <Step> or <Scrolly>, a stray "<" or "{" (write "＜" or "\\{" in text), or a missing "/>"', line ? column : null);
     return { problems, cited, graphics, frontmatterLine: () => 1, steps, figures };
   }
 
@@ -121,23 +128,21 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   } else {
     yamlStart = (yamlNode.position?.start.line ?? 1) + 1;
     yamlDoc = parseYamlWithLines(yamlNode.value);
-    for (const e of yamlDoc.errors) add(yamlStart + e.line - 1, `frontmatter is not valid YAML: ${e.message}`, 'check indentation (spaces, not tabs) and quote values that contain ":"');
+    for (const e of yamlDoc.errors) add(yamlStart + e.line - 1, `frontmatter is not valid YAML: ${e.message}`, /alias/i.test(e.message) ? 'write each value out instead of using anchors (&name) and aliases (*name)' : 'check indentation (spaces, not tabs) and quote values that contain ":"');
     if (!yamlDoc.errors.length) {
       const parsed = ChapterMeta.safeParse(yamlDoc.value ?? {}, { reportInput: true });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-          const input = (issue as { input?: unknown }).input;
-          let message = `frontmatter ${path.join('.') || '(top)'}: ${issue.message}`;
           if (issue.code === 'unrecognized_keys') {
             const known = Object.keys(ChapterMeta.shape);
-            message = `frontmatter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+            const message = `frontmatter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
             const hints = issue.keys.map((k) => nearest(k, known)[0]).filter(Boolean);
             add(yamlStart + (yamlDoc.lineOf([...path, issue.keys[0] as string]) - 1), message, hints.length ? `did you mean "${hints[0]}"? Fields: ${known.join(', ')}` : `fields: ${known.join(', ')}`);
             continue;
           }
-          if (input === undefined && issue.code === 'invalid_type') message = `frontmatter field "${path.join('.')}" is missing`;
-          add(yamlStart + (yamlDoc.lineOf(path) - 1), message, 'see the chapter frontmatter section of docs/editing.md');
+          const worded = wordIssue(issue, path.join('.'), 'see the chapter frontmatter section of docs/editing.md');
+          add(yamlStart + (yamlDoc.lineOf(path) - 1), `frontmatter ${worded.message}`, worded.hint);
         }
       } else {
         graphics = parsed.data.graphics;
@@ -330,14 +335,6 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
       case 'heading':
         if (node.depth <= 2) add(node.position?.start.line, `a level-${node.depth} heading ("${'#'.repeat(node.depth)}") in a chapter`, 'the story title is level 1 and the chapter title (from the frontmatter) is level 2: use ### for subheadings', node.position?.start.column);
         break;
-      case 'image':
-        if (!node.alt?.trim()) add(node.position?.start.line, `image "${node.url}" has no alt text`, 'write a description between the brackets: ![what the image shows](path)', node.position?.start.column);
-        if (/^(https?:)?\/\//i.test(node.url)) add(node.position?.start.line, `image "${node.url}" is loaded from another site`, 'the site makes no third-party requests: put the image in the story folder and link it relatively', node.position?.start.column);
-        break;
-      case 'link':
-      case 'definition':
-        if (/^\s*(javascript|vbscript|data):/i.test(node.url)) add(node.position?.start.line, `link to a ${node.url.split(':')[0]}: URL`, 'chapters cannot run code; link to a web page instead', node.position?.start.column);
-        break;
       case 'code':
       case 'inlineCode':
         return;
@@ -348,6 +345,10 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
           const pos = lineAndColumnIn(t.value, f.index, t.position?.start.line ?? 1, t.position?.start.column ?? 1);
           add(pos.line, `hand-typed figure "${f.text}"`, 'take figures from the dataset: <V id="…" period="…" /> (years, dates, ordinals and plan names like “十四五” are fine)', pos.column);
         }
+        for (const f of findFakeComponents(t.value)) {
+          const pos = lineAndColumnIn(t.value, f.index, t.position?.start.line ?? 1, t.position?.start.column ?? 1);
+          add(pos.line, `"${f.text}" was typed with a Chinese keyboard: readers would see it as text`, `type it with half-width characters: ${realComponent(f.text)}`, pos.column);
+        }
         return;
       }
       default:
@@ -356,6 +357,7 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
     if ('children' in node) for (const c of node.children as RootContent[]) visit(c, parentEl, inCode);
   };
   visit(tree, null, false);
+  checkUrls(tree, add);
 
   const doc = yamlDoc;
   return {

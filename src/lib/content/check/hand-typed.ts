@@ -41,17 +41,46 @@ function exemptMask(text: string): boolean[] {
   return mask;
 }
 
-/** Every hand-typed figure in `text`, in order. */
-export function findHandTypedFigures(text: string): HandTyped[] {
+/**
+ * Full-width digits and signs (３.５％, typed with a Chinese input method) as their half-width
+ * forms, one character for one, so offsets stay those of the original text.
+ */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFF05\uFF0C]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Every hand-typed figure in `text`, in order (full-width digits count: ３.５％ is 3.5%). */
+export function findHandTypedFigures(original: string): HandTyped[] {
+  const text = halfWidth(original);
   const mask = exemptMask(text);
   const out: HandTyped[] = [];
   for (const m of text.matchAll(ARABIC)) {
     const digits = [...m[0]].map((ch, k) => ({ ch, k })).filter(({ ch }) => /\d/.test(ch));
     if (digits.every(({ k }) => mask[m.index + k])) continue;
-    out.push({ index: m.index, text: m[0].trim() });
+    out.push({ index: m.index, text: original.slice(m.index, m.index + m[0].length).trim() });
   }
   for (const m of text.matchAll(CHINESE)) {
     out.push({ index: m.index, text: m[0] });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A component typed with a Chinese input method — 《V id=“gdp” /》, ＜V …／＞ — is text to MDX, so the
+ * reader would see it as typed instead of the figure.
+ */
+const FAKE_COMPONENT = /[《<＜〈]\s*(V|Step|Figure|Scrolly)(?=[\s/／》>＞〉])[^《》<>＜＞〈〉\n]*[》>＞〉]/gu;
+
+export function findFakeComponents(text: string): HandTyped[] {
+  return [...text.matchAll(FAKE_COMPONENT)].filter((m) => !/^<[^>]*>$/.test(m[0])).map((m) => ({ index: m.index, text: m[0] }));
+}
+
+/** What the fake component should have been, in half-width characters. */
+export function realComponent(fake: string): string {
+  return fake
+    .replace(/^[《<＜〈]\s*/, '<')
+    .replace(/[／/]?\s*[》>＞〉]$/, ' />')
+    .replace(/[“”＂]/g, '"')
+    .replace(/＝/g, '=')
+    .replace(/\s+\/>$/, ' />');
 }

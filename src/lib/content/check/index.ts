@@ -8,10 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DataIndex } from '../../data/index.ts';
 import { nearest, unknownIdMessage } from '../../data/suggest.ts';
-import { checkGraphic } from '../../../graphics/registry.ts';
-import { StoryMeta } from '../schema.ts';
 import { checkChapter, type ChapterCheck } from './chapter.ts';
-import { parseYamlWithLines } from './yaml-lines.ts';
+import { checkGraphicDef } from './graphic-def.ts';
+import { checkStoryMeta } from './story-meta.ts';
 import type { ContentProblem } from './problem.ts';
 
 const CHAPTER_FILE = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
@@ -30,26 +29,44 @@ export function checkContent({ root, data }: CheckOptions): ContentProblem[] {
   if (!existsSync(contentDir)) return [{ file: 'content', line: null, message: 'the content/ folder is missing', hint: 'stories live in content/<story>/' }];
   const rel = (p: string) => relative(root, p).split('\\').join('/');
 
+  const orders = new Map<number, string>();
   for (const storyDir of readdirSync(contentDir).sort()) {
     const dir = join(contentDir, storyDir);
     if (!statSync(dir).isDirectory()) continue;
-    problems.push(...checkStory(dir, rel, data));
+    const story = checkStory(dir, rel, data);
+    problems.push(...story.problems);
+    // Two stories with one position in the series: the front page would order them by chance.
+    if (story.order) {
+      const first = orders.get(story.order.value);
+      if (first) problems.push({ file: story.order.file, line: story.order.line, message: `order: ${story.order.value} is also the order of ${first}`, hint: 'give each story its own position in the series (order: 1, 2, 3…)' });
+      else orders.set(story.order.value, `${story.order.file}:${story.order.line}`);
+    }
   }
   return problems;
 }
 
-function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): ContentProblem[] {
+/** Files in a story folder that look like chapters but would be ignored: a wrong name or extension. */
+function fileNameProblem(f: string): { message: string; hint: string } | null {
+  if (CHAPTER_FILE.test(f)) return null;
+  const lower = f.toLowerCase();
+  if (/^story\.ya?ml$/.test(lower) && f !== 'story.yaml') return { message: `"${f}" is not read: the story file is story.yaml`, hint: 'rename it to story.yaml (lower-case, .yaml)' };
+  if (lower.endsWith('.mdx')) {
+    if (CHAPTER_FILE.test(f.slice(0, -4) + '.mdx')) return { message: `chapter "${f}" is not read: the extension must be lower-case .mdx`, hint: `rename it to ${f.slice(0, -4)}.mdx` };
+    return { message: `chapter file name "${f}" does not follow NN-name.mdx`, hint: 'name chapters 01-name.mdx, 02-name.mdx… (lower-case, dashes); the number sets the order' };
+  }
+  if (/\.(md|markdown|mdown|txt)$/.test(lower)) return { message: `"${f}" is not read: chapters are .mdx files`, hint: 'rename it to NN-name.mdx' };
+  return null;
+}
+
+function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): { problems: ContentProblem[]; order: { value: number; line: number; file: string } | null } {
   const problems: ContentProblem[] = [];
   const metaFile = join(dir, 'story.yaml');
   const files = readdirSync(dir).sort();
 
   for (const f of files) {
     if (f === 'story.yaml' || f.startsWith('.')) continue;
-    if (f.endsWith('.mdx') && !CHAPTER_FILE.test(f)) {
-      problems.push({ file: rel(join(dir, f)), line: null, message: `chapter file name "${f}" does not follow NN-name.mdx`, hint: 'name chapters 01-name.mdx, 02-name.mdx… (lower-case, dashes); the number sets the order' });
-    } else if (f.endsWith('.md')) {
-      problems.push({ file: rel(join(dir, f)), line: null, message: `"${f}" is Markdown (.md); chapters are .mdx`, hint: 'rename it to NN-name.mdx' });
-    }
+    const bad = fileNameProblem(f);
+    if (bad) problems.push({ file: rel(join(dir, f)), line: null, ...bad });
   }
 
   // Chapters.
@@ -64,26 +81,16 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): C
   // story.yaml
   let thumbnail: { graphic: string; state: string } | undefined;
   let thumbnailLine = 1;
+  let order: { value: number; line: number; file: string } | null = null;
   if (!existsSync(metaFile)) {
     problems.push({ file: rel(dir), line: null, message: 'the story has no story.yaml', hint: 'create it with `npm run new:story` or copy one from another story' });
   } else {
-    const y = parseYamlWithLines(readFileSync(metaFile, 'utf8'));
-    for (const e of y.errors) problems.push({ file: rel(metaFile), line: e.line, message: `story.yaml is not valid YAML: ${e.message}` });
-    if (!y.errors.length) {
-      const parsed = StoryMeta.safeParse(y.value ?? {});
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) {
-          const path = i.path.filter((k): k is string | number => typeof k !== 'symbol');
-          const hint = i.code === 'unrecognized_keys' ? `fields: ${Object.keys(StoryMeta.shape).join(', ')}` : 'see the story.yaml section of docs/editing.md';
-          problems.push({ file: rel(metaFile), line: y.lineOf(path), message: `story.yaml ${path.join('.') || '(top)'}: ${i.message}`, hint });
-        }
-      } else {
-        if (!data.sources.has(parsed.data.basedOn)) {
-          problems.push({ file: rel(metaFile), line: y.lineOf(['basedOn']), message: `basedOn: ${unknownIdMessage('source', parsed.data.basedOn, data.sources.keys())}`, hint: 'use the id of an article in data/tongliao.json sources' });
-        }
-        thumbnail = parsed.data.thumbnail;
-        thumbnailLine = y.lineOf(['thumbnail']);
-      }
+    const meta = checkStoryMeta(rel(metaFile), readFileSync(metaFile, 'utf8'), data);
+    problems.push(...meta.problems);
+    if (meta.order) order = { ...meta.order, file: rel(metaFile) };
+    if (meta.meta) {
+      thumbnail = meta.meta.thumbnail;
+      thumbnailLine = meta.lineOf(['thumbnail']);
     }
   }
 
@@ -96,11 +103,14 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): C
         problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id]), message: `graphic id "${id}" is already used in ${first.file}`, hint: 'graphic ids must be unique within a story' });
         continue;
       }
-      const res = checkGraphic(def, data);
+      const res = checkGraphicDef(def, data);
       for (const p of res.problems) {
-        problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id, ...p.path]), message: `graphic "${id}" ${p.path.join('.')}: ${p.message}`.replace(' : ', ': ') });
+        const where = p.path.join('.');
+        // worded schema messages already name their field
+        const message = p.message.startsWith(`"${where}"`) || p.message.startsWith(`${where}:`) || !where ? `graphic "${id}" ${p.message}` : `graphic "${id}" ${where}: ${p.message}`;
+        problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id, ...p.path]), message, hint: p.hint });
       }
-      graphics.set(id, { spec: (res.spec ?? def) as { states?: Record<string, unknown> }, file: ch.file });
+      graphics.set(id, { spec: def as { states?: Record<string, unknown> }, file: ch.file });
     }
   }
 
@@ -150,5 +160,5 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): C
   if (existsSync(metaFile) && chapters.length === 0) {
     problems.push({ file: rel(dir), line: null, message: 'the story has no chapters', hint: 'add 01-name.mdx (npm run new:chapter -- <story> <name>)' });
   }
-  return problems;
+  return { problems, order };
 }

@@ -22,7 +22,19 @@ function lineAt(src: string, offset: number): number {
 export function parseYamlWithLines(src: string): YamlWithLines {
   const doc: Document = parseDocument(src, { prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((e) => ({ line: lineAt(src, e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
-  const value: unknown = errors.length ? undefined : doc.toJS();
+  let value: unknown;
+  if (!errors.length) {
+    try {
+      // maxAliasCount: a few aliases are fine; thousands (a "billion laughs" file) are refused, not expanded
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      const alias = /(^|[\s:[,-])\*[^\s,\]}]+/m.exec(src);
+      errors.push({
+        line: alias ? lineAt(src, alias.index) : 1,
+        message: /alias/i.test(String((e as Error).message)) ? 'too many YAML aliases (*name): the file would expand enormously' : `cannot be read: ${(e as Error).message}`,
+      });
+    }
+  }
   return {
     value,
     errors,

@@ -1,0 +1,168 @@
+/**
+ * No step is ever read beside another step's graphic (issue 15): when the story script is blocked, while
+ * it is still loading on a slow connection (50 kbps, 2 s latency, through CDP), and on a screen too short
+ * for a sticky graphic (400 % zoom: 320×256 CSS px, WCAG 1.4.10 reflow). The sticky layout waits for
+ * the engine (`html[data-engine]`); until then each step shows its own graphic.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, launch, openPage, PHONE } from './browser.ts';
+import { storyPages } from './pages.ts';
+
+const SLOW_STORY = 'fyp-projects/';
+const STORIES = storyPages();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The step ids of the page, in order. */
+const stepIds = (page: Page) => page.$$eval('[data-step]', (els) => els.map((e) => e.id));
+
+/**
+ * Puts a step where a reader reads it (the sticky layout's alignment: just above the trigger line) and
+ * returns the graphics a reader sees for it: its own figure when that is shown, and any visible layer of
+ * its section's sticky slot, as "graphic state"; plus what the step declares.
+ */
+async function seenFor(page: Page, id: string): Promise<{ want: string; seen: string[] }> {
+  return page.evaluate(async (id) => {
+    const step = document.getElementById(id)!;
+    step.scrollIntoView({ block: 'start', behavior: 'instant' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
+    };
+    const name = (el: HTMLElement) => `${el.dataset['graphic']} ${el.dataset['state']}`;
+    const seen: string[] = [];
+    const own = step.querySelector<HTMLElement>(':scope > .figure [data-graphic]');
+    if (own && shown(own)) seen.push(name(own));
+    const section = step.closest('[data-scrolly]')!;
+    for (const layer of section.querySelectorAll<HTMLElement>('.scrolly__layer')) {
+      const cs = getComputedStyle(layer);
+      if (cs.visibility === 'visible' && Number(cs.opacity) > 0.5 && shown(layer)) seen.push(name(layer));
+    }
+    return { want: name(step), seen };
+  }, id);
+}
+
+/** Every step of the page, one by one: the reader sees exactly that step's graphic. */
+async function expectEveryStepMatches(page: Page, waitForEngine: boolean): Promise<number> {
+  const ids = await stepIds(page);
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) {
+    if (waitForEngine) {
+      // the engine marks the step and switches the graphic (its controller may still be loading)
+      await expect.poll(async () => {
+        const { want, seen } = await seenFor(page, id);
+        return seen.length === 1 && seen[0] === want && (await page.$eval(`#${id}`, (e) => e.getAttribute('aria-current')));
+      }, { timeout: 30_000, message: `step #${id}` }).toBe('step');
+    } else {
+      const { want, seen } = await seenFor(page, id);
+      expect(seen, `step #${id}`).toEqual([want]);
+    }
+  }
+  return ids.length;
+}
+
+/** A page that records errors and requests; the test navigates it (after setting up routes or throttling). */
+async function open(options: BrowserContextOptions = DESKTOP) {
+  return openPage(browser, inject('siteUrl'), options);
+}
+
+describe('the story script does not run', () => {
+  it.each(STORIES)('/%s: blocked, every step shows its own graphic (article layout), no dead switch', async (path) => {
+    const { page, watch } = await open();
+    const blocked: string[] = [];
+    await page.route(/\/_astro\/.*\.js$/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(inject('siteUrl') + path);
+    await page.waitForLoadState('load');
+    expect(blocked.length, 'the story script was requested and blocked').toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.dataset['engine'])).toBeUndefined();
+    await expectEveryStepMatches(page, false);
+    // the "read as article" switch cannot work without the script: it is not shown
+    expect(await page.$eval('[data-read-mode]', (e) => getComputedStyle(e).display)).toBe('none');
+    expect(watch.foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('positive control: with the script, the same check runs the sticky layout and passes', async () => {
+    const { page, watch } = await open();
+    await page.goto(inject('siteUrl') + SLOW_STORY);
+    await page.waitForFunction(() => document.documentElement.dataset['engine'] === 'started');
+    expect(await page.$eval('.scrolly__sticky', (e) => getComputedStyle(e).display)).not.toBe('none');
+    const ids = await stepIds(page);
+    await expectEveryStepMatches(page, true);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a slow connection: 50 kbps, 2 s latency', () => {
+  it(`/${SLOW_STORY}: while the script loads every step shows its own graphic; once the engine runs, the sticky graphic follows`, async () => {
+    const { page, watch } = await open(PHONE);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 2000, downloadThroughput: 50_000 / 8, uploadThroughput: 50_000 / 8 });
+    await page.goto(inject('siteUrl') + SLOW_STORY, { waitUntil: 'commit', timeout: 120_000 });
+    // the whole page has arrived and is parsed; the story script (requested after it) has not run yet
+    await page.waitForFunction(() => document.readyState !== 'loading' && document.querySelector('[data-scrolly-live]'), null, { timeout: 120_000, polling: 100 });
+    expect(await page.evaluate(() => document.documentElement.dataset['engine']), 'the engine must not have started yet (the window under test)').toBeUndefined();
+    const checked = await expectEveryStepMatches(page, false);
+    expect(await page.evaluate(() => document.documentElement.dataset['engine']), 'all steps were checked before the engine started').toBeUndefined();
+    expect(checked).toBeGreaterThanOrEqual(10);
+    // the network recovers: the engine starts, the layout turns sticky, and the graphic still follows every step
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.waitForFunction(() => document.documentElement.dataset['engine'] === 'started', null, { timeout: 60_000 });
+    await expectEveryStepMatches(page, true);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
+
+describe('400 % zoom: 320×256 CSS px (WCAG 1.4.10 reflow)', () => {
+  const ZOOMED = { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 } as const;
+
+  it.each(STORIES)('/%s: the article layout, every graphic and map has room', async (path) => {
+    const { page, watch } = await open(ZOOMED);
+    await page.goto(inject('siteUrl') + path);
+    await page.waitForFunction(() => document.documentElement.dataset['engine'] === 'started');
+    expect(await page.$$eval('.scrolly__sticky', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length)).toBe(0);
+    await expectEveryStepMatches(page, false);
+    const boxes = await page.$$eval('[data-step] > .figure :is(.story-map__box, .chart__svg)', (els) =>
+      els.filter((e) => e.getClientRects().length > 0).map((e) => {
+        const r = e.getBoundingClientRect();
+        return { cls: e.getAttribute('class'), w: Math.round(r.width), h: Math.round(r.height) };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    expect(boxes.filter((b) => b.w < 100 || b.h < (b.cls?.includes('story-map') ? 100 : 40))).toEqual([]);
+    // the engine is paused on a short screen: no step is marked current in the article
+    expect(await page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('back to a tall window (zoom reset), the sticky layout and the engine return; short again, the article', async () => {
+    const { page, watch } = await open(ZOOMED);
+    await page.goto(inject('siteUrl') + SLOW_STORY);
+    await page.waitForFunction(() => document.documentElement.dataset['engine'] === 'started');
+    await page.setViewportSize({ width: 1280, height: 1024 });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.scrolly__sticky')!).display !== 'none');
+    await expectEveryStepMatches(page, true);
+    await page.setViewportSize({ width: 320, height: 256 });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.scrolly__sticky')!).display === 'none');
+    await expectEveryStepMatches(page, false);
+    await expect.poll(() => page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+});
