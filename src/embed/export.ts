@@ -44,7 +44,7 @@ export interface StateExport {
   notes: string[];
   /** Articles behind the values shown, oldest first. */
   sources: SourceRef[];
-  /** "数据来源：《…》（约2025年4月）；…" — the line drawn into the downloads. */
+  /** "数据来源：《…》（约2025年4月）；…" — the line drawn into the downloads ('' for a map that shows no data). */
   sourceLine: string;
   /** The map's credit line (maps only). */
   credit?: string | undefined;
@@ -253,7 +253,8 @@ export function exportState(graphic: GraphicRef, state: string, data: DataIndex)
       unit: '',
       notes: [],
       sources,
-      sourceLine: sources.length > 0 ? sourceLineOf(sources) : '数据来源：本系列数据集',
+      // A map of places only (no projects, no values) has no article behind it: its credit line says it all.
+      sourceLine: sources.length > 0 ? sourceLineOf(sources) : '',
       credit: MAP_CREDIT,
       versionLine,
       description: m.description,
@@ -307,7 +308,8 @@ export function exportCsv(e: Pick<StateExport, 'tables' | 'sourceLine' | 'versio
     lines.push(tb.columns.map(csvField).join(','));
     for (const r of tb.rows) lines.push([r.header, ...r.cells].map(csvField).join(','));
   });
-  lines.push('', csvField(`# ${e.sourceLine}`));
+  lines.push('');
+  if (e.sourceLine) lines.push(csvField(`# ${e.sourceLine}`));
   if (e.credit) lines.push(csvField(`# ${e.credit}`));
   lines.push(csvField(`# ${e.versionLine}`));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
