@@ -9,6 +9,7 @@ import { data } from '../lib/data/index.ts';
 import type { GraphicRef } from '../graphics/types.ts';
 import { exportState, type StateExport } from './export.ts';
 import type { StateKey } from './paths.ts';
+import { placesIn } from './catalog-places.ts';
 
 export interface GraphicState {
   story: Story;
@@ -17,23 +18,6 @@ export interface GraphicState {
   key: StateKey;
   /** Anchor on the story page: `#<step id>`, or `#<chapter>` for a figure or an unused state. */
   anchor: string;
-}
-
-const TAG = /<(Step|Figure)\b([^>]*)>/g;
-const ATTR = /\b(id|graphic|state)=(?:"([^"]*)"|'([^']*)')/g;
-
-/** Where the story shows each `graphic/state` first: a step's id, or the chapter of a figure. */
-export function placesIn(chapters: { anchor: string; body: string }[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of chapters) {
-    for (const m of c.body.matchAll(TAG)) {
-      const a = new Map([...(m[2] as string).matchAll(ATTR)].map((x) => [x[1] as string, x[2] ?? x[3] ?? '']));
-      const k = `${a.get('graphic')}/${a.get('state')}`;
-      if (!a.get('graphic') || !a.get('state') || out.has(k)) continue;
-      out.set(k, m[1] === 'Step' && a.get('id') ? (a.get('id') as string) : c.anchor);
-    }
-  }
-  return out;
 }
 
 function statesOf(story: Story): GraphicState[] {

@@ -203,7 +203,7 @@ describe('embeds resize on a host page of another origin', () => {
     const fit = await fits(page);
     for (const f of fit) expect(Math.abs(f.frame - f.content) / f.content, `${f.path}: default ${f.frame} px for ${f.content} px of content`).toBeLessThan(0.2);
     // Positive control for the scrollbar check: a frame too short scrolls, and the check sees it.
-    await (await embedFrames(page)[1]!.frameElement()).evaluate((n) => n.setAttribute('height', '200'));
+    await (await embedFrames(page)[1]!.frameElement()).evaluate((n) => (n as HTMLIFrameElement).setAttribute('height', '200'));
     await expect.poll(async () => (await fits(page))[1]!.scrolls).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
