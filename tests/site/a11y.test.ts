@@ -12,8 +12,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, launch, openPage, PHONE, type PageWatch } from './browser.ts';
 import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView, type AxeProblem } from './gates.ts';
+import { embedKind, embedSample } from './pages.ts';
 
-const pages = builtPages();
+// Embed pages (~120, one per graphic state): axe runs on a representative set, one per graphic kind
+// and the map (pages.ts: embedSample); vnu, the CSP and links gates check every one of them.
+const embedsChecked = new Set(embedSample());
+const pages = builtPages().filter((p) => !p.path.startsWith('embed/') || embedsChecked.has(p.path));
 const stories = pages.filter((p) => readFileSync(p.file, 'utf8').includes('data-step'));
 const FIXTURES = 'tests/fixtures/gates';
 
@@ -50,6 +54,8 @@ describe('axe-core: every page in its initial state', () => {
   it('finds the pages of the build: the front page, the stories, data/ and sources/', () => {
     expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['', 'data/', 'sources/']));
     expect(stories.length).toBeGreaterThanOrEqual(2);
+    // embed pages: every chart kind, the waffle and the map are among those checked
+    expect([...embedsChecked].map(embedKind)).toEqual(expect.arrayContaining(['map', 'line', 'bar', 'share-cell', 'bignumber']));
   });
 
   // Story pages on a phone are checked in their initial state by the per-step tests below, on the

@@ -23,3 +23,40 @@ export function allFilePaths(base: string, dir = TEST_DIST, prefix = ''): string
     e.isDirectory() ? allFilePaths(base, join(dir, e.name), `${prefix}${e.name}/`) : [`${base}${prefix}${e.name === 'index.html' ? '' : e.name}`],
   );
 }
+
+/** Every embed page of the build (`embed/<story>/<graphic>/<state>/`), found on disk. */
+export function embedPages(): string[] {
+  const root = join(TEST_DIST, 'embed');
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  for (const story of readdirSync(root)) {
+    for (const graphic of readdirSync(join(root, story))) {
+      for (const state of readdirSync(join(root, story, graphic))) {
+        if (existsSync(join(root, story, graphic, state, 'index.html'))) out.push(`embed/${story}/${graphic}/${state}/`);
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** What an embed page shows: its chart kind (`line`, `share-waffle`…) or `map`. */
+export function embedKind(path: string): string {
+  const html = readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8');
+  if (html.includes('class="story-map ')) return 'map';
+  const kind = /class="chart chart--([a-z]+)/.exec(html)?.[1] ?? 'unknown';
+  return kind === 'share' ? `share-${/<svg[^>]*class="chart__svg[^"]*"[^>]*>[\s\S]*?data-key="(cell|bar)/.exec(html)?.[1] ?? 'bar'}` : kind;
+}
+
+/**
+ * A representative set of embed pages for the expensive browser gates (axe, scrolling under the
+ * CSP): the first page of each graphic kind, share charts as bars and as waffles apart, and the map.
+ * The cheap gates (vnu, the CSP meta, links) check every embed page.
+ */
+export function embedSample(): string[] {
+  const byKind = new Map<string, string>();
+  for (const p of embedPages()) {
+    const k = embedKind(p);
+    if (!byKind.has(k)) byKind.set(k, p);
+  }
+  return [...byKind.values()].sort();
+}

@@ -14,12 +14,18 @@ import { TEST_BASE, TEST_DIST } from './env.ts';
 import { checkCsp } from './gates/csp.ts';
 import { checkHeadersFile, checkSecurityHeaders, headersFor, parseHeaders } from './gates/headers.ts';
 import { lockfileEntries, lockfileLint } from './gates/lockfile.ts';
-import { allFilePaths, allPages } from './pages.ts';
+import { allFilePaths, allPages, embedPages, embedSample } from './pages.ts';
 
 const PAGES = allPages();
+/** Every embed page has its CSP checked (a file read); a representative set is also scrolled in the browser. */
+const EMBEDS = embedPages();
 
 describe('Content-Security-Policy', () => {
-  it.each(PAGES)('page /%s has a strict policy in its <meta>', (path) => {
+  it('checks the embed pages too', () => {
+    expect(EMBEDS.length).toBeGreaterThan(50);
+  });
+
+  it.each([...PAGES, ...EMBEDS])('page /%s has a strict policy in its <meta>', (path) => {
     const html = readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8');
     const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
     expect(metas).toHaveLength(1);
@@ -83,7 +89,7 @@ describe('scrolling through every page', () => {
     return { maps, live: await page.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true) };
   }
 
-  it.each(PAGES)('/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced', async (path) => {
+  it.each([...PAGES, ...embedSample()])('/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced', async (path) => {
     const siteUrl = inject('siteUrl');
     const { page, watch } = await openPage(browser, siteUrl);
     const offBase: string[] = [];
@@ -144,6 +150,22 @@ describe('_headers', () => {
     expect(story.get('x-frame-options')).toBe('SAMEORIGIN');
     // the gate tells them apart
     expect(checkSecurityHeaders(story, { embed: true })).toEqual(['an embed page without CSP frame-ancestors *', 'an embed page with X-Frame-Options SAMEORIGIN']);
+  });
+
+  it('lets any site frame the embed pages, and only those (issue 16)', () => {
+    const { rules } = parseHeaders(text);
+    // The file is written for a deployment at the site root; under a base path the rule is <base>embed/*.
+    const embeds = embedPages().map((p) => `/${p}`);
+    expect(embeds.length).toBeGreaterThan(50);
+    for (const path of [...embeds, ...embeds.map((p) => `${p}graphic.png`)]) {
+      const h = headersFor(rules, path);
+      expect(h.get('content-security-policy'), path).toBe('frame-ancestors *');
+      expect(h.has('x-frame-options'), path).toBe(false);
+      expect(checkSecurityHeaders(h), path).toEqual(["no CSP frame-ancestors 'none'/'self' and no X-Frame-Options DENY/SAMEORIGIN"]);
+    }
+    for (const path of ['/', '/demo/', '/fyp-projects/', '/data/', '/sources/', '/demo/graphics.json', '/embedded/']) {
+      expect(checkSecurityHeaders(headersFor(rules, path)), path).toEqual([]);
+    }
   });
 
   it('the check fails bad files (fixtures)', () => {

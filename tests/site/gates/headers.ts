@@ -9,6 +9,8 @@ export interface HeaderRule {
   pattern: string;
   line: number;
   headers: [string, string][];
+  /** Headers that earlier matching rules set and this rule removes (`! Name`, Cloudflare Pages' detach). */
+  detach?: string[];
 }
 
 export function parseHeaders(text: string): { rules: HeaderRule[]; problems: string[] } {
@@ -24,13 +26,19 @@ export function parseHeaders(text: string): { rules: HeaderRule[]; problems: str
       rules.push({ pattern, line, headers: [] });
       return;
     }
+    const detach = /^\s+!\s*([A-Za-z0-9-]+)\s*$/.exec(raw);
+    if (detach && rules.length > 0) {
+      const r = rules[rules.length - 1]!;
+      (r.detach ??= []).push(detach[1]!.toLowerCase());
+      return;
+    }
     const m = /^\s+([A-Za-z0-9-]+):\s*(.*?)\s*$/.exec(raw);
     if (!m) problems.push(`line ${line}: not a "Name: value" header: "${raw.trim()}"`);
     else if (rules.length === 0) problems.push(`line ${line}: header "${m[1]}" before any path`);
     else if (!m[2]) problems.push(`line ${line}: header "${m[1]}" has no value`);
     else rules[rules.length - 1]!.headers.push([m[1]!.toLowerCase(), m[2]!]);
   });
-  for (const r of rules) if (r.headers.length === 0) problems.push(`line ${r.line}: path ${r.pattern} has no headers`);
+  for (const r of rules) if (r.headers.length === 0 && !r.detach) problems.push(`line ${r.line}: path ${r.pattern} has no headers`);
   return { rules, problems };
 }
 
@@ -48,6 +56,7 @@ export function headersFor(rules: HeaderRule[], path: string): Map<string, strin
   const out = new Map<string, string>();
   for (const r of rules) {
     if (!matches(r.pattern, path)) continue;
+    for (const k of r.detach ?? []) out.delete(k);
     for (const [k, v] of r.headers) out.set(k, out.has(k) ? `${out.get(k)}, ${v}` : v);
   }
   return out;
