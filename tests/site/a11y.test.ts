@@ -301,8 +301,11 @@ describe('keyboard only: one story with a map and charts', () => {
     // Shift+Tab goes back to the skip link; Tab, Tab on to the first step.
     await page.keyboard.press('Shift+Tab');
     expect(await is('.scrolly__skip')).toBe(true);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // Past the map's own controls (explore, the credit's sources link), and nothing else, to the first step.
+    for (let stops = 0; stops < 4 && !(await is('[data-step]')); stops++) {
+      await page.keyboard.press('Tab');
+      if (!(await is('[data-step]'))) expect(await is('.scrolly__layer[data-family="map"] :is(a, button)'), 'between the skip link and the first step only map controls').toBe(true);
+    }
     expect(await is('[data-step]'), 'after the map controls comes the first step').toBe(true);
     await check('first map step');
     // j and k move through the section's steps.

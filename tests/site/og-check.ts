@@ -29,7 +29,8 @@ function meta(html: string, property: string): string | undefined {
 export function ogProblems(dist: string, site: string, base: string): string[] {
   const problems: string[] = [];
   const prefix = new URL(base, site).href;
-  for (const file of htmlFiles(dist)) {
+  // Embed pages are made to be framed in other pages (issue 16); their share card is the story's.
+  for (const file of htmlFiles(dist).filter((f) => !f.startsWith('embed/'))) {
     const html = readFileSync(join(dist, file), 'utf8');
     const image = meta(html, 'og:image');
     if (!image) {

@@ -1,7 +1,7 @@
 /** The pages of the test build (paths under the base), read from `.test-dist/`. */
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from './env.ts';
 
 /** Every HTML page: '' (front), 'data/', 'sources/', and each story. */
 export function allPages(): string[] {
@@ -22,6 +22,16 @@ export function allFilePaths(base: string, dir = TEST_DIST, prefix = ''): string
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? allFilePaths(base, join(dir, e.name), `${prefix}${e.name}/`) : [`${base}${prefix}${e.name === 'index.html' ? '' : e.name}`],
   );
+}
+
+/**
+ * Every file path the build publishes (as allFilePaths), without what the tests themselves write into the
+ * test build (the map harness), and with at least one embed page.
+ */
+export function sitePaths(base = TEST_BASE): string[] {
+  const paths = allFilePaths(base).filter((p) => !p.startsWith(`${base}_map-harness/`));
+  if (!paths.some((p) => p.startsWith(`${base}embed/`))) throw new Error('the test build has no embed pages');
+  return paths;
 }
 
 /** Every embed page of the build (`embed/<story>/<graphic>/<state>/`), found on disk. */

@@ -14,10 +14,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BASE, TEST_DIST } from './env.ts';
 import { checkSecurityHeaders } from './gates/headers.ts';
-import { allFilePaths } from './pages.ts';
+import { sitePaths } from './pages.ts';
 
 const SERVER_DIR = resolve(`${TEST_DIST}-server`);
-const EMBED_PAGE = `${TEST_BASE}embed/demo/growth/`;
 const which = (cmd: string) => ['/usr/sbin', '/usr/bin', '/usr/local/bin'].map((d) => join(d, cmd)).find((p) => existsSync(p));
 
 let work: string;
@@ -26,11 +25,6 @@ beforeAll(() => {
   const site = join(work, 'root', ...TEST_BASE.split('/').filter(Boolean));
   mkdirSync(site, { recursive: true });
   cpSync(TEST_DIST, site, { recursive: true });
-  // a stand-in for the embed pages (built on another branch), unless the build has some
-  if (!existsSync(join(site, 'embed'))) {
-    mkdirSync(join(site, 'embed/demo/growth'), { recursive: true });
-    writeFileSync(join(site, 'embed/demo/growth/index.html'), '<!doctype html><title>embed</title>');
-  }
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -73,7 +67,7 @@ function parsePolicy(p: string): Map<string, string[]> {
 
 /** Requests every path and lists what is wrong; prints a summary line per kind of path. */
 async function checkAll(name: string, origin: string): Promise<string[]> {
-  const paths = [...allFilePaths(TEST_BASE), EMBED_PAGE];
+  const paths = sitePaths();
   const problems: string[] = [];
   const seen = new Map<string, { n: number; example: string; headers: string[] }>();
   for (const path of paths) {
