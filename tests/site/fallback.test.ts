@@ -39,8 +39,10 @@ async function seenFor(page: Page, id: string): Promise<{ want: string; seen: st
     };
     const name = (el: HTMLElement) => `${el.dataset['graphic']} ${el.dataset['state']}`;
     const seen: string[] = [];
+    // A step's own figure follows its text: on a 256 px high screen it may start below the fold, so it
+    // counts when it is laid out (hidden figures have no box); the sticky layers must be on screen.
     const own = step.querySelector<HTMLElement>(':scope > .figure [data-graphic]');
-    if (own && shown(own)) seen.push(name(own));
+    if (own && own.getBoundingClientRect().height > 0 && own.getBoundingClientRect().width > 0) seen.push(name(own));
     const section = step.closest('[data-scrolly]')!;
     for (const layer of section.querySelectorAll<HTMLElement>('.scrolly__layer')) {
       const cs = getComputedStyle(layer);
