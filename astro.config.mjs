@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
 import headers from './src/integrations/headers.ts';
+import { scriptSource } from './src/lib/headers.ts';
 import remarkContentGuard from './src/lib/content/check/remark-guard.ts';
 
 /** Where the site will live. Both can be set per deployment without code changes (see README). */
@@ -16,7 +17,7 @@ const base = process.env.BASE_PATH ?? '/';
  * CSP_SCOPE_TO_BASE=1 where the host serves more than this site: scripts and workers only from this
  * site's `<base>_astro/` (needs SITE_URL), not from anywhere on the origin.
  */
-const scripts = process.env.CSP_SCOPE_TO_BASE === '1' ? new URL(`${base.replace(/\/?$/, '/')}_astro/`, site).href : "'self'";
+const scripts = scriptSource(process.env, base);
 
 /**
  * `listed: false` in a story.yaml, read defensively: this runs before the content check, so a file that

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReportUri } from '../integrations/headers.ts';
-import { headerList, kindOf, renderCaddyfile, renderHeadersFile, renderNginx, unionCsp } from './headers.ts';
+import { headerList, kindOf, renderCaddyfile, renderHeadersFile, renderNginx, scriptSource, unionCsp } from './headers.ts';
 
 const CSP = "default-src 'self'; script-src 'self' 'sha256-a='; style-src 'self'";
 const o = { base: '/stories/tongliao/', csp: CSP };
@@ -61,5 +61,21 @@ describe('rendered for each host', () => {
     const file = renderCaddyfile(o);
     expect(file).toContain('(tongliao_headers) {');
     expect(file).toContain('\t\tnot path /stories/tongliao/_astro/* /stories/tongliao/embed /stories/tongliao/embed/*');
+  });
+});
+
+describe('CSP_SCOPE_TO_BASE: scripts and workers only from this site\'s own folder', () => {
+  it("is 'self' unless asked for", () => {
+    expect(scriptSource({}, '/stories/tongliao/')).toBe("'self'");
+    expect(scriptSource({ CSP_SCOPE_TO_BASE: '0', SITE_URL: 'https://news.example.com' }, '/')).toBe("'self'");
+  });
+  it('names <base>_astro/ on the site URL when set to 1', () => {
+    expect(scriptSource({ CSP_SCOPE_TO_BASE: '1', SITE_URL: 'https://news.example.com' }, '/stories/tongliao/')).toBe('https://news.example.com/stories/tongliao/_astro/');
+    expect(scriptSource({ CSP_SCOPE_TO_BASE: '1', SITE_URL: 'https://news.example.com/' }, '/stories/tongliao')).toBe('https://news.example.com/stories/tongliao/_astro/');
+    expect(scriptSource({ CSP_SCOPE_TO_BASE: '1', SITE_URL: 'https://news.example.com' }, '/')).toBe('https://news.example.com/_astro/');
+  });
+  it('refuses a value it does not know and a missing SITE_URL, saying what to set', () => {
+    expect(() => scriptSource({ CSP_SCOPE_TO_BASE: 'yes', SITE_URL: 'https://x.example' }, '/')).toThrow(/CSP_SCOPE_TO_BASE="yes": set it to 1/);
+    expect(() => scriptSource({ CSP_SCOPE_TO_BASE: '1' }, '/')).toThrow(/needs SITE_URL/);
   });
 });

@@ -23,6 +23,21 @@ export interface HeaderOptions {
   hstsIncludeSubdomains?: boolean;
 }
 
+/**
+ * Where the pages' scripts and workers may load from (`script-src`, `worker-src`): `'self'`, or with
+ * `CSP_SCOPE_TO_BASE=1` (for a host that serves more than this site on the origin) only this site's
+ * `<base>_astro/`, named by its full URL, so SITE_URL must be set.
+ */
+export function scriptSource(env: { CSP_SCOPE_TO_BASE?: string | undefined; SITE_URL?: string | undefined }, base: string): string {
+  const flag = env.CSP_SCOPE_TO_BASE;
+  if (flag === undefined || flag === '' || flag === '0') return "'self'";
+  if (flag !== '1') throw new Error(`CSP_SCOPE_TO_BASE="${flag}": set it to 1 (scripts only from ${base}_astro/) or leave it unset`);
+  if (!env.SITE_URL) {
+    throw new Error('CSP_SCOPE_TO_BASE=1 needs SITE_URL (e.g. SITE_URL=https://news.example.com): the policy names the script folder by its full URL');
+  }
+  return new URL(`${base.replace(/\/?$/, '/')}_astro/`, env.SITE_URL).href;
+}
+
 export type PathKind = 'site' | 'assets' | 'embed';
 export type Header = [name: string, value: string];
 
