@@ -19,6 +19,14 @@ export const DOWNLOAD_FILES = {
 
 export type DownloadKind = keyof typeof DOWNLOAD_FILES;
 
+/** The downloads as links offer them (embed page and share menu), in reading order, with their labels. */
+export const DOWNLOAD_LINKS: readonly (readonly [DownloadKind, string])[] = [
+  ['png', 'PNG'],
+  ['png2x', 'PNG（2倍）'],
+  ['svg', 'SVG'],
+  ['csv', '数据CSV'],
+];
+
 /** `embed/<story>/<graphic>/<state>/`: the embed page. */
 export function embedPath(k: StateKey): string {
   return `embed/${k.story}/${k.graphic}/${k.state}/`;
