@@ -8,7 +8,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zc } from 'node:zlib';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,7 +51,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const cache = new Map<string, { br: Buffer; gz: Buffer }>();
+/**
+ * Compressed bodies by file, computed once. Compression runs on libuv's thread pool (the async zlib
+ * calls), never on the event loop: brotli at quality 11 takes about 10 s over a test build, and done
+ * synchronously it stalled every other request (and, inside Vitest's global set-up, the test runner).
+ */
+const cache = new Map<string, Promise<{ br: Buffer; gz: Buffer }>>();
+
+function compressed(file: string, body: Buffer) {
+  // keyed by content too, so a rebuilt file served by a long-running `npm run serve` is not stale
+  const key = `${file}\0${createHash('sha1').update(body).digest('hex')}`;
+  let c = cache.get(key);
+  if (!c) {
+    c = Promise.all([
+      brotliAsync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      gzipAsync(body, { level: 9 }),
+    ]).then(([br, gz]) => ({ br, gz }));
+    cache.set(key, c);
+    c.catch(() => cache.delete(key));
+  }
+  return c;
+}
 
 async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<ServeOptions>, bytes: Map<string, number>) {
   const u = new URL(req.url ?? '/', 'http://x');
@@ -77,14 +102,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<
     let out: Buffer = body;
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (opts.compress && COMPRESSIBLE.test(type) && body.length > 256) {
-      let c = cache.get(file);
-      if (!c) {
-        c = {
-          br: brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-          gz: gzipSync(body, { level: 9 }),
-        };
-        cache.set(file, c);
-      }
+      const c = await compressed(file, body);
       if (/\bbr\b/.test(accept)) {
         out = c.br;
         headers['content-encoding'] = 'br';
