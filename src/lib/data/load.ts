@@ -10,6 +10,7 @@ import { Dataset } from './schema.ts';
 import { validateReferences, type JsonPath, type Problem } from './validate.ts';
 import { nearest } from './suggest.ts';
 import { ROOT } from '../root.ts';
+import { positionsIn } from '../position.ts';
 
 /** The dataset file, relative to the project root. */
 export const DATASET_FILE = 'data/tongliao.json';
@@ -36,10 +37,15 @@ export function formatPath(path: JsonPath): string {
     .join('');
 }
 
+/** Line of an offset; the line index of the last text read is kept (messages ask many times per file). */
+let lastText: string | undefined;
+let lastPositions: ((offset: number) => { line: number }) | undefined;
 function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  if (text !== lastText || !lastPositions) {
+    lastText = text;
+    lastPositions = positionsIn(text);
+  }
+  return lastPositions(offset).line;
 }
 
 /** The line of the value at `path` in dataset text (or of its nearest existing parent), for messages. */

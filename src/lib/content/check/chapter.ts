@@ -21,6 +21,7 @@ import { checkUrls } from './urls.ts';
 import { wordIssue } from './messages.ts';
 import { projectFigure, type FigureRef, type ProjectField } from '../figures.ts';
 import { parseYamlWithLines, type YamlWithLines } from './yaml-lines.ts';
+import { positionWithin } from '../../position.ts';
 import type { ContentProblem } from './problem.ts';
 
 export interface StepRef {
@@ -86,13 +87,6 @@ function literalString(program: Program | undefined): string | undefined {
   if (e.type === 'Literal' && typeof e.value === 'string') return e.value;
   if (e.type === 'TemplateLiteral' && e.expressions.length === 0) return e.quasis.map((q) => q.value.cooked ?? '').join('');
   return undefined;
-}
-
-function lineAndColumnIn(text: string, index: number, startLine: number, startColumn: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const nl = before.lastIndexOf('\n');
-  const lines = before.split('\n').length - 1;
-  return { line: startLine + lines, column: nl === -1 ? startColumn + index : index - nl };
 }
 
 export function checkChapter(file: string, source: string, data: DataIndex): ChapterCheck {
@@ -342,11 +336,11 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
         if (inCode) return;
         const t = node as Text;
         for (const f of findHandTypedFigures(t.value)) {
-          const pos = lineAndColumnIn(t.value, f.index, t.position?.start.line ?? 1, t.position?.start.column ?? 1);
+          const pos = positionWithin(t.value, f.index, { line: t.position?.start.line ?? 1, column: t.position?.start.column ?? 1 });
           add(pos.line, `hand-typed figure "${f.text}"`, 'take figures from the dataset: <V id="…" period="…" /> (years, dates, ordinals and plan names like “十四五” are fine)', pos.column);
         }
         for (const f of findFakeComponents(t.value)) {
-          const pos = lineAndColumnIn(t.value, f.index, t.position?.start.line ?? 1, t.position?.start.column ?? 1);
+          const pos = positionWithin(t.value, f.index, { line: t.position?.start.line ?? 1, column: t.position?.start.column ?? 1 });
           add(pos.line, `"${f.text}" was typed with a Chinese keyboard: readers would see it as text`, `type it with half-width characters: ${realComponent(f.text)}`, pos.column);
         }
         return;

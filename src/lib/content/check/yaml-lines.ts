@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { JsonPath } from '../../data/validate.ts';
+import { positionsIn } from '../../position.ts';
 
 export interface YamlWithLines {
   value: unknown;
@@ -13,15 +14,11 @@ export interface YamlWithLines {
   lineOf(path: JsonPath): number;
 }
 
-function lineAt(src: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < src.length; i++) if (src.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 export function parseYamlWithLines(src: string): YamlWithLines {
+  const positionAt = positionsIn(src);
+  const lineAt = (offset: number) => positionAt(offset).line;
   const doc: Document = parseDocument(src, { prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => ({ line: lineAt(src, e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
+  const errors = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
   let value: unknown;
   if (!errors.length) {
     try {
@@ -30,7 +27,7 @@ export function parseYamlWithLines(src: string): YamlWithLines {
     } catch (e) {
       const alias = /(^|[\s:[,-])\*[^\s,\]}]+/m.exec(src);
       errors.push({
-        line: alias ? lineAt(src, alias.index) : 1,
+        line: alias ? lineAt(alias.index) : 1,
         message: /alias/i.test(String((e as Error).message)) ? 'too many YAML aliases (*name): the file would expand enormously' : `cannot be read: ${(e as Error).message}`,
       });
     }
@@ -46,7 +43,7 @@ export function parseYamlWithLines(src: string): YamlWithLines {
           const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
           if (!pair) break;
           const k = pair.key as { range?: [number, number, number] } | null;
-          if (k?.range) best = lineAt(src, k.range[0]);
+          if (k?.range) best = lineAt(k.range[0]);
           node = pair.value;
         } else if (isSeq(node) && typeof key === 'number') {
           node = node.items[key];
@@ -54,7 +51,7 @@ export function parseYamlWithLines(src: string): YamlWithLines {
           break;
         }
         const r = (node as { range?: [number, number, number] } | null)?.range;
-        if (r && !isMap(node)) best = lineAt(src, r[0]);
+        if (r && !isMap(node)) best = lineAt(r[0]);
       }
       return best;
     },

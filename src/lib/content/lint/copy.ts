@@ -22,6 +22,7 @@ import type { Root, RootContent } from 'mdast';
 import type {} from 'mdast-util-mdx';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { ContentProblem } from '../check/problem.ts';
+import { positionsIn } from '../../position.ts';
 
 /** A stretch of copy with, for each character, its offset in the source file (-1: stands for markup). */
 interface Run {
@@ -54,18 +55,6 @@ export const BANNED: BannedPhrase[] = [
   },
 ];
 
-function lineCol(src: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < src.length; i++) {
-    if (src.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
-}
-
 const escapeClass = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 const SPACE_AFTER_PUNCT = new RegExp(`([${escapeClass(FULL_WIDTH_PUNCT)}])([ \\t\\u00a0\\n\\r]+)(?=\\S)`, 'gu');
 const SPACE_BEFORE_PERCENT = /(\d)([ \t\u00a0]+)[%％]/gu;
@@ -73,13 +62,14 @@ const SPACE_BEFORE_PERCENT = /(\d)([ \t\u00a0]+)[%％]/gu;
 /** Problems in runs of copy of one file. */
 function lintRuns(file: string, src: string, runs: Run[], banned: BannedPhrase[] = BANNED): ContentProblem[] {
   const out: ContentProblem[] = [];
+  const positionAt = positionsIn(src);
   const at = (run: Run, i: number) => {
     // The nearest character that comes from the source (a figure stands for markup).
     for (let k = i; k < run.at.length; k++) if ((run.at[k] as number) >= 0) return run.at[k] as number;
     for (let k = i; k >= 0; k--) if ((run.at[k] as number) >= 0) return run.at[k] as number;
     return 0;
   };
-  const report = (run: Run, i: number, message: string, hint: string) => out.push({ file, ...lineCol(src, at(run, i)), message, hint });
+  const report = (run: Run, i: number, message: string, hint: string) => out.push({ file, ...positionAt(at(run, i)), message, hint });
   /** The copy around a match, with "{…}" where a figure is rendered from data. */
   const excerpt = (run: Run, i: number, n: number) =>
     run.text
