@@ -5,16 +5,16 @@
 import { fileURLToPath } from 'node:url';
 import { data } from '../src/lib/data/index.ts';
 import { DatasetError } from '../src/lib/data/load.ts';
-import { checkContent } from '../src/lib/content/check/index.ts';
-import { lintProjectCopy } from '../src/lib/content/lint/copy.ts';
-import { contentHints } from '../src/lib/content/lint/hints.ts';
-import { formatProblem, formatReport } from '../src/lib/content/check/problem.ts';
+import { checkContent } from '../src/checks/index.ts';
+import { lintProjectCopy } from '../src/checks/lint/copy.ts';
+import { contentHints } from '../src/checks/lint/hints.ts';
+import { formatProblem, formatReport } from '../src/checks/problem.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 try {
-  // The copy lint (src/lib/content/lint/copy.ts) runs here and in its test, not before each build.
+  // The copy lint (src/checks/lint/copy.ts) runs here and in its test, not before each build.
   const problems = [...checkContent({ root, data: data() }), ...lintProjectCopy(root)];
-  // Hints for the editors (src/lib/content/lint/hints.ts): printed, never failing.
+  // Hints for the editors (src/checks/lint/hints.ts): printed, never failing.
   const hints = contentHints(root, data());
   if (hints.length) console.warn(`Editor hints (${hints.length}, not errors):\n\n${hints.map(formatProblem).join('\n')}\n`);
   if (problems.length) {

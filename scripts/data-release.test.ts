@@ -12,7 +12,7 @@ import { SOURCES_DIR } from '../src/lib/data/sources-dir.ts';
 import { bumpVersion, diffDatasets } from '../src/lib/data/release.ts';
 import { loadDataset } from '../src/lib/data/load.ts';
 import { data } from '../src/lib/data/index.ts';
-import { checkChapter } from '../src/lib/content/check/chapter.ts';
+import { checkChapter } from '../src/checks/chapter.ts';
 import { globSync } from 'node:fs';
 
 /** An indicator that some chapter cites, found from the content itself. */

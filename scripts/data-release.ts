@@ -18,8 +18,8 @@ import { parseDataset, DatasetError, DATASET_PATH, formatPath } from '../src/lib
 import { checkProvenance } from '../src/lib/data/provenance.ts';
 import { SOURCES_DIR } from '../src/lib/data/sources-dir.ts';
 import { DataIndex } from '../src/lib/data/index.ts';
-import { checkContent } from '../src/lib/content/check/index.ts';
-import { formatReport } from '../src/lib/content/check/problem.ts';
+import { checkContent } from '../src/checks/index.ts';
+import { formatReport } from '../src/checks/problem.ts';
 import { jsonSchema } from '../src/lib/data/export.ts';
 import { bumpVersion, diffDatasets, isBump, type Bump } from '../src/lib/data/release.ts';
 import { ROOT } from '../src/lib/root.ts';

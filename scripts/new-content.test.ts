@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../src/lib/content/check/index.ts';
+import { checkContent } from '../src/checks/index.ts';
 import { DataIndex } from '../src/lib/data/index.ts';
 import { loadDataset } from '../src/lib/data/load.ts';
 

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { ROOT } from '../src/lib/root.ts';
 import { data } from '../src/lib/data/index.ts';
 import { unknownIdMessage } from '../src/lib/data/suggest.ts';
-import { checkContent } from '../src/lib/content/check/index.ts';
-import { formatReport } from '../src/lib/content/check/problem.ts';
+import { checkContent } from '../src/checks/index.ts';
+import { formatReport } from '../src/checks/problem.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TEMPLATES = join(ROOT, 'scripts', 'templates');

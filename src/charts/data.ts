@@ -12,7 +12,7 @@ import { Id, Kind, PeriodString, type Citation, type Observation } from '../lib/
 import { unknownIdMessage } from '../lib/data/suggest.ts';
 import { dimensionOf, type Unit } from '../lib/data/units.ts';
 import type { JsonPath } from '../lib/data/validate.ts';
-import type { SpecProblem } from '../graphics/types.ts';
+import type { SpecProblem } from '../lib/graphic.ts';
 
 /** A period; YAML turns an unquoted `2024` into a number, which is accepted as the year. */
 export const PeriodField = z.preprocess((v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v), PeriodString);

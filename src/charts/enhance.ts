@@ -10,7 +10,7 @@
  */
 import { select, selectAll, type BaseType } from 'd3-selection';
 import 'd3-transition';
-import type { GraphicController, Mount } from '../graphics/client.ts';
+import type { GraphicController, Mount } from '../lib/graphic-client.ts';
 
 const DURATION = 650;
 

@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import type { DataIndex } from '../lib/data/index.ts';
 import { Id } from '../lib/data/schema.ts';
-import type { GraphicKind, GraphicSpecBase, SpecProblem } from '../graphics/types.ts';
+import type { GraphicKind, GraphicSpecBase, SpecProblem } from '../lib/graphic.ts';
 import type { Datum } from './data.ts';
 import { LAYOUT_NAMES, MAX_COMPACT_HEIGHT, type LayoutName } from './layout.ts';
-import type { Scene } from './scene.ts';
+import { round, sceneSvg, type Scene } from './scene.ts';
 import { textOutside, textOverlaps } from './text.ts';
 
 /** Title, optional subtitle and note: the words around every chart (figures come from the data). */
@@ -94,8 +94,14 @@ function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view:
 export function defineChartKind<S extends ChartSpecBase>(parts: KindParts<S>): ChartKind<S> {
   return {
     kind: parts.kind,
+    family: 'chart',
     schema: parts.schema,
     view: parts.view,
+    thumbnail(spec, state, data, { fontFamily }) {
+      // the phone layout: thumbnails are shown small
+      const scene = parts.view(spec, state, data).scenes.compact;
+      return { svg: sceneSvg(scene, fontFamily), width: round(scene.width), height: round(scene.height) };
+    },
     check(spec, data) {
       const problems = parts.check(spec, data);
       return problems.length > 0 ? problems : layoutProblems(spec, data, parts.view);

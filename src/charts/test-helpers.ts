@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { checkGraphic } from '../graphics/registry.ts';
-import type { GraphicSpecBase } from '../graphics/types.ts';
+import type { GraphicSpecBase } from '../lib/graphic.ts';
 import { formatPath } from '../lib/data/load.ts';
 import type { ChartKind } from './kind.ts';
 import { LAYOUT_NAMES, type LayoutName } from './layout.ts';

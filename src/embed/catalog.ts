@@ -6,7 +6,7 @@
 import type { ChapterEntry, Story } from '../lib/content/stories.ts';
 import { chapterAnchor, getStories } from '../lib/content/stories.ts';
 import { data } from '../lib/data/index.ts';
-import type { GraphicRef } from '../graphics/types.ts';
+import type { GraphicRef } from '../lib/graphic.ts';
 import { exportState, type StateExport } from './export.ts';
 import type { StateKey } from './paths.ts';
 import { placesIn } from './catalog-places.ts';

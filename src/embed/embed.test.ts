@@ -4,7 +4,7 @@ import { exportCsv } from './export.ts';
 import { placesIn } from './catalog-places.ts';
 import { downloadName, downloadPath, embedPath } from './paths.ts';
 import { GlyphCache } from './outline.ts';
-import { findCjkFonts } from '../lib/og/font.ts';
+import { findCjkFonts } from '../og/font.ts';
 
 describe('hostSnippet()', () => {
   it('is an iframe at the default height plus the script, at most 1 KB even with a long title', () => {

@@ -14,14 +14,14 @@ import { sourcesOf, type SourceRef } from '../charts/provenance.ts';
 import { round, sceneSvg, escapeXml } from '../charts/scene.ts';
 import { PALETTE } from '../charts/palette.ts';
 import { parsePeriod } from '../lib/data/period.ts';
-import { checkGraphic } from '../graphics/registry.ts';
-import type { GraphicRef } from '../graphics/types.ts';
+import { checkGraphic, familyOf } from '../graphics/registry.ts';
+import type { Family, GraphicRef } from '../lib/graphic.ts';
 import { resolveMapState, type MapStateModel } from '../map/model.ts';
 import { parseMapSpec } from '../map/spec.ts';
 import { mapStateSvg } from '../map/svg.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from '../map/style.ts';
-import { nestSvg } from '../lib/og/image.ts';
-import { wrapText } from '../lib/og/wrap.ts';
+import { nestSvg } from '../og/image.ts';
+import { wrapText } from '../og/wrap.ts';
 import { SITE_NAME } from '../lib/site.ts';
 
 /** The map's own credit line (boundaries, rivers), as the story prints it under every map. */
@@ -35,7 +35,7 @@ export interface ExportTable {
 
 export interface StateExport {
   kind: string;
-  family: 'chart' | 'map';
+  family: Family;
   title: string;
   subtitle?: string | undefined;
   /** Unit line of a chart ("单位：亿元"), empty when the drawing says it. */
@@ -241,7 +241,7 @@ export function exportState(graphic: GraphicRef, state: string, data: DataIndex)
     throw new Error(`${graphic.file}: graphic "${graphic.id}" has no state "${state}"; its states: ${Object.keys(graphic.spec.states).join(', ')}`);
   }
   const versionLine = versionLineOf(data);
-  if (graphic.spec.kind === 'map') {
+  if (familyOf(graphic.spec.kind) === 'map') {
     const spec = parseMapSpec(graphic.spec, graphic.file);
     const m = resolveMapState(spec, state, data);
     const sources = mapSources(spec, state, m, data);

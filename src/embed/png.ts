@@ -1,6 +1,6 @@
 /**
  * PNG downloads of a graphic state: its standalone SVG (export.ts) drawn by resvg with the CJK font
- * the social images use (src/lib/og/font.ts: `OG_FONT` or Noto Sans CJK), at 1200 px wide (1×) and
+ * the social images use (src/og/font.ts: `OG_FONT` or Noto Sans CJK), at 1200 px wide (1×) and
  * 2400 px (2×). The regular face is added when it sits beside the
  * bold one, so body text is not bold.
  *
@@ -14,8 +14,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { GlyphCache } from './outline.ts';
-import { findCjkFonts } from '../lib/og/font.ts';
-import { pngSize } from '../lib/og/image.ts';
+import { findCjkFonts } from '../og/font.ts';
+import { pngSize } from '../og/image.ts';
 
 /** Widths of the PNG downloads in px: 1× and 2×. */
 export const PNG_WIDTHS = { '1x': 1200, '2x': 2400 } as const;

@@ -1,35 +1,20 @@
 /**
- * Browser side of the graphics contract. The scrolly engine mounts one controller per graphic layer
- * in a sticky slot and tells it which state to show; it never knows how a kind draws.
+ * The browser modules of the graphic families, loaded on demand by the scroll engine. The contract
+ * they implement is in `src/lib/graphic-client.ts`.
  */
+import type { Family } from '../lib/graphic.ts';
+import type { Mount } from '../lib/graphic-client.ts';
 
-export interface SetStateOptions {
-  /** False with prefers-reduced-motion, on first paint, after a jump or a resize: switch instantly. */
-  animate: boolean;
-}
-
-export interface GraphicController {
-  /**
-   * Show `state`. `source` is an element holding the static rendering of that state (the step's own
-   * figure), from which precomputed geometry can be read; null when the state has no step.
-   */
-  setState(state: string, source: Element | null, opts: SetStateOptions): void;
-  /** Remove listeners, timers, WebGL contexts. */
-  destroy(): void;
-}
-
-export interface MountOptions {
-  reducedMotion: boolean;
-}
-
-/** A kind family's browser module exports `mount`. */
-export type Mount = (layer: HTMLElement, opts: MountOptions) => GraphicController;
+export type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 
 /**
- * Lazy loaders per family, keyed by the layer's `data-family` ("chart" or "map"). Each is a dynamic
+ * Lazy loaders per family, keyed by the layer's `data-family` (`FAMILIES`). Each is a dynamic
  * import, so a page only downloads what its graphics need (no MapLibre on pages without a map).
  */
-export const ENHANCERS: Record<string, () => Promise<{ mount: Mount }>> = {
+const LOADERS: Record<Family, () => Promise<{ mount: Mount }>> = {
   chart: () => import('../charts/enhance.ts'),
   map: () => import('../map/enhance.ts'),
 };
+
+/** The loaders, looked up by a `data-family` read from the page: an unknown family gives undefined. */
+export const ENHANCERS: Partial<Record<string, () => Promise<{ mount: Mount }>>> = LOADERS;

@@ -2,7 +2,7 @@
  * The story a page is rendering, shared with the components inside its MDX chapters through
  * `Astro.locals` (one object per page render).
  */
-import type { GraphicRef } from './types.ts';
+import type { GraphicRef } from '../lib/graphic.ts';
 import { unknownIdMessage } from '../lib/data/suggest.ts';
 
 export interface StoryContext {

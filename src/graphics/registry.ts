@@ -1,9 +1,10 @@
 /**
- * The graphic kinds a chapter may use. Each kind module owns its schema, its dataset checks and its
- * renderer; this file only lists them. Add a kind here and in `Graphic.astro`.
+ * The graphic kinds a chapter may use. Each kind module owns its schema, its dataset checks, its
+ * thumbnail and its family (which renders it on the page and enhances it in the browser); this file
+ * only lists them. A chart kind is added in `src/charts/kinds.ts`; a new family in `FAMILIES`.
  */
 import type { DataIndex } from '../lib/data/index.ts';
-import type { GraphicKind, GraphicSpecBase, SpecProblem } from './types.ts';
+import { checkWithKind, type Family, type GraphicKind, type GraphicSpecBase, type SpecProblem } from '../lib/graphic.ts';
 import { CHART_KINDS } from '../charts/kinds.ts';
 import { mapKind } from '../map/kind.ts';
 
@@ -23,24 +24,12 @@ export function checkGraphic(spec: unknown, data: DataIndex): { spec: GraphicSpe
       problems: [{ path: ['kind'], message: `unknown graphic kind ${JSON.stringify(kind)}; use one of: ${kindNames().join(', ')}` }],
     };
   }
-  const k = GRAPHIC_KINDS[kind] as GraphicKind<GraphicSpecBase>;
-  const parsed = k.schema.safeParse(spec);
-  if (!parsed.success) {
-    return {
-      spec: null,
-      problems: parsed.error.issues.map((i) => ({
-        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        message: i.message,
-      })),
-    };
-  }
-  return { spec: parsed.data, problems: k.check(parsed.data, data) };
+  return checkWithKind(GRAPHIC_KINDS[kind] as GraphicKind<GraphicSpecBase>, spec, data);
 }
 
-/**
- * The browser family of a kind: the key of its enhancer in `ENHANCERS` (`client.ts`). The map has its
- * own; every other kind is a chart.
- */
-export function familyOf(kind: string): 'chart' | 'map' {
-  return kind === 'map' ? 'map' : 'chart';
+/** The family a kind declares (its renderer and browser enhancer); fails for an unknown kind. */
+export function familyOf(kind: string): Family {
+  const k = Object.hasOwn(GRAPHIC_KINDS, kind) ? GRAPHIC_KINDS[kind] : undefined;
+  if (!k) throw new Error(`unknown graphic kind ${JSON.stringify(kind)}; use one of: ${kindNames().join(', ')}`);
+  return k.family;
 }

@@ -5,21 +5,11 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { formatPath } from '../lib/data/load.ts';
-import { chartKind } from '../charts/kinds.ts';
-import { round, sceneSvg } from '../charts/scene.ts';
-import { checkGraphic } from './registry.ts';
-import type { GraphicRef } from './types.ts';
-import { resolveMapState } from '../map/model.ts';
-import { parseMapSpec } from '../map/spec.ts';
-import { mapStateSvg } from '../map/svg.ts';
-import { VIEW } from '../map/camera.ts';
+import type { GraphicRef, StandaloneSvg } from '../lib/graphic.ts';
 import { MAP_FONT } from '../map/style.ts';
+import { checkGraphic, GRAPHIC_KINDS } from './registry.ts';
 
-export interface Thumbnail {
-  /** A complete SVG document (with xmlns, width, height and viewBox). */
-  svg: string;
-  width: number;
-  height: number;
+export interface Thumbnail extends StandaloneSvg {
   /** The graphic's title, for alt text where the image stands alone (social cards). */
   title: string;
 }
@@ -29,18 +19,12 @@ export function thumbnailOf(graphic: GraphicRef, state: string, data: DataIndex)
   if (!(state in graphic.spec.states)) {
     throw new Error(`${graphic.file}: graphic "${graphic.id}" has no state "${state}" for the thumbnail; its states: ${Object.keys(graphic.spec.states).join(', ')}`);
   }
-  if (graphic.spec.kind === 'map') {
-    const m = resolveMapState(parseMapSpec(graphic.spec, graphic.file), state, data);
-    return { svg: mapStateSvg(m), width: VIEW.width, height: VIEW.height, title: graphic.spec.title };
-  }
-  const kind = chartKind(graphic.spec.kind);
-  if (!kind) throw new Error(`${graphic.file}: graphic "${graphic.id}" (kind "${graphic.spec.kind}") cannot be a thumbnail`);
   const checked = checkGraphic(graphic.spec, data);
   if (!checked.spec || checked.problems.length > 0) {
     throw new Error(`${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`);
   }
-  const scene = kind.view(checked.spec, state, data).scenes.compact;
-  return { svg: sceneSvg(scene, MAP_FONT), width: round(scene.width), height: round(scene.height), title: graphic.spec.title };
+  const drawn = GRAPHIC_KINDS[graphic.spec.kind]!.thumbnail(checked.spec, state, data, { fontFamily: MAP_FONT, file: graphic.file });
+  return { ...drawn, title: graphic.spec.title };
 }
 
 /** The thumbnail a story's `story.yaml` asks for, or undefined when it names none. */

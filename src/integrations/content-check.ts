@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { data } from '../lib/data/index.ts';
 import { DatasetError } from '../lib/data/load.ts';
-import { checkContent } from '../lib/content/check/index.ts';
-import { ContentCheckError, formatReport } from '../lib/content/check/problem.ts';
-import { writeIds } from '../lib/content/ids.ts';
+import { checkContent } from '../checks/index.ts';
+import { ContentCheckError, formatReport } from '../checks/problem.ts';
+import { writeIds } from '../checks/ids.ts';
 
 function run(root: string, logger?: AstroIntegrationLogger): ContentCheckError | DatasetError | null {
   try {

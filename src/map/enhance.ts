@@ -14,7 +14,7 @@
  * Without WebGL2, or if anything fails, or while the WebGL context is lost, the SVG simply stays; a
  * failure is never thrown at the page (the story keeps working).
  */
-import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../graphics/client.ts';
+import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
 import { cheapSignals, mapMode, qualifies, webgl2Renderer } from './device.ts';
 import { hasSize, scheduler } from './loader.ts';

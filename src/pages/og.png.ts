@@ -4,8 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import { parsePeriod } from '../lib/data/period.ts';
-import { ogPng } from '../lib/og/image.ts';
-import { getSeries } from '../lib/series/series.ts';
+import { ogPng } from '../og/image.ts';
+import { getSeries } from '../series/series.ts';
 import { SITE_NAME } from '../lib/site.ts';
 
 export const GET: APIRoute = async () => {

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { GraphicSpecBase } from '../../src/graphics/types.ts';
+import type { GraphicSpecBase } from '../../src/lib/graphic.ts';
 
 /** Every chapter file of every story. */
 function chapterFiles(): string[] {

@@ -1,13 +1,13 @@
 /**
- * The copy lint (src/lib/content/lint/copy.ts) over every page of the test build: what readers get,
+ * The copy lint (src/checks/lint/copy.ts) over every page of the test build: what readers get,
  * including the text that components and the dataset add (period labels such as "截至发稿", source
  * lists, chart labels), which the lint of chapters and pages cannot see. No browser needed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../../src/lib/content/check/problem.ts';
-import { lintHtml } from '../../src/lib/content/lint/copy.ts';
+import { formatReport } from '../../src/checks/problem.ts';
+import { lintHtml } from '../../src/checks/lint/copy.ts';
 import { TEST_DIST } from './env.ts';
 import { allPages } from './pages.ts';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { pngSize } from '../../src/lib/og/image.ts';
+import { pngSize } from '../../src/og/image.ts';
 import { TEST_DIST } from './env.ts';
 import { embedPages, embedSample } from './pages.ts';
 

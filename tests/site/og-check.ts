@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pngSize } from '../../src/lib/og/image.ts';
+import { pngSize } from '../../src/og/image.ts';
 
 /** All `.html` files under `dir`, relative paths. */
 export function htmlFiles(dir: string): string[] {

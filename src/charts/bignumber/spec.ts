@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import type { DataIndex } from '../../lib/data/index.ts';
-import type { SpecProblem } from '../../graphics/types.ts';
+import type { SpecProblem } from '../../lib/graphic.ts';
 import { resolveValue, ValueRef, type Datum } from '../data.ts';
 import { chartBase, statesOf } from '../kind.ts';
 

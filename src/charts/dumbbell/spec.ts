@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { DataIndex } from '../../lib/data/index.ts';
 import { Id } from '../../lib/data/schema.ts';
 import type { JsonPath } from '../../lib/data/validate.ts';
-import type { SpecProblem } from '../../graphics/types.ts';
+import type { SpecProblem } from '../../lib/graphic.ts';
 import { basisProblems, resolveValue, unitProblems, unknownMember, ValueRef, type Datum } from '../data.ts';
 import { chartBase, statesOf } from '../kind.ts';
 

@@ -2,7 +2,7 @@
  * Stories and their chapters, in order, as pages need them. Astro-only (uses astro:content).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { GraphicRef } from '../../graphics/types.ts';
+import type { GraphicRef } from '../graphic.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
 export type ChapterEntry = CollectionEntry<'chapters'>;

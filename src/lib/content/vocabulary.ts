@@ -1,7 +1,7 @@
 /**
  * The whole vocabulary of an MDX chapter: these components and plain Markdown. Anything else
  * (other elements, imports, exports, JavaScript expressions, event handlers, javascript: links) fails
- * the content check with the file and line. `src/components/mdx.ts` maps the names to components.
+ * the content check with the file and line. `src/mdx.ts` maps the names to components.
  */
 
 export interface PropSpec {

@@ -1,13 +1,13 @@
 /**
  * A story's social image (1200 × 630 PNG): series name, headline, the original article's inferred
- * date, and the story's thumbnail graphic. Drawn at build by resvg (src/lib/og/image.ts).
+ * date, and the story's thumbnail graphic. Drawn at build by resvg (src/og/image.ts).
  */
 import type { APIRoute } from 'astro';
 import { getStories, type Story } from '../../lib/content/stories.ts';
 import { data } from '../../lib/data/index.ts';
 import { parsePeriod } from '../../lib/data/period.ts';
 import { storyThumbnail } from '../../graphics/thumbnail.ts';
-import { ogPng } from '../../lib/og/image.ts';
+import { ogPng } from '../../og/image.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 
 export async function getStaticPaths() {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { data } from '../../data/index.ts';
+import { data } from '../lib/data/index.ts';
 import { checkChapter } from './chapter.ts';
 import { formatReport } from './problem.ts';
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { data } from '../../data/index.ts';
-import { formatProblem } from '../check/problem.ts';
+import { data } from '../../lib/data/index.ts';
+import { formatProblem } from '../problem.ts';
 import { chapterHints, contentHints } from './hints.ts';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('chapterHints() (editor hints, never build failures)', () => {
   it('finds a graphic whose state does not change between consecutive steps, and a card that repeats the only figure of its text', () => {

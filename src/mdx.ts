@@ -2,10 +2,10 @@
  * The components an MDX chapter may use, by name. This is the whole vocabulary: the content check
  * rejects any other element, import or expression.
  */
-import V from './V.astro';
-import Figure from './Figure.astro';
-import Scrolly from '../scrolly/Scrolly.astro';
-import Step from '../scrolly/Step.astro';
+import V from './components/V.astro';
+import Figure from './components/Figure.astro';
+import Scrolly from './scrolly/Scrolly.astro';
+import Step from './scrolly/Step.astro';
 
 export const mdxComponents = { V, Figure, Scrolly, Step };
 

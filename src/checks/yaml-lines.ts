@@ -3,8 +3,8 @@
  * problem deep in a frontmatter (graphics.growth.states.peak.highlight[0]) points at its line.
  */
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import type { JsonPath } from '../../data/validate.ts';
-import { positionsIn } from '../../position.ts';
+import type { JsonPath } from '../lib/data/validate.ts';
+import { positionsIn } from '../lib/position.ts';
 
 export interface YamlWithLines {
   value: unknown;

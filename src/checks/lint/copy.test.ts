@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../check/problem.ts';
+import { formatReport } from '../problem.ts';
 import { copyFiles, lintCopy, lintProjectCopy } from './copy.ts';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string) => {
   const file = `tests/fixtures/copy-lint/${name}`;
   return lintCopy(file, readFileSync(`${root}${file}`, 'utf8')).map((p) => `${p.line}:${p.column} ${p.message}`);

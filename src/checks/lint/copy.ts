@@ -21,8 +21,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent } from 'mdast';
 import type {} from 'mdast-util-mdx';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { ContentProblem } from '../check/problem.ts';
-import { positionsIn } from '../../position.ts';
+import type { ContentProblem } from '../problem.ts';
+import { positionsIn } from '../../lib/position.ts';
 
 /** A stretch of copy with, for each character, its offset in the source file (-1: stands for markup). */
 interface Run {

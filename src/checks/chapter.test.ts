@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { data } from '../../data/index.ts';
+import { data } from '../lib/data/index.ts';
 import { checkChapter } from './chapter.ts';
 import { formatProblem } from './problem.ts';
 

@@ -3,11 +3,11 @@
  * with its number, the original article and its inferred date, its short title, its focus regions
  * and its thumbnail; plus the overview's two drawings. Astro-only (reads the content collections).
  */
-import { getListedStories, type Story } from '../content/stories.ts';
-import { data } from '../data/index.ts';
-import type { Source } from '../data/schema.ts';
-import { parsePeriod } from '../data/period.ts';
-import { storyThumbnail, type Thumbnail } from '../../graphics/thumbnail.ts';
+import { getListedStories, type Story } from '../lib/content/stories.ts';
+import { data } from '../lib/data/index.ts';
+import type { Source } from '../lib/data/schema.ts';
+import { parsePeriod } from '../lib/data/period.ts';
+import { storyThumbnail, type Thumbnail } from '../graphics/thumbnail.ts';
 import { storyFocus } from './focus.ts';
 import { seriesMapSvg, shortTitle, storyNumber, timelineSvg } from './overview.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { data } from '../data/index.ts';
+import { data } from '../lib/data/index.ts';
 import { IDS_JSON, IDS_TS, idsJson, idsTypeScript, writeIds } from './ids.ts';
 
 describe('generated id lists', () => {

@@ -3,8 +3,8 @@
  * when some states fail the kind's schema, the other states are still checked (schema and dataset
  * references), and every problem is worded with a fix (`→` line), as docs/editing.md promises.
  */
-import type { DataIndex } from '../../data/index.ts';
-import { checkGraphic, GRAPHIC_KINDS } from '../../../graphics/registry.ts';
+import type { DataIndex } from '../lib/data/index.ts';
+import { checkGraphic, GRAPHIC_KINDS } from '../graphics/registry.ts';
 import { wordIssue } from './messages.ts';
 
 export interface GraphicProblem {

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { data } from '../../data/index.ts';
+import { data } from '../lib/data/index.ts';
 import { checkContent } from './index.ts';
 import { formatProblem } from './problem.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../map/test-fixture.ts';
-import type { GraphicRef } from '../../graphics/types.ts';
+import { fixture } from '../map/test-fixture.ts';
+import type { GraphicRef } from '../lib/graphic.ts';
 import { storiesByCounty, storyFocus } from './focus.ts';
 
 const map = (id: string, states: Record<string, unknown>): GraphicRef => ({ id, file: `ch-${id}.mdx`, spec: { kind: 'map', title: '测试地图', states } });

@@ -4,7 +4,7 @@
  * undefined"). Used for story.yaml, chapter frontmatter and graphic definitions.
  */
 import type { z } from 'zod';
-import { nearest } from '../../data/suggest.ts';
+import { nearest } from '../lib/data/suggest.ts';
 
 export interface Worded {
   message: string;

@@ -3,13 +3,13 @@
  * (inferred) dates with a numbered dot per story, and the city's map with each county shaded by how
  * many stories look at it and labelled with their numbers. Pure: stories in, markup out.
  */
-import { escapeXml } from '../../charts/scene.ts';
-import { PALETTE } from '../../charts/palette.ts';
-import type { DataIndex } from '../data/index.ts';
-import { resolveMapState } from '../../map/model.ts';
-import { MAP_FONT, MAP_STYLE } from '../../map/style.ts';
-import { mapStateSvg } from '../../map/svg.ts';
-import type { MapSpec } from '../../map/spec.ts';
+import { escapeXml } from '../charts/scene.ts';
+import { PALETTE } from '../charts/palette.ts';
+import type { DataIndex } from '../lib/data/index.ts';
+import { resolveMapState } from '../map/model.ts';
+import { MAP_FONT, MAP_STYLE } from '../map/style.ts';
+import { mapStateSvg } from '../map/svg.ts';
+import type { MapSpec } from '../map/spec.ts';
 import { storiesByCounty } from './focus.ts';
 import { timelineLayout, type TimelineItem } from './timeline.ts';
 

@@ -4,7 +4,7 @@
  * Fixture: tests/fixtures/editor-errors/content/broken-story/.
  */
 import { describe, expect, it } from 'vitest';
-import { data } from '../../data/index.ts';
+import { data } from '../lib/data/index.ts';
 import { checkContent } from './index.ts';
 import { formatProblem, formatReport } from './problem.ts';
 

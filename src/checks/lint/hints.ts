@@ -19,9 +19,9 @@ import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type {} from 'mdast-util-mdx';
 import { parse as parseYaml } from 'yaml';
-import type { DataIndex } from '../../data/index.ts';
-import { resolveValue, ValueRef } from '../../../charts/data.ts';
-import type { ContentProblem } from '../check/problem.ts';
+import type { DataIndex } from '../../lib/data/index.ts';
+import { resolveValue, ValueRef } from '../../charts/data.ts';
+import type { ContentProblem } from '../problem.ts';
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 

@@ -4,8 +4,8 @@
  * build time; no external service, no browser.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { escapeXml } from '../../charts/scene.ts';
-import { PALETTE } from '../../charts/palette.ts';
+import { escapeXml } from '../charts/scene.ts';
+import { PALETTE } from '../charts/palette.ts';
 import { findCjkFonts } from './font.ts';
 import { fitText } from './wrap.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../map/test-fixture.ts';
-import { MAP_STYLE } from '../../map/style.ts';
+import { fixture } from '../map/test-fixture.ts';
+import { MAP_STYLE } from '../map/style.ts';
 import { seriesMapSvg, shortTitle, storyNumber, timelineSvg } from './overview.ts';
 
 describe('storyNumber() and shortTitle()', () => {

@@ -4,15 +4,16 @@
  * the front page places a story where its maps do. A story without a map that names a place
  * returns an empty list (it reads the city as a whole). Pure.
  */
-import type { DataIndex } from '../data/index.ts';
-import type { GraphicRef } from '../../graphics/types.ts';
-import { locatedProjects } from '../../map/check.ts';
-import { parseMapSpec } from '../../map/spec.ts';
+import type { DataIndex } from '../lib/data/index.ts';
+import type { GraphicRef } from '../lib/graphic.ts';
+import { familyOf } from '../graphics/registry.ts';
+import { locatedProjects } from '../map/check.ts';
+import { parseMapSpec } from '../map/spec.ts';
 
 export function storyFocus(graphics: Iterable<GraphicRef>, data: DataIndex): string[] {
   const found = new Set<string>();
   for (const g of graphics) {
-    if (g.spec.kind !== 'map') continue;
+    if (familyOf(g.spec.kind) !== 'map') continue;
     const spec = parseMapSpec(g.spec, g.file);
     for (const s of Object.values(spec.states)) {
       for (const id of s.highlight) found.add(id);

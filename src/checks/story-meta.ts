@@ -3,9 +3,9 @@
  * typed by hand in the headline, the dek or a correction (they reach the front page, the feed and the
  * share image, where no <V> can reach).
  */
-import type { DataIndex } from '../../data/index.ts';
-import { unknownIdMessage } from '../../data/suggest.ts';
-import { StoryMeta } from '../schema.ts';
+import type { DataIndex } from '../lib/data/index.ts';
+import { unknownIdMessage } from '../lib/data/suggest.ts';
+import { StoryMeta } from '../lib/content/schema.ts';
 import { findFakeComponents, findHandTypedFigures } from './hand-typed.ts';
 import { wordIssue } from './messages.ts';
 import type { ContentProblem } from './problem.ts';

@@ -11,17 +11,17 @@ import type { Root, RootContent, Text, Yaml } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Node as EsNode, Program } from 'estree';
 import type {} from 'mdast-util-mdx';
-import type { DataIndex } from '../../data/index.ts';
-import type { JsonPath } from '../../data/validate.ts';
-import { nearest, unknownIdMessage } from '../../data/suggest.ts';
-import { ChapterMeta } from '../schema.ts';
-import { VOCABULARY, COMPONENT_NAMES, type ComponentName, type ComponentSpec } from '../vocabulary.ts';
+import type { DataIndex } from '../lib/data/index.ts';
+import type { JsonPath } from '../lib/data/validate.ts';
+import { nearest, unknownIdMessage } from '../lib/data/suggest.ts';
+import { ChapterMeta } from '../lib/content/schema.ts';
+import { VOCABULARY, COMPONENT_NAMES, type ComponentName, type ComponentSpec } from '../lib/content/vocabulary.ts';
 import { findFakeComponents, findHandTypedFigures, realComponent } from './hand-typed.ts';
 import { checkUrls } from './urls.ts';
 import { wordIssue } from './messages.ts';
-import { projectFigure, type FigureRef, type ProjectField } from '../figures.ts';
+import { projectFigure, type FigureRef, type ProjectField } from '../lib/content/figures.ts';
 import { parseYamlWithLines, type YamlWithLines } from './yaml-lines.ts';
-import { positionWithin } from '../../position.ts';
+import { positionWithin } from '../lib/position.ts';
 import type { ContentProblem } from './problem.ts';
 
 export interface StepRef {

@@ -6,9 +6,9 @@
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DataIndex } from '../data/index.ts';
-import { kindNames } from '../../graphics/registry.ts';
-import { parsePeriod } from '../data/period.ts';
+import type { DataIndex } from '../lib/data/index.ts';
+import { kindNames } from '../graphics/registry.ts';
+import { parsePeriod } from '../lib/data/period.ts';
 
 const union = (ids: Iterable<string>) => [...ids].map((i) => `  | '${i}'`).join('\n') || "  never";
 
