@@ -8,7 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import contentCheck from './src/integrations/content-check.ts';
 import headers from './src/integrations/headers.ts';
 import { scriptSource } from './src/lib/headers.ts';
-import remarkContentGuard from './src/lib/content/check/remark-guard.ts';
+import remarkContentGuard from './src/checks/remark-guard.ts';
 
 /** Where the site will live. Both can be set per deployment without code changes (see README). */
 const site = process.env.SITE_URL ?? 'https://example.org';
