@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { ChapterMeta, StoryMeta } from './lib/content/schema.ts';
+import { z } from 'zod';
+import { GraphicSpec } from './graphics/registry.ts';
+import { ChapterMeta, GraphicId, StoryMeta } from './lib/content/schema.ts';
 
 /** `content/<story>/story.yaml` → id `<story>`. */
 const stories = defineCollection({
@@ -11,7 +13,8 @@ const stories = defineCollection({
 /** `content/<story>/NN-slug.mdx` → id `<story>/NN-slug`. */
 const chapters = defineCollection({
   loader: glob({ pattern: '*/[0-9][0-9]-*.mdx', base: './content', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
-  schema: ChapterMeta,
+  // each graphic typed by its kind's own schema (the content check has already reported any problem)
+  schema: ChapterMeta.extend({ graphics: z.record(GraphicId, GraphicSpec).default({}) }),
 });
 
 export const collections = { stories, chapters };

@@ -5,10 +5,25 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { checkWithKind, type Family, type GraphicKind, type GraphicSpecBase, type SpecProblem } from '../lib/graphic.ts';
-import { CHART_KINDS } from '../charts/kinds.ts';
+import { z } from 'zod';
+import { CHART_KIND_LIST } from '../charts/kinds.ts';
 import { mapKind } from '../map/kind.ts';
 
-export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = { ...CHART_KINDS, map: mapKind };
+/** Every graphic kind: the chart kinds and the map. */
+const KIND_LIST = [...CHART_KIND_LIST, mapKind] as const;
+
+export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = Object.fromEntries(KIND_LIST.map((k) => [k.kind, k]));
+
+type SpecOf<K> = K extends GraphicKind<infer S> ? S : never;
+/** A graphic definition of any kind (the union of the kinds' spec types). */
+export type AnyGraphicSpec = SpecOf<(typeof KIND_LIST)[number]>;
+
+/**
+ * The union of the kinds' own schemas: the chapters collection types `graphics:` with it, so code
+ * and editors' tooling see the real fields of each kind. (The content check, which runs first,
+ * reports a bad definition with its file, line and hint; this only types what passed.)
+ */
+export const GraphicSpec = z.union(KIND_LIST.map((k) => k.schema) as unknown as [z.ZodType<AnyGraphicSpec>, ...z.ZodType<AnyGraphicSpec>[]]);
 
 /** Names of the known kinds, for messages and editor tooling. */
 export function kindNames(): string[] {

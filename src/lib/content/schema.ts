@@ -5,6 +5,8 @@
 import { z } from 'zod';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A graphic's id within its story, e.g. `growth` or `map-projects`. */
+export const GraphicId = z.string().regex(kebab);
 /** A YYYY-MM-DD date; YAML may hand us a Date for an unquoted date, which is accepted too. */
 const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
@@ -45,9 +47,11 @@ export const ChapterMeta = z.strictObject({
   kicker: z.string().min(1).max(20).optional(),
   /**
    * Graphics used by this chapter's steps and figures, by id (unique within the story).
-   * Each has a `kind` and named `states`; see docs/editing.md for every kind.
+   * Each has a `kind` and named `states`; see docs/editing.md for every kind. Only their common
+   * fields here (src/lib is below the kinds); the chapters collection (src/content.config.ts) types
+   * each definition with its kind's own schema.
    */
-  graphics: z.record(z.string().regex(kebab), z.looseObject({ kind: z.string(), title: z.string(), states: z.record(z.string(), z.unknown()) })).default({}),
+  graphics: z.record(GraphicId, z.looseObject({ kind: z.string(), title: z.string(), states: z.record(z.string(), z.unknown()) })).default({}),
 });
 
 export type StoryMeta = z.infer<typeof StoryMeta>;
