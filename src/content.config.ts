@@ -1,8 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'zod';
-import { GraphicSpec } from './graphics/registry.ts';
-import { ChapterMeta, GraphicId, StoryMeta } from './lib/content/schema.ts';
+import { ChapterWithGraphics } from './graphics/registry.ts';
+import { StoryMeta } from './lib/content/schema.ts';
 
 /** `content/<story>/story.yaml` → id `<story>`. */
 const stories = defineCollection({
@@ -14,7 +13,7 @@ const stories = defineCollection({
 const chapters = defineCollection({
   loader: glob({ pattern: '*/[0-9][0-9]-*.mdx', base: './content', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   // each graphic typed by its kind's own schema (the content check has already reported any problem)
-  schema: ChapterMeta.extend({ graphics: z.record(GraphicId, GraphicSpec).default({}) }),
+  schema: ChapterWithGraphics,
 });
 
 export const collections = { stories, chapters };

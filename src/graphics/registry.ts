@@ -4,6 +4,7 @@
  * only lists them. A chart kind is added in `src/charts/kinds.ts`; a new family in `FAMILIES`.
  */
 import type { DataIndex } from '../lib/data/index.ts';
+import { ChapterMeta, GraphicId } from '../lib/content/schema.ts';
 import { checkWithKind, type Family, type GraphicKind, type GraphicSpecBase, type SpecProblem } from '../lib/graphic.ts';
 import { z } from 'zod';
 import { CHART_KIND_LIST } from '../charts/kinds.ts';
@@ -48,3 +49,6 @@ export function familyOf(kind: string): Family {
   if (!k) throw new Error(`unknown graphic kind ${JSON.stringify(kind)}; use one of: ${kindNames().join(', ')}`);
   return k.family;
 }
+
+/** A chapter's frontmatter with every graphic typed by its kind (the chapters collection's schema). */
+export const ChapterWithGraphics = ChapterMeta.extend({ graphics: z.record(GraphicId, GraphicSpec).default({}) });
