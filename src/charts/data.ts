@@ -220,6 +220,39 @@ export function unknownMember(path: JsonPath, what: string, id: string, known: I
   return { path, message: `${unknownIdMessage(what, id, known)} (the chart defines: ${[...known].join(', ')})` };
 }
 
+/**
+ * The members one state picks (bar rows, dumbbell rows, funnel stages): the ids it lists in `field`
+ * must be ones the chart defines, and each id it marks (highlight, annotate…) must be one it shows.
+ */
+export function stateMemberProblems(opts: {
+  /** e.g. ['states', 'peak'] */
+  at: JsonPath;
+  state: string;
+  /** singular, for messages: 'row', 'stage' */
+  what: string;
+  /** the state's own list of shown members, e.g. 'rows' */
+  field: string;
+  ids: readonly string[];
+  listed: readonly string[] | undefined;
+  shown: readonly string[];
+  /** the marked ids, each with its path below `at` */
+  marked: { id: string; path: JsonPath }[];
+  /** another fix to suggest after "add it to `field`", e.g. "highlight a shown row" */
+  orElse?: string;
+}): SpecProblem[] {
+  const { at, state, what, field, ids, listed, shown, marked, orElse } = opts;
+  const problems: SpecProblem[] = [];
+  listed?.forEach((id, i) => {
+    if (!ids.includes(id)) problems.push(unknownMember([...at, field, i], what, id, ids));
+  });
+  for (const m of marked) {
+    const path = [...at, ...m.path];
+    if (!ids.includes(m.id)) problems.push(unknownMember(path, what, m.id, ids));
+    else if (!shown.includes(m.id)) problems.push({ path, message: `${what} '${m.id}' is not shown in state '${state}'; add it to \`${field}\`${orElse ? ` or ${orElse}` : ''}` });
+  }
+  return problems;
+}
+
 /** Annotation texts are words only: any figure in a chart is printed from the dataset. */
 export const NoteText = z
   .string()

@@ -29,7 +29,7 @@ import { Id } from '../../lib/data/schema.ts';
 import type { JsonPath } from '../../lib/data/validate.ts';
 import type { SpecProblem } from '../../lib/graphic.ts';
 import { unknownIdMessage } from '../../lib/data/suggest.ts';
-import { basisProblems, NoteText, resolveValue, unitProblems, unknownMember, ValueRef, type Datum } from '../data.ts';
+import { basisProblems, NoteText, resolveValue, unitProblems, stateMemberProblems, ValueRef, type Datum } from '../data.ts';
 import { chartBase, statesOf } from '../kind.ts';
 import { CATEGORICAL } from '../palette.ts';
 
@@ -143,17 +143,8 @@ export function checkBar(spec: BarSpec, data: DataIndex): SpecProblem[] {
 
   const ids = model.rows.map((r) => r.id);
   for (const [name, state] of Object.entries(spec.states)) {
-    const at: JsonPath = ['states', name];
-    state.rows?.forEach((id, i) => {
-      if (!ids.includes(id)) problems.push(unknownMember([...at, 'rows', i], 'row', id, ids));
-    });
-    const shown = shownRows(model, state);
-    const member = (id: string, path: JsonPath) => {
-      if (!ids.includes(id)) problems.push(unknownMember(path, 'row', id, ids));
-      else if (!shown.includes(id)) problems.push({ path, message: `row '${id}' is not shown in state '${name}'; add it to \`rows\` or highlight a shown row` });
-    };
-    state.highlight.forEach((id, i) => member(id, [...at, 'highlight', i]));
-    state.annotate.forEach((a, i) => member(a.row, [...at, 'annotate', i, 'row']));
+    const marked = [...state.highlight.map((id, i) => ({ id, path: ['highlight', i] })), ...state.annotate.map((a, i) => ({ id: a.row, path: ['annotate', i, 'row'] }))];
+    problems.push(...stateMemberProblems({ at: ['states', name], state: name, what: 'row', field: 'rows', ids, listed: state.rows, shown: shownRows(model, state), marked, orElse: 'highlight a shown row' }));
   }
   return problems;
 }

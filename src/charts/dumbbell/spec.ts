@@ -19,7 +19,7 @@ import type { DataIndex } from '../../lib/data/index.ts';
 import { Id } from '../../lib/data/schema.ts';
 import type { JsonPath } from '../../lib/data/validate.ts';
 import type { SpecProblem } from '../../lib/graphic.ts';
-import { basisProblems, resolveValue, unitProblems, unknownMember, ValueRef, type Datum } from '../data.ts';
+import { basisProblems, resolveValue, unitProblems, stateMemberProblems, ValueRef, type Datum } from '../data.ts';
 import { chartBase, statesOf } from '../kind.ts';
 
 const Row = z.strictObject({
@@ -107,15 +107,8 @@ export function checkDumbbell(spec: DumbbellSpec, data: DataIndex): SpecProblem[
 
   const ids = model.rows.map((r) => r.id);
   for (const [name, state] of Object.entries(spec.states)) {
-    const at: JsonPath = ['states', name];
-    state.rows?.forEach((id, i) => {
-      if (!ids.includes(id)) problems.push(unknownMember([...at, 'rows', i], 'row', id, ids));
-    });
-    const { shown } = dumbbellView(model, state);
-    state.highlight.forEach((id, i) => {
-      if (!ids.includes(id)) problems.push(unknownMember([...at, 'highlight', i], 'row', id, ids));
-      else if (!shown.includes(id)) problems.push({ path: [...at, 'highlight', i], message: `row '${id}' is not shown in state '${name}'; add it to \`rows\`` });
-    });
+    const marked = state.highlight.map((id, i) => ({ id, path: ['highlight', i] }));
+    problems.push(...stateMemberProblems({ at: ['states', name], state: name, what: 'row', field: 'rows', ids, listed: state.rows, shown: dumbbellView(model, state).shown, marked }));
   }
   return problems;
 }

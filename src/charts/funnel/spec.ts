@@ -24,9 +24,8 @@
 import { z } from 'zod';
 import type { DataIndex } from '../../lib/data/index.ts';
 import { Id } from '../../lib/data/schema.ts';
-import type { JsonPath } from '../../lib/data/validate.ts';
 import type { SpecProblem } from '../../lib/graphic.ts';
-import { resolveValue, unknownMember, ValueRef, type Datum } from '../data.ts';
+import { resolveValue, stateMemberProblems, ValueRef, type Datum } from '../data.ts';
 import { chartBase, statesOf } from '../kind.ts';
 
 const Stage = z.strictObject({
@@ -137,15 +136,8 @@ export function checkFunnel(spec: FunnelSpec, data: DataIndex): SpecProblem[] {
 
   const ids = model.stages.map((s) => s.id);
   for (const [name, state] of Object.entries(spec.states)) {
-    const at: JsonPath = ['states', name];
-    state.stages?.forEach((id, i) => {
-      if (!ids.includes(id)) problems.push(unknownMember([...at, 'stages', i], 'stage', id, ids));
-    });
-    const shown = shownStages(model, state);
-    state.highlight.forEach((id, i) => {
-      if (!ids.includes(id)) problems.push(unknownMember([...at, 'highlight', i], 'stage', id, ids));
-      else if (!shown.includes(id)) problems.push({ path: [...at, 'highlight', i], message: `stage '${id}' is not shown in state '${name}'; add it to \`stages\`` });
-    });
+    const marked = state.highlight.map((id, i) => ({ id, path: ['highlight', i] }));
+    problems.push(...stateMemberProblems({ at: ['states', name], state: name, what: 'stage', field: 'stages', ids, listed: state.stages, shown: shownStages(model, state), marked }));
   }
   return problems;
 }
