@@ -97,7 +97,7 @@ function gmtRivers(cwd: string): string {
     // -Df full resolution, -I2 permanent major rivers (WDBII level 2), -M multi-segment text.
     return execFileSync('gmt', ['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I2', '-M'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
-    throw new Error(`gmt coast failed (apt-get install gmt gmt-gshhg-full): ${String(e)}`);
+    throw new Error(`gmt coast failed (apt-get install gmt gmt-gshhg-full): ${String(e)}`, { cause: e });
   }
 }
 

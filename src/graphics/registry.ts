@@ -5,7 +5,7 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { ChapterMeta, GraphicId } from '../lib/content/schema.ts';
-import { checkWithKind, type Family, type GraphicKind, type GraphicSpecBase, type SpecProblem } from '../lib/graphic.ts';
+import { checkWithKind, type Family, type GraphicKind, type SpecProblem } from '../lib/graphic.ts';
 import { z } from 'zod';
 import { CHART_KIND_LIST } from '../charts/kinds.ts';
 import { mapKind } from '../map/kind.ts';
@@ -13,7 +13,7 @@ import { mapKind } from '../map/kind.ts';
 /** Every graphic kind: the chart kinds and the map. */
 const KIND_LIST = [...CHART_KIND_LIST, mapKind] as const;
 
-export const GRAPHIC_KINDS: Record<string, GraphicKind<any>> = Object.fromEntries(KIND_LIST.map((k) => [k.kind, k]));
+export const GRAPHIC_KINDS: Record<string, GraphicKind<AnyGraphicSpec>> = Object.fromEntries(KIND_LIST.map((k) => [k.kind, k]));
 
 type SpecOf<K> = K extends GraphicKind<infer S> ? S : never;
 /** A graphic definition of any kind (the union of the kinds' spec types). */
@@ -32,7 +32,7 @@ export function kindNames(): string[] {
 }
 
 /** Validate one graphic definition: known kind, shape, dataset references. Every problem, with paths. */
-export function checkGraphic(spec: unknown, data: DataIndex): { spec: GraphicSpecBase | null; problems: SpecProblem[] } {
+export function checkGraphic(spec: unknown, data: DataIndex): { spec: AnyGraphicSpec | null; problems: SpecProblem[] } {
   const kind = (spec as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string' || !(kind in GRAPHIC_KINDS)) {
     return {
@@ -40,7 +40,7 @@ export function checkGraphic(spec: unknown, data: DataIndex): { spec: GraphicSpe
       problems: [{ path: ['kind'], message: `unknown graphic kind ${JSON.stringify(kind)}; use one of: ${kindNames().join(', ')}` }],
     };
   }
-  return checkWithKind(GRAPHIC_KINDS[kind] as GraphicKind<GraphicSpecBase>, spec, data);
+  return checkWithKind(GRAPHIC_KINDS[kind] as GraphicKind<AnyGraphicSpec>, spec, data);
 }
 
 /** The family a kind declares (its renderer and browser enhancer); fails for an unknown kind. */

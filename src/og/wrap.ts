@@ -26,7 +26,7 @@ export function textWidth(s: string): number {
 
 /** Units that are never split: a run of Latin letters/digits (with . % - inside), or one other character. */
 export function tokens(s: string): string[] {
-  return s.match(/[A-Za-z0-9][A-Za-z0-9.%\-]*|[\s\S]/gu) ?? [];
+  return s.match(/[A-Za-z0-9][A-Za-z0-9.%-]*|[\s\S]/gu) ?? [];
 }
 
 /**
