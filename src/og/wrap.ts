@@ -4,6 +4,7 @@
  * ("2025", "8.4%"), never before closing punctuation or after opening punctuation, and prefers to
  * end a line at a natural pause (after ：，；) when that leaves the line at least half full. Pure.
  */
+import { textWidth as widthAt } from '../lib/text-metrics.ts';
 
 /** Characters that may not begin a line. */
 const NO_START = new Set('，。、：；！？）》」』”’％·…—,.:;!?)%');
@@ -12,16 +13,9 @@ const NO_END = new Set('（《「『“‘(');
 /** A line may end here by preference. */
 const PAUSE = new Set('：，；、:;,');
 
-/** Width of one character in ems: Latin letters, digits and ASCII punctuation are narrow. */
-export function charWidth(ch: string): number {
-  return /[\x20-\x7e]/.test(ch) ? 0.6 : 1;
-}
-
-/** Width of a string in ems. */
+/** Width of a string in ems (the estimator every build-time drawing uses). */
 export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch);
-  return w;
+  return widthAt(s, 1);
 }
 
 /** Units that are never split: a run of Latin letters/digits (with . % - inside), or one other character. */
