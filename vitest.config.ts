@@ -1,10 +1,16 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** The end-to-end tests of the command-line scripts (the `cli` project). */
+const CLI = ['scripts/data-release.test.ts', 'scripts/new-content.test.ts'];
 
 /**
- * Two projects:
- * - unit: pure modules (data, geometry, camera maths, content checks), no build needed.
+ * Projects:
+ * - unit: pure modules (data, geometry, camera maths, content checks), no build needed (`npm run test:unit`).
+ * - cli: the scripts run end to end as a reader of the README would, each in a throwaway copy of the project
+ *   (`npm run test:cli`): seconds per case, so apart from the unit tests.
  * - site: tests over the built site (`.test-dist/`, built by `npm test` under a non-root base path):
- *   build integrity, budgets, and browser tests in Debian's Chromium through playwright-core.
+ *   build integrity, budgets, and browser tests in Debian's Chromium through playwright-core
+ *   (`npm run test:site` reuses the existing test build; tests/site/setup.ts refuses a missing or stale one).
  */
 export default defineConfig({
   test: {
@@ -15,7 +21,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...CLI],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          include: CLI,
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
