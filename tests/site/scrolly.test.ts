@@ -2,13 +2,14 @@
  * The scrolly engine in a real browser (Debian's Chromium through playwright-core), on the demo story
  * of the test build: scrolling, reloads, #step links, resizes, keyboard, reduced motion, no JavaScript,
  * the "read as article" switch, the phone layout and the debug view. Every test also requires no page
- * errors, no console errors, no CSP violations and no request leaving the origin.
+ * errors, no console errors, no CSP violations and no request leaving the origin or the base path: this is
+ * where those gates read the demo (security.test.ts scrolls the real stories).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, frames, launch, layoutShift, openPage, PHONE, settled, trackPending, type PageWatch } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from './env.ts';
 
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
@@ -34,9 +35,19 @@ interface Opened {
   watch: PageWatch;
 }
 
+/** Same-origin requests outside the base path count as leaving the site (as in security.test.ts). */
+function watchBase(page: Page, watch: PageWatch): void {
+  const origin = new URL(inject('siteUrl')).origin;
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin && !u.pathname.startsWith(TEST_BASE)) watch.foreignRequests.push(`off the base path: ${r.url()}`);
+  });
+}
+
 async function open(options: BrowserContextOptions = DESKTOP, hash = '', query = ''): Promise<Opened> {
   const opened = await openPage(browser, inject('siteUrl'), options);
   contexts.push(opened.page.context());
+  watchBase(opened.page, opened.watch);
   await trackPending(opened.page);
   await opened.page.goto(`${inject('siteUrl')}${STORY}${query}${hash}`);
   if (options.javaScriptEnabled !== false) await settled(opened.page);
@@ -555,6 +566,7 @@ describe('a graphic that cannot start', () => {
     const opened = await openPage(browser, inject('siteUrl'), DESKTOP);
     contexts.push(opened.page.context());
     const { page, watch } = opened;
+    watchBase(page, watch);
     await trackPending(page);
     await page.route('**/_astro/enhance.*.js', (route) => route.abort());
     await page.goto(`${inject('siteUrl')}${STORY}`);
