@@ -118,8 +118,8 @@ describe('axe-core: every scrolly step, on a phone', () => {
   // Reduced motion: each step's state is applied at once, so axe sees the step's final picture without
   // waiting out transitions (the scrolly tests check that both ways end in the same marks). The phone's
   // layout at device scale 1: the pixel ratio changes no layout or colour, only the cost of drawing.
-  // Steps in groups of at most eight, each group a test with its own time limit.
-  const GROUP = 8;
+  // Steps in groups of at most twelve (one page load for each real story: the longest has 10), each group a test with its own time limit.
+  const GROUP = 12;
   // The demo once: its initial state and the steps showing a kind of graphic no real story shows.
   const demoOnly = new Set(demoOnlySteps());
   it('the demo pass covers its own kinds of graphic', () => {

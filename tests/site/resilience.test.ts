@@ -43,13 +43,16 @@ async function open(b: Browser, path: string, options: BrowserContextOptions): P
 async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<number> {
   await page.mouse.move(6, 300);
   let notches = 0;
+  // Where a notch ends is where the next one starts: one read of the position per notch.
+  let before = await page.evaluate(() => window.scrollY);
   for (let guard = 0; guard < 1000; guard++) {
-    const before = await page.evaluate(() => window.scrollY);
     await page.mouse.wheel(0, deltaY);
     await frames(page);
     await each();
     notches++;
-    if ((await page.evaluate(() => window.scrollY)) === before) return notches;
+    const after = await page.evaluate(() => window.scrollY);
+    if (after === before) return notches;
+    before = after;
   }
   throw new Error('the page never stopped scrolling');
 }

@@ -208,12 +208,15 @@ async function expectedWith(page: Page, id: string, before: 'first' | 'keep' = '
 /** Scrolls with the mouse wheel like a reader, calling `each` after every notch. */
 async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<void> {
   await page.mouse.move(20, 300);
+  // Where a notch ends is where the next one starts: one read of the position per notch.
+  let before = await page.evaluate(() => window.scrollY);
   for (let guard = 0; guard < 2000; guard++) {
-    const before = await page.evaluate(() => window.scrollY);
     await page.mouse.wheel(0, deltaY);
     await frames(page);
     await each();
-    if ((await page.evaluate(() => window.scrollY)) === before) return;
+    const after = await page.evaluate(() => window.scrollY);
+    if (after === before) return;
+    before = after;
   }
   throw new Error('the page never stopped scrolling');
 }
