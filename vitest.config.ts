@@ -33,6 +33,9 @@ export default defineConfig({
           // Pure modules with no global state between files: one module graph per worker, not one per file
           // (importing and transforming each file's modules anew was most of the project's time).
           isolate: false,
+          // Its own group (after the site tests' group, as it ran before): Vitest refuses projects with
+          // different maxWorkers in one group, and non-isolated projects are grouped.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -40,6 +43,7 @@ export default defineConfig({
           name: 'cli',
           include: CLI,
           environment: 'node',
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
