@@ -1,10 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Two projects:
- * - unit: pure modules (data, geometry, camera maths, content checks), no build needed.
+ * The projects a run asks for (`--project unit`), none meaning all. Loading the render project's config
+ * starts Astro (its integrations run the content check): about 10 s, so only when that project runs.
+ */
+const asked = process.argv.flatMap((a, i, all) => (a === '--project' ? [all[i + 1] ?? ''] : a.startsWith('--project=') ? [a.slice('--project='.length)] : []));
+const withRender = asked.length === 0 || asked.some((p) => p === 'render' || p.includes('*'));
+
+/** The end-to-end tests of the command-line scripts (the `cli` project). */
+const CLI = ['scripts/data-release.test.ts', 'scripts/new-content.test.ts'];
+
+/**
+ * Projects:
+ * - unit: pure modules (data, geometry, camera maths, content checks), no build needed (`npm run test:unit`).
+ * - cli: the scripts run end to end as a reader of the README would, each in a throwaway copy of the project
+ *   (`npm run test:cli`): seconds per case, so apart from the unit tests.
  * - site: tests over the built site (`.test-dist/`, built by `npm test` under a non-root base path):
- *   build integrity, budgets, and browser tests in Debian's Chromium through playwright-core.
+ *   build integrity, budgets, and browser tests in Debian's Chromium through playwright-core
+ *   (`npm run test:site` reuses the existing test build; tests/site/setup.ts refuses a missing or stale one).
  */
 export default defineConfig({
   test: {
@@ -15,7 +28,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...CLI],
           environment: 'node',
+          // Pure modules with no global state between files: one module graph per worker, not one per file
+          // (importing and transforming each file's modules anew was most of the project's time).
+          isolate: false,
+          // Its own group (after the site tests' group, as it ran before): Vitest refuses projects with
+          // different maxWorkers in one group, and non-isolated projects are grouped.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          include: CLI,
+          environment: 'node',
+          sequence: { groupOrder: 2 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -31,7 +61,7 @@ export default defineConfig({
         },
       },
       // Astro components rendered with the container API (needs Astro's Vite plugins): fixtures that swap the dataset.
-      'tests/render/vitest.config.ts',
+      ...(withRender ? ['tests/render/vitest.config.ts'] : []),
     ],
   },
 });

@@ -17,15 +17,16 @@ const run = (...args: string[]) => {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'scaffold-'));
-  for (const f of ['package.json', 'data', 'content', 'src', 'scripts']) cpSync(f, join(dir, f), { recursive: true });
-  symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 // Each case spawns the generator and the content check: seconds alone, far more on a loaded machine.
+// One copy of the project for the whole sequence (each case builds on the story the first one created).
 describe('npm run new:story / new:chapter', { timeout: 60_000 }, () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scaffold-'));
+    for (const f of ['package.json', 'data', 'content', 'src', 'scripts']) cpSync(f, join(dir, f), { recursive: true });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('creates a story with a first chapter that passes the content check', () => {
     const r = run('story', 'new-test-story', 'goals-2025');
     expect(r.code, r.out).toBe(0);

@@ -2,7 +2,8 @@
  * Accessibility gate, in Debian's Chromium over the served test build:
  * - axe-core on every built page (found on disk, so new pages are covered) in its initial state, on a
  *   desktop and on a phone: 0 serious or critical violations;
- * - on a phone, axe again after scrolling to each scrolly step, scoped to that step's section;
+ * - on a phone, axe again after scrolling to each scrolly step, scoped to that step's section (every step
+ *   of the real stories; on the demo, the steps whose kind of graphic no real story shows: pages.ts);
  * - a keyboard-only pass through one story with a map and charts: every step and control is reached
  *   and shows a visible focus indicator;
  * - the same checks (gates.ts) reject the bad fixtures in tests/fixtures/gates/ and pass the good one.
@@ -10,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch } from './browser.ts';
 import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView, type AxeProblem } from './gates.ts';
-import { embedKind, embedSample } from './pages.ts';
+import { DEMO, demoOnlySteps, embedKind, embedSample } from './pages.ts';
 
 // Embed pages (~120, one per graphic state): axe runs on a representative set, one per graphic kind
 // and the map (pages.ts: embedSample); vnu, the CSP and links gates check every one of them.
@@ -35,9 +36,6 @@ function expectClean(watch: PageWatch): void {
   expect(watch.cspViolations).toEqual([]);
   expect(watch.foreignRequests).toEqual([]);
 }
-
-/** Two animation frames: scroll handlers, observers and the scrolly engine's frame have run. */
-const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 /** Opens a page of the site and waits until it has loaded, fonts are ready and the scrolly engine (if any) has started. */
 async function open(path: string, options: BrowserContextOptions): Promise<{ page: Page; watch: PageWatch }> {
@@ -120,12 +118,19 @@ describe('axe-core: every scrolly step, on a phone', () => {
   // Reduced motion: each step's state is applied at once, so axe sees the step's final picture without
   // waiting out transitions (the scrolly tests check that both ways end in the same marks). The phone's
   // layout at device scale 1: the pixel ratio changes no layout or colour, only the cost of drawing.
-  // Steps in groups of at most eight, each group a test with its own time limit.
-  const GROUP = 8;
+  // Steps in groups of at most twelve (one page load for each real story: the longest has 10), each group a test with its own time limit.
+  const GROUP = 12;
+  // The demo once: its initial state and the steps showing a kind of graphic no real story shows.
+  const demoOnly = new Set(demoOnlySteps());
+  it('the demo pass covers its own kinds of graphic', () => {
+    expect(demoOnly.size).toBeGreaterThan(0);
+  });
   for (const p of stories) {
-    const steps = builtSteps(p.file);
+    const all = builtSteps(p.file);
+    const steps = p.path === DEMO ? all.filter((s) => demoOnly.has(s.id)) : all;
     it(`/${p.path}: the built page's steps are found`, () => {
-      expect(steps.length).toBe(readFileSync(p.file, 'utf8').match(/ data-step /g)?.length);
+      expect(all.length).toBe(readFileSync(p.file, 'utf8').match(/ data-step /g)?.length);
+      if (p.path === DEMO) expect(steps.map((s) => s.id)).toEqual([...demoOnly]);
     });
     for (let from = 0; from < steps.length; from += GROUP) {
       const group = steps.slice(from, from + GROUP);

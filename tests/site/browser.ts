@@ -65,3 +65,152 @@ export async function openPage(browser: Browser, siteUrl: string, options: Brows
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
+
+/** How long `frames()` waits for the renderer before giving up on it. */
+const FRAME_LIMIT_MS = 1000;
+
+/**
+ * Two animation frames: scroll events, intersection observers and the scrolly engine's frame have run.
+ * Bounded: resolves after 1 s if no frames come (a hidden page, a stalled renderer), so it can never hang
+ * a test silently; the condition the caller waits for next then fails with its own message.
+ */
+export async function frames(page: Page): Promise<void> {
+  await page.evaluate(
+    (limit) =>
+      new Promise<void>((resolve) => {
+        const bound = setTimeout(() => resolve(), limit);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            clearTimeout(bound);
+            resolve();
+          }),
+        );
+      }),
+    FRAME_LIMIT_MS,
+  );
+}
+
+const inflight = new WeakMap<Page, Set<unknown>>();
+
+/**
+ * Makes `settled()` possible on this page: before any of the page's scripts run, counts its pending
+ * timeouts (a debounce, the engine's end-of-jump timer) and idle callbacks (controllers loading), and,
+ * from here, the requests it has in flight. Call before `page.goto()`.
+ */
+export async function trackPending(page: Page): Promise<void> {
+  const requests = new Set<unknown>();
+  inflight.set(page, requests);
+  page.on('request', (r) => requests.add(r));
+  page.on('requestfinished', (r) => requests.delete(r));
+  page.on('requestfailed', (r) => requests.delete(r));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __pendingWork?: () => string[] };
+    if (w.__pendingWork) return;
+    const pending = new Map<number, string>();
+    const idle = new Map<number, string>();
+    const setT = window.setTimeout.bind(window);
+    const clearT = window.clearTimeout.bind(window);
+    const where = () => (new Error().stack ?? '').split('\n')[3]?.trim() ?? '';
+    window.setTimeout = ((f: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id: number = setT((...a: unknown[]) => {
+        pending.delete(id);
+        if (typeof f === 'function') (f as (...x: unknown[]) => void)(...a);
+      }, ms, ...args);
+      // A zero timeout is a "next task", not a wait for something.
+      if ((ms ?? 0) > 0) pending.set(id, `timeout ${Math.round(ms ?? 0)} ms ${where()}`);
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = ((id?: number) => {
+      if (id !== undefined) pending.delete(id);
+      clearT(id);
+    }) as typeof window.clearTimeout;
+    if (typeof window.requestIdleCallback === 'function') {
+      const ric = window.requestIdleCallback.bind(window);
+      const cic = window.cancelIdleCallback.bind(window);
+      window.requestIdleCallback = (f, o) => {
+        const id = ric((d) => {
+          idle.delete(id);
+          f(d);
+        }, o);
+        idle.set(id, `idle callback ${where()}`);
+        return id;
+      };
+      window.cancelIdleCallback = (id) => {
+        idle.delete(id);
+        cic(id);
+      };
+    }
+    w.__pendingWork = () => [...pending.values(), ...idle.values()];
+  });
+}
+
+/** In the page: what is still to happen (timeouts, idle callbacks, finite CSS/WAAPI animations, d3 transitions). */
+function pendingInPage(): string[] {
+  const out = (window as unknown as { __pendingWork?: () => string[] }).__pendingWork?.() ?? ['(trackPending was not installed before the page loaded)'];
+  for (const a of document.getAnimations()) {
+    const t = a.effect?.getComputedTiming();
+    if (a.playState === 'running' && Number.isFinite(Number(t?.endTime)) && Number(t?.duration ?? 0) + Number(t?.delay ?? 0) > 1) {
+      const target = (a.effect as KeyframeEffect | null)?.target;
+      out.push(`animation on ${target?.tagName ?? '?'}.${target?.getAttribute('class') ?? ''}`);
+    }
+  }
+  for (const el of document.querySelectorAll('svg *')) {
+    const s = (el as unknown as { __transition?: Record<string, unknown> }).__transition;
+    if (s && Object.keys(s).length > 0) out.push(`d3 transition on ${el.tagName}.${el.getAttribute('class') ?? ''}`);
+  }
+  return out;
+}
+
+/**
+ * Waits until nothing the page reacts to is pending: no timeout or idle callback waiting (the engine's
+ * resize debounce, its end-of-jump timer, controllers being loaded), no request in flight, no animation or
+ * d3 transition running; then two frames. A condition, not a sleep: fast on an idle machine, patient on a
+ * loaded one, and it fails naming what never finished. Needs `trackPending(page)` before the page loaded.
+ */
+export async function settled(page: Page, { timeout = 60_000 } = {}): Promise<void> {
+  const requests = inflight.get(page);
+  if (!requests) throw new Error('settled(): call trackPending(page) before loading the page');
+  const deadline = Date.now() + timeout;
+  const outstanding = (work: string[]) => [...work, ...[...requests].map((r) => `request ${(r as { url(): string }).url()}`)];
+  for (;;) {
+    // Polled every two frames (bounded: see frames()).
+    await frames(page);
+    const work = await page.evaluate(pendingInPage);
+    if (work.length === 0 && requests.size === 0) {
+      await frames(page);
+      // Still quiet after those frames (the last callback scheduled nothing new): settled.
+      if ((await page.evaluate(pendingInPage)).length === 0 && requests.size === 0) return;
+    } else if (Date.now() >= deadline) {
+      throw new Error(`settled(): after ${timeout} ms still pending: ${outstanding(work).join('; ')}`);
+    }
+  }
+}
+
+/**
+ * Layout shift read with a positive control: `sinceLoad` sums every layout-shift entry the page has had
+ * (buffered, so from its first paint); then a block is put at the top of the page and `control` is the
+ * shift the same observer reports for it (> 0, or the reading proves nothing). Entries arrive in order, so
+ * once the control's entry is in, every earlier one has been counted: no fixed wait. Leaves the page as it
+ * was (the block is removed). Call after the page has settled.
+ */
+export async function layoutShift(page: Page): Promise<{ sinceLoad: number; control: number }> {
+  return page.evaluate(async () => {
+    const entries: { startTime: number; value: number }[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) entries.push({ startTime: e.startTime, value: (e as unknown as { value: number }).value });
+    });
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    await twoFrames();
+    const at = performance.now();
+    const block = document.createElement('div');
+    block.style.height = '240px';
+    document.body.prepend(block);
+    // At most ~120 × 2 frames for the control's entry (a missing one fails the caller's control check).
+    for (let i = 0; i < 120 && !entries.some((e) => e.startTime >= at); i++) await twoFrames();
+    observer.disconnect();
+    block.remove();
+    const sum = (list: typeof entries) => list.reduce((s, e) => s + e.value, 0);
+    return { sinceLoad: sum(entries.filter((e) => e.startTime < at)), control: sum(entries.filter((e) => e.startTime >= at)) };
+  });
+}

@@ -11,6 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { frames } from './browser.ts';
 import { TEST_DIST } from './env.ts';
 
 /** One built page: its path under the base (`''` for the front page, `data/`…) and its file. */
@@ -84,7 +85,7 @@ export async function axeProblems(page: Page, include?: string): Promise<AxeProb
 export async function axeConfirmed(page: Page, include?: string): Promise<AxeProblem[]> {
   const first = await axeProblems(page, include);
   if (first.length === 0) return [];
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await frames(page);
   const again = await axeProblems(page, include);
   return again
     .map((p) => ({ ...p, targets: p.targets.filter((t) => first.some((f) => f.id === p.id && f.targets.includes(t))) }))

@@ -8,6 +8,9 @@
  *   leaves its graphic. Boxes are the rendered SVG text boxes (getBoundingClientRect), with the page's
  *   fonts loaded.
  *
+ * The demo story: step cards as every story; labels only in the steps and inline figures whose kind of
+ * graphic no real story shows (pages.ts: demoOnlySteps) — every other kind is measured on the real stories.
+ *
  * One browser for the file; each story page is opened and scrolled through once per viewport, with
  * reduced motion (states switch at once, so every wait is for a condition) and without WebGL2 (maps
  * stay the static SVG whose labels can be measured; MapLibre places its own labels). The same
@@ -16,9 +19,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import { frames, launch, openPage } from './browser.ts';
 import { TEST_DIST } from './env.ts';
 import { labelProblems, tallCards, type Card, type RenderedGraphic } from './boxes.ts';
+import { DEMO, demoOnlyInlineKinds, demoOnlySteps } from './pages.ts';
 
 const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`))
@@ -109,12 +113,18 @@ async function toStep(page: Page, id: string): Promise<void> {
     throw new Error(`#${id}: its section never showed the step's graphic and state (${String(e).split('\n')[0]})`);
   });
   // Two frames: the new state has been laid out and painted.
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await frames(page);
 }
 
-/** Reads a story once at this size: the label problems of every step's state and of every figure outside a scrolly. */
-async function readLabels(page: Page): Promise<string[]> {
-  const steps = await page.$$eval('[data-step]', (els) => els.map((e) => e.id));
+/**
+ * Reads a story once at this size: the label problems of every step's state and of every figure outside a
+ * scrolly; on the demo, only the steps and inline figures whose kind no real story shows.
+ */
+async function readLabels(page: Page, demo: boolean): Promise<string[]> {
+  const all = await page.$$eval('[data-step]', (els) => els.map((e) => e.id));
+  const only = new Set(demoOnlySteps());
+  const steps = demo ? all.filter((id) => only.has(id)) : all;
+  if (demo) expect(steps.length, 'the demo pass has steps').toBeGreaterThan(0);
   const problems: string[] = [];
   for (const id of steps) {
     await toStep(page, id);
@@ -123,7 +133,10 @@ async function readLabels(page: Page): Promise<string[]> {
     expect(graphics.length, `#${id}: a rendered graphic`).toBeGreaterThan(0);
     problems.push(...graphics.flatMap((g) => labelProblems(g)));
   }
-  const figures = await page.evaluate(graphicsIn, { scope: '.figure:not([data-scrolly] .figure)', where: 'figure' });
+  const kinds = demo ? demoOnlyInlineKinds() : [];
+  const scope = demo ? kinds.map((k) => `.figure:not([data-scrolly] .figure):has(.chart--${k})`).join(', ') : '.figure:not([data-scrolly] .figure)';
+  const figures = scope ? await page.evaluate(graphicsIn, { scope, where: 'figure' }) : [];
+  if (demo && kinds.length) expect(figures.length, `the demo's inline ${kinds.join(', ')} figures`).toBeGreaterThan(0);
   problems.push(...figures.flatMap((g) => labelProblems(g)));
   return problems;
 }
@@ -180,7 +193,7 @@ describe.each(SIZES)('at $name: step cards at most half the screen high ($cards)
         expect(cards.every((c) => c.height > 0), 'every card is rendered').toBe(true);
         found.cards = tallCards(cards, size.options.viewport.height);
       }
-      if (size.labels) found.labels = await readLabels(page);
+      if (size.labels) found.labels = await readLabels(page, `${story}/` === DEMO);
       expect(found).toEqual({ cards: [], labels: [] });
     } finally {
       await page.context().close();

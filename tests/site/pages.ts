@@ -70,3 +70,51 @@ export function embedSample(): string[] {
   }
   return [...byKind.values()].sort();
 }
+
+/**
+ * The demo story: unlisted, the engine's own test page. scrolly.test.ts, charts.test.ts and the map tests
+ * check it in depth; the per-story gates (a11y per step, resilience, stories, legibility, security,
+ * fallback) check the real stories, and the demo only where it shows a kind of graphic no real story
+ * shows (`demoOnlySteps()`), so nothing the demo alone exercises goes unchecked.
+ */
+export const DEMO = 'demo/';
+
+/** The real stories (story pages without the demo), as paths under the base (`fyp-projects/`). */
+export function realStories(): string[] {
+  return storyPages().filter((p) => p !== DEMO);
+}
+
+/** Each figure of a built page (a step's own figure or an inline one) with the kind it draws: `line`, `bignumber`…, or `map`. */
+export function figureKinds(path: string): { step: string | null; kind: string }[] {
+  const html = readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8');
+  const out: { step: string | null; kind: string }[] = [];
+  for (const m of html.matchAll(/<figure class="figure figure--(step|inline)"[\s\S]*?<\/figure>/g)) {
+    const kind = /class="chart chart--([a-z]+)/.exec(m[0])?.[1] ?? (m[0].includes('class="story-map ') ? 'map' : 'unknown');
+    // A step's figure sits inside its step: the nearest step opening before it.
+    const before = html.slice(0, m.index);
+    const step = m[1] === 'step' ? (/.*<div class="step" data-step id="([^"]+)"/s.exec(before)?.[1] ?? null) : null;
+    out.push({ step, kind });
+  }
+  return out;
+}
+
+/**
+ * The demo's steps whose graphic is of a kind that no real story shows (in a step or an inline figure):
+ * the one pass the per-story gates make over the demo. A figure whose kind cannot be read counts as
+ * demo-only (checked rather than skipped).
+ */
+export function demoOnlySteps(): string[] {
+  const covered = new Set(realStories().flatMap((p) => figureKinds(p).map((f) => f.kind)));
+  covered.delete('unknown');
+  return figureKinds(DEMO)
+    .filter((f) => f.step && !covered.has(f.kind))
+    .map((f) => f.step!);
+}
+
+/** The demo's inline figures (outside a scrolly) whose kind no real story shows. */
+export function demoOnlyInlineKinds(): string[] {
+  const covered = new Set(realStories().flatMap((p) => figureKinds(p).map((f) => f.kind)));
+  return figureKinds(DEMO)
+    .filter((f) => !f.step && !covered.has(f.kind))
+    .map((f) => f.kind);
+}

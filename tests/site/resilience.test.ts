@@ -2,17 +2,18 @@
  * Resilience gates (issue 6) on every story page, on a phone (390×844) unless noted, with 0 page errors
  * and 0 console errors in every scenario: JavaScript disabled (every page), WebGL disabled, reduced
  * motion, print (page.pdf()), and a desktop→phone resize mid-scroll. scrolly.test.ts and map.test.ts
- * test these in depth on the demo story; this file covers every real story. The page-side checks are
- * in ./gates/resilience.ts and are shown failing on bad fixture pages at the end.
+ * test these in depth on the demo story; this file covers every real story (and the demo with JavaScript
+ * off, the one scenario read from the page alone). The page-side checks are in ./gates/resilience.ts and
+ * are shown failing on bad fixture pages at the end. Every wait is for a condition.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { DESKTOP, frames, launch, openPage, PHONE, settled, trackPending, type PageWatch } from './browser.ts';
 import { invisibleText, missingGraphics, missingInPrint, runningMotion } from './gates/resilience.ts';
-import { allPages, storyPages } from './pages.ts';
+import { allPages, realStories } from './pages.ts';
 
 /** The demo story is covered scenario by scenario in scrolly.test.ts and map.test.ts. */
-const STORIES = storyPages().filter((p) => p !== 'demo/');
+const STORIES = realStories();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,17 +30,10 @@ function expectClean(watch: PageWatch, what: string): void {
   expect(watch.foreignRequests, `${what}: requests off the origin`).toEqual([]);
 }
 
-const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
-/** Frames, then the engine's resize debounce (as scrolly.test.ts's settled()), then frames. */
-async function settled(page: Page): Promise<void> {
-  await frames(page);
-  await page.waitForTimeout(800);
-  await frames(page);
-}
-
 async function open(b: Browser, path: string, options: BrowserContextOptions): Promise<{ page: Page; watch: PageWatch }> {
   const opened = await openPage(b, inject('siteUrl'), options);
+  // settled(): waits until the page has nothing pending (the engine's resize debounce among it).
+  await trackPending(opened.page);
   const res = await opened.page.goto(inject('siteUrl') + path);
   expect(res?.status()).toBe(200);
   return opened;
@@ -49,13 +43,16 @@ async function open(b: Browser, path: string, options: BrowserContextOptions): P
 async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<number> {
   await page.mouse.move(6, 300);
   let notches = 0;
+  // Where a notch ends is where the next one starts: one read of the position per notch.
+  let before = await page.evaluate(() => window.scrollY);
   for (let guard = 0; guard < 1000; guard++) {
-    const before = await page.evaluate(() => window.scrollY);
     await page.mouse.wheel(0, deltaY);
     await frames(page);
     await each();
     notches++;
-    if ((await page.evaluate(() => window.scrollY)) === before) return notches;
+    const after = await page.evaluate(() => window.scrollY);
+    if (after === before) return notches;
+    before = after;
   }
   throw new Error('the page never stopped scrolling');
 }
@@ -79,14 +76,20 @@ describe('WebGL disabled', () => {
     await noGl?.close();
   });
 
-  it.each(STORIES)('/%s: the SVG maps stay, MapLibre never loads, no errors', async (path) => {
-    const { page, watch } = await open(noGl, path, PHONE);
+  /**
+   * Scrolls the story with the live map asked for (`?map=live`, so only a missing WebGL can keep it off);
+   * at each map on screen, waits until its enhancer has decided (`data-live`: off, wanted, shown, failed)
+   * and nothing is pending, then reads what shows. The same reading serves the positive control below.
+   */
+  async function readMaps(b: Browser, path: string) {
+    const { page, watch } = await open(b, `${path}?map=live`, PHONE);
     const maplibre: string[] = [];
     page.on('request', (r) => {
       if (/maplibre/.test(r.url())) maplibre.push(r.url());
     });
     const mapLayers = await page.locator('.scrolly__layer[data-family="map"]').count();
-    let mapSeen = 0;
+    const decisions: string[] = [];
+    let svgHidden = 0;
     await wheelThrough(page, 800, async () => {
       const onScreen = await page.evaluate(() =>
         [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].filter((l) => {
@@ -95,23 +98,49 @@ describe('WebGL disabled', () => {
         }).length,
       );
       if (onScreen > 0) {
-        mapSeen++;
-        // give the enhancer time to try; the static SVG must be what shows
-        await page.waitForTimeout(300);
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll<HTMLElement>('.scrolly__layer.is-active[data-family="map"] .story-map')].some((m) => {
+              const r = m.getBoundingClientRect();
+              return m.dataset['live'] !== undefined && r.bottom > 0 && r.top < window.innerHeight;
+            }),
+          undefined,
+          { timeout: 60_000 },
+        );
+        await settled(page);
+        decisions.push(...(await page.$$eval('.scrolly__layer.is-active[data-family="map"] .story-map[data-live]', (els) => els.map((e) => (e as HTMLElement).dataset['live'] ?? ''))));
         const svg = await page.evaluate(() =>
           [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"] svg.story-map__svg')].some((s) => {
             const b = s.getBoundingClientRect();
             return b.width > 100 && b.height > 100 && s.checkVisibility({ visibilityProperty: true, opacityProperty: true });
           }),
         );
-        expect(svg, 'the SVG map shows').toBe(true);
+        if (!svg) svgHidden++;
       }
     });
-    if (mapLayers > 0) expect(mapSeen, 'a map section was on screen').toBeGreaterThan(0);
-    expect(await page.locator('.story-map__gl, .story-map.is-live').count()).toBe(0);
-    expect(maplibre).toEqual([]);
-    expectClean(watch, path);
-    await page.context().close();
+    const live = await page.locator('.story-map__gl, .story-map.is-live').count();
+    return { page, watch, mapLayers, decisions, svgHidden, live, maplibre };
+  }
+
+  it.each(STORIES)('/%s: the SVG maps stay, MapLibre never loads, no errors', async (path) => {
+    const r = await readMaps(noGl, path);
+    if (r.mapLayers > 0) expect(r.decisions.length, 'a map section was on screen and its enhancer decided').toBeGreaterThan(0);
+    expect(r.decisions.filter((d) => d !== 'off'), 'every map on screen stays the SVG').toEqual([]);
+    expect(r.svgHidden, 'the SVG map shows').toBe(0);
+    expect(r.live).toBe(0);
+    expect(r.maplibre).toEqual([]);
+    expectClean(r.watch, path);
+    await r.page.context().close();
+  });
+
+  it('positive control: with WebGL, the same reading sees the live map and MapLibre load', async () => {
+    const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
+    const r = await readMaps(browser, path);
+    expect(r.decisions.some((d) => d === 'wanted' || d === 'shown'), `decisions: ${r.decisions.join(', ')}`).toBe(true);
+    expect(r.live).toBeGreaterThan(0);
+    expect(r.maplibre.length).toBeGreaterThan(0);
+    expectClean(r.watch, path);
+    await r.page.context().close();
   });
 });
 

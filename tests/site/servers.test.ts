@@ -48,6 +48,7 @@ async function waitUp(url: string, proc: ChildProcess, log: () => string): Promi
       await fetch(url);
       return;
     } catch {
+      // A poll interval while waiting for a condition (the server answers), bounded by the loop: not a sleep.
       await new Promise((r) => setTimeout(r, 50));
     }
   }

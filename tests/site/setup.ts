@@ -1,13 +1,34 @@
 /**
  * Serves the test build (`.test-dist/`, built with BASE_PATH=/stories/tongliao/) on 127.0.0.1 for
- * the site tests, and hands them the URL. Fails loudly when the build is missing or stale.
+ * the site tests, and hands them the URL. Fails loudly when the build is missing, built under another
+ * base, or stale (a source of the site changed after it was built): `npm run test:site` reuses the build
+ * that `npm run build:test` (or `npm test`) made.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { TEST_BASE, TEST_DIST } from './env.ts';
 
 let running: RunningServer | undefined;
+
+/** What the test build is made from; the files the build itself writes into the checkout are not inputs. */
+const INPUTS = ['src', 'content', 'data', 'public', 'astro.config.mjs'];
+const WRITTEN_BY_BUILD = new Set(['src/generated/ids.ts', 'content/ids.json']);
+
+/** The most recently modified input of the build: its path and time. */
+export function newestInput(paths = INPUTS): { file: string; mtimeMs: number } {
+  let newest = { file: '', mtimeMs: 0 };
+  const visit = (p: string) => {
+    if (!existsSync(p) || WRITTEN_BY_BUILD.has(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p)) visit(join(p, e));
+    } else if (st.mtimeMs > newest.mtimeMs) newest = { file: p, mtimeMs: st.mtimeMs };
+  };
+  for (const p of paths) visit(p);
+  return newest;
+}
 
 export async function setup(project: TestProject) {
   const index = `${TEST_DIST}/index.html`;
@@ -18,7 +39,14 @@ export async function setup(project: TestProject) {
   if (!html.includes(`href="${TEST_BASE}`)) {
     throw new Error(`${TEST_DIST} was not built with base ${TEST_BASE}; run "npm run build:test"`);
   }
-  const age = (Date.now() - statSync(index).mtimeMs) / 60_000;
+  const built = statSync(index).mtimeMs;
+  const newest = newestInput();
+  if (newest.mtimeMs > built) {
+    throw new Error(
+      `${TEST_DIST} is stale: ${newest.file} changed ${Math.round((newest.mtimeMs - built) / 1000)} s after it was built; run "npm run build:test" (or "npm test", which builds first)`,
+    );
+  }
+  const age = (Date.now() - built) / 60_000;
   if (age > 24 * 60) console.warn(`note: ${TEST_DIST} is ${Math.round(age / 60)} hours old`);
   running = await serve({ root: TEST_DIST, base: TEST_BASE });
   project.provide('siteUrl', running.url);
