@@ -41,6 +41,12 @@ export interface LiveMap {
   resize(): void;
   /** Resolves after the map has drawn everything it was asked to (for a seamless fade-in). */
   idle(): Promise<void>;
+  /**
+   * Resolves once the map has painted a frame with everything it was asked to so far (MapLibre's
+   * `idle` after a forced repaint): the state on the canvas is the state last `show`n. While renders
+   * are held (a gesture) that frame waits for the next pause.
+   */
+  rendered(): Promise<void>;
   destroy(): void;
 }
 
@@ -60,6 +66,14 @@ export interface LiveMapOptions {
   events: LiveMapEvents;
   /** Resolves when the next slice of start-up may run (a reading pause, or the next task). */
   gate: () => Promise<void>;
+  /**
+   * True while MapLibre must not render (a scroll gesture in progress; explore mode excepted): a
+   * frame MapLibre asks for then waits for `whenFree()`, so no render, tile upload, placement or
+   * camera frame lands in a gesture.
+   */
+  held: () => boolean;
+  /** Resolves when held renders may run again (the next reading pause). */
+  whenFree: () => Promise<void>;
 }
 
 /** A marker's radius at map scale `f`. The SVG's circle is centred on its stroke; MapLibre's lies outside. */
@@ -170,6 +184,26 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     pixelRatio: Math.min(devicePixelRatio, MAX_PIXEL_RATIO),
   });
 
+  // MapLibre draws in `_render`, which `triggerRepaint` calls from an animation frame (a private
+  // method, looked up on the instance each time: checked against maplibre-gl 6.17). While renders
+  // are held the frame is dropped and asked for again in the next pause.
+  const internal = map as unknown as { _render: (t: number) => unknown };
+  const renderNow = internal._render.bind(map);
+  let deferred = false;
+  internal._render = (t: number) => {
+    if (!removed && !exploring && o.held()) {
+      if (!deferred) {
+        deferred = true;
+        void o.whenFree().then(() => {
+          deferred = false;
+          if (!removed) map.triggerRepaint();
+        });
+      }
+      return map;
+    }
+    return renderNow(t);
+  };
+
   let applied: Map<number, FeatureState> | null = null;
   let appliedLayers: ReturnType<typeof layerProps> | null = first;
   let lost = false;
@@ -267,6 +301,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   }
 
   const idle = () => new Promise<void>((resolve) => (lost || !map.isMoving() && map.loaded() ? resolve() : map.once('idle', () => resolve())));
+  const rendered = () =>
+    new Promise<void>((resolve) => {
+      if (lost || removed) return resolve();
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
 
   return {
     show(k2, opts) {
@@ -331,6 +371,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       if (!exploring) moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
     idle,
+    rendered,
     destroy,
   };
 }
