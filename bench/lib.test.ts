@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateDroppedFrames, FRAME_MS, loafSources, median, medians, METRICS, renderReport, TARGETS, verdict, type PageRun, type Report } from './lib.ts';
+import { estimateDroppedFrames, FRAME_MS, gestureWindows, loafSources, median, medians, METRICS, renderReport, TARGETS, verdict, type PageRun, type Report } from './lib.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the two middle values of an even count', () => {
@@ -152,5 +152,15 @@ describe('renderReport', () => {
   });
   it('says when the build was not measured', () => {
     expect(renderReport(report([{ name: 'front', runs: [run(good)] }], { build: null }))).toContain('Not measured in this run');
+  });
+});
+
+describe('gestureWindows', () => {
+  it('groups events less than the gap apart, from the first event to the last', () => {
+    expect(gestureWindows([], 400)).toEqual([]);
+    expect(gestureWindows([1000, 1016, 1300, 1690], 400)).toEqual([[1000, 1690]]);
+    // 400 ms without an event ends a gesture (the map code's pause)
+    expect(gestureWindows([2500, 1000, 1399, 1798], 400)).toEqual([[1000, 1798], [2500, 2500]]);
+    expect(gestureWindows([0, 400], 400)).toEqual([[0, 0], [400, 400]]);
   });
 });

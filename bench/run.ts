@@ -41,7 +41,8 @@ import { serve, type RunningServer } from '../scripts/serve.ts';
 import { CHROMIUM, launch, PHONE } from '../tests/site/browser.ts';
 import { throttleLikeAPhone } from './phone.ts';
 import { buildStorymapBundle, writeStorymapPage } from './storymap.ts';
-import { estimateDroppedFrames, median, medians, renderReport, type BuildResult, type PageResult, type PageRun, type Report, type Variant } from './lib.ts';
+import { GESTURE_EVENTS, PAUSE_MS as GESTURE_GAP_MS } from '../src/map/loader.ts';
+import { estimateDroppedFrames, gestureWindows, median, medians, renderReport, type BuildResult, type PageResult, type PageRun, type Report, type Variant } from './lib.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -224,12 +225,15 @@ interface Store {
   loaf: Entry[];
   shifts: { t: number; v: number }[];
   frames: number[];
+  /** Timestamps of gesture events (the map code's GESTURE_EVENTS). */
+  inputs: number[];
   rec: boolean;
 }
 
 /** Runs in the page before anything else: collects performance entries and, once recording, frame times. */
-function instrument(): void {
-  const store: Store = { longtask: [], loaf: [], shifts: [], frames: [], rec: false };
+function instrument(gestureEvents: readonly string[]): void {
+  const store: Store = { longtask: [], loaf: [], shifts: [], frames: [], inputs: [], rec: false };
+  for (const type of gestureEvents) window.addEventListener(type, (e) => store.inputs.push(e.timeStamp), { capture: true, passive: true });
   (window as unknown as { __bench: Store }).__bench = store;
   const observe = (type: string, f: (e: PerformanceEntry) => void) => {
     try {
@@ -318,7 +322,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`page error: ${String(e).slice(0, 200)}`));
     const cdp = await throttleLikeAPhone(context, page);
-    await page.addInitScript(instrument);
+    await page.addInitScript(instrument, [...GESTURE_EVENTS]);
     server.bytes.clear();
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     // Whatever the page fetches on its own before the reader scrolls (idle-time loading included).
@@ -332,7 +336,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
       b.rec = true;
       return performance.now();
     });
-    const windows = await readThrough(page, cdp, errors);
+    const sent = await readThrough(page, cdp, errors);
     await page.waitForTimeout(Math.max(PAUSE_MS, 2000));
     await networkQuiet(server, 2000, 30_000);
     const s = await page.evaluate(() => {
@@ -341,6 +345,9 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
       return b;
     });
     const during = (e: Entry) => e.start >= scrollStart;
+    // "While gesturing": the gestures as the map code sees them (its events, its 400 ms gap), from
+    // the first scroll on; the scripted gestures' own spans (CDP command sent to answered) count too.
+    const windows = [...gestureWindows(s.inputs.filter((t) => t >= scrollStart), GESTURE_GAP_MS), ...sent];
     const overlaps = (e: Entry) => windows.some(([a, b]) => e.start < b && e.start + e.duration > a);
     const loaf = s.loaf.filter(during);
     const blocking = loaf.map((l) => l.blocking ?? 0);
@@ -360,7 +367,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
         jsTotalBytes: sum(paths.filter(([p]) => isJs(p)).map(([, n]) => n)),
         workerBytes: sum(paths.filter(([p]) => /worker/i.test(p)).map(([, n]) => n)),
         allTotalBytes: sum(paths.map(([, n]) => n)),
-        gestures: windows.length,
+        gestures: sent.length,
         longTasks: s.longtask.filter(during).length,
         longTaskMs: sum(s.longtask.filter(during).map((t) => t.duration)),
         loafBlockingMs: sum(blocking),

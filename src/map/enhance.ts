@@ -6,10 +6,14 @@
  *   SVG's transform between two states (tween.ts) with the next state's circles, labels and fills
  *   cross-fading in, like MapLibre's `easeTo`; with reduced motion it jumps. No WebGL on the scroll
  *   path. MapLibre is loaded only when the reader opens explore mode.
- * - The live map, on devices that qualify (or with `?map=live`): after the first scroll, in reading
- *   pauses while a map section is on screen, MapLibre is brought in slice by slice (map-controller.ts)
- *   and faded in over the SVG showing the same view, never during a scroll gesture. One instance per
- *   page: it moves to whichever map section the reader pauses at.
+ * - The live map, on devices that qualify (or with `?map=live`): MapLibre does nothing while a scroll
+ *   gesture is in progress (loader.ts says what a gesture is). During a gesture the story runs on the
+ *   SVG exactly as on the default path: a step change hides the live map at once (the SVG under it
+ *   shows the same state) and the SVG tweens. In each reading pause while a map section is on screen,
+ *   the page's one MapLibre instance is brought in (slice by slice, the first time: map-controller.ts)
+ *   or moved to this section, jumps to the state the SVG ended on, and fades in over it only after it
+ *   has painted that state. A gesture that starts meanwhile stops it: its frames are held until the
+ *   next pause and the SVG stays. One instance per page.
  *
  * Without WebGL2, or if anything fails, or while the WebGL context is lost, the SVG simply stays; a
  * failure is never thrown at the page (the story keeps working).
@@ -17,7 +21,7 @@
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
 import { cheapSignals, mapMode, qualifies, webgl2Renderer } from './device.ts';
-import { hasSize, scheduler } from './loader.ts';
+import { hasSize, scheduler, type Scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { easeCubicInOut, formatMatrix, interpolateCamera, parseMatrix, sameCamera, shift, type Similarity } from './tween.ts';
@@ -55,7 +59,22 @@ interface Owner {
   restored(): void;
 }
 
-const host: { map: Promise<LiveMap> | null; owner: Owner | null; users: number } = { map: null, owner: null, users: 0 };
+const host: {
+  map: Promise<LiveMap> | null;
+  owner: Owner | null;
+  users: number;
+  /** The page's gestures, as the live map's render hold reads them. */
+  when: Scheduler | null;
+  /** Explore mode is being opened: the reader's tap is not a scroll gesture, MapLibre may render. */
+  opening: boolean;
+  /** The WebGL context is lost (the SVG shows until MapLibre has restored it). */
+  lost: boolean;
+} = { map: null, owner: null, users: 0, when: null, opening: false, lost: false };
+
+function pageWhen(): Scheduler {
+  host.when ??= scheduler();
+  return host.when;
+}
 
 /** Every map state on the page, by `graphic/state` (the live map's one source holds them all). */
 function pageStates(): Record<string, ClientState> {
@@ -75,12 +94,24 @@ function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promi
       performance.mark('map:imported');
       await hasSize(box);
       await gate();
+      const when = pageWhen();
       return createLiveMap(box, {
         base,
         states: pageStates(),
         initial: key,
         gate,
-        events: { lost: () => host.owner?.lost(), restored: () => host.owner?.restored() },
+        held: () => !host.opening && when.gesturing(),
+        whenFree: () => when.pause(),
+        events: {
+          lost: () => {
+            host.lost = true;
+            host.owner?.lost();
+          },
+          restored: () => {
+            host.lost = false;
+            host.owner?.restored();
+          },
+        },
       });
     });
     host.map.then(() => performance.mark('map:rendered'), () => undefined);
@@ -203,8 +234,15 @@ function svgStates(root: HTMLElement) {
       };
       t.raf = requestAnimationFrame(frame);
     },
-    /** Ends a move at once (the live map takes over, or the controller goes). */
+    /** Ends a move at once (the controller goes). */
     finish,
+    /** Resolves when no move runs (the live map takes over from the picture a move ends on). */
+    settled(): Promise<void> {
+      return new Promise((resolve) => {
+        const check = () => (tween ? requestAnimationFrame(check) : resolve());
+        check();
+      });
+    },
   };
 }
 
@@ -230,41 +268,72 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   let shown = false;
   /** It is shown for explore mode only (the story itself keeps the SVG on this device). */
   let forExplore = false;
+  /** The story itself runs on the live map here (decided in the first pause). */
+  let liveStory = false;
+  /** The box changed size while the live map was hidden: resize it in the next pause. */
+  let resized = false;
   let visible = false;
   host.users++;
+
+  /** Wakes the live path's loop: the state or the size changed, or the context came back. */
+  let wakers: (() => void)[] = [];
+  const wake = () => wakers.splice(0).forEach((f) => f());
+  const changed = () => new Promise<void>((resolve) => wakers.push(resolve));
 
   const io = box
     ? new IntersectionObserver(([e]) => {
         visible = !!e?.isIntersecting;
+        if (visible) wake();
       })
     : null;
   if (box) io?.observe(box);
   const onScreen = () => visible && (!layer.classList.contains('scrolly__layer') || layer.classList.contains('is-active'));
+  const exploring = () => root.classList.contains('is-exploring');
+
+  /** Shows the SVG at once (it shows the state the map shows): the live map is hidden without a fade. */
+  function hideLive(): void {
+    if (!shown) return;
+    shown = false;
+    root.dataset['live'] = forExplore ? 'off' : 'wanted';
+    const gl = box?.querySelector<HTMLElement>('.story-map__gl');
+    gl?.style.setProperty('transition', 'none');
+    root.classList.remove('is-live');
+    if (gl) requestAnimationFrame(() => requestAnimationFrame(() => gl.style.removeProperty('transition')));
+  }
 
   const me: Owner = {
     box: box as HTMLElement,
     release() {
-      if (root.classList.contains('is-exploring')) setExplore(false);
+      if (exploring()) setExplore(false);
       if (shown) root.dataset['live'] = forExplore ? 'off' : 'wanted';
       forExplore = false;
       shown = false;
       root.classList.remove('is-live');
     },
     lost() {
-      if (root.classList.contains('is-exploring')) setExplore(false);
+      if (exploring()) setExplore(false);
       root.classList.remove('is-live');
       if (explore) explore.hidden = true;
     },
     restored() {
-      if (shown) root.classList.add('is-live');
       if (explore) explore.hidden = false;
+      // Shown again once the restored map has painted this state, in a pause (the live loop).
+      shown = false;
+      if (root.dataset['live'] === 'shown') root.dataset['live'] = 'wanted';
+      wake();
     },
   };
 
-  /** Makes the live map this section's, showing its current state (hidden until `reveal`). */
+  /**
+   * Makes the live map this section's, showing its current state (hidden until `reveal`). Every call
+   * into MapLibre here is made outside a gesture: creation's slices wait for `gate`, the move and the
+   * state for a pause when a gesture has begun meanwhile.
+   */
   async function claim(gate: () => Promise<void>): Promise<LiveMap> {
     if (!box || !base || !current) throw new Error('static map only');
     const map = await liveMap(box, key, base, gate);
+    if (destroyed) throw new Error('destroyed');
+    if (!host.opening && when.gesturing()) await when.pause();
     if (destroyed) throw new Error('destroyed');
     if (host.owner !== me) {
       host.owner?.release();
@@ -272,9 +341,11 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     }
     live = map;
     map.moveTo(box);
+    if (resized) {
+      resized = false;
+      map.resize();
+    }
     map.show(key, { animate: false });
-    svg.finish();
-    await map.idle();
     return map;
   }
 
@@ -311,15 +382,19 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     if (!shown || host.owner !== me) {
       explore.disabled = true;
       explore.setAttribute('aria-busy', 'true');
+      // The reader asked for the map: its start-up runs now, task by task (the tap is no scroll).
+      host.opening = true;
       try {
-        await claim(nextTask);
-        forExplore = true;
+        const map = await claim(nextTask);
+        await map.rendered();
+        forExplore = !liveStory;
         reveal();
       } catch {
         root.dataset['live'] = 'failed';
         explore.hidden = true;
         return;
       } finally {
+        host.opening = false;
         explore.disabled = false;
         explore.removeAttribute('aria-busy');
       }
@@ -339,22 +414,49 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   }
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && root.classList.contains('is-exploring')) closeExplore();
+    if (e.key === 'Escape' && exploring()) closeExplore();
   };
   const onExplore = () => void openExplore();
   const onBack = () => closeExplore();
-  const onResize = () => {
-    if (shown && host.owner === me) live?.resize();
-  };
+  // The box's size, not the window's: a phone's address bar sliding during a scroll resizes the
+  // window, not the map.
+  let size = box ? [box.clientWidth, box.clientHeight].join() : '';
+  const sizes = box
+    ? new ResizeObserver(() => {
+        const now = [box.clientWidth, box.clientHeight].join();
+        if (now === size) return;
+        size = now;
+        if (host.owner !== me || !live) return;
+        if (exploring()) return live.resize();
+        // In the story: the SVG now, the map resized (which clears its canvas) in the next pause.
+        resized = true;
+        hideLive();
+        wake();
+      })
+    : null;
+  if (box) sizes?.observe(box);
   explore?.addEventListener('click', onExplore);
   back?.addEventListener('click', onBack);
   document.addEventListener('keydown', onKey);
-  window.addEventListener('resize', onResize);
 
   /**
-   * The live path: after the first scroll, in each pause while this section is on screen, take the
-   * page's live map (bringing it in, slice by slice, the first time) and fade it in once the reader is
-   * still paused. Also offers explore mode once WebGL2 is known to work here.
+   * One pass of the live path, in a pause: take the page's live map (bringing it in the first time),
+   * put it at this section's state, wait until the SVG's move has ended and the map has painted that
+   * state, then fade it in, unless the reader started a gesture or moved on meanwhile. True when shown.
+   */
+  async function sync(): Promise<boolean> {
+    const want = key;
+    const map = await claim(when.pause);
+    await svg.settled();
+    await map.rendered();
+    if (destroyed || host.owner !== me || key !== want || host.lost || when.gesturing() || !onScreen()) return false;
+    reveal();
+    return true;
+  }
+
+  /**
+   * The live path: after the first scroll, in each pause while this section is on screen and not
+   * showing the live map, `sync()`. Also offers explore mode once WebGL2 is known to work here.
    */
   let shownOnce: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (shownOnce = resolve));
@@ -374,24 +476,24 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     // explore mode), `wanted` (the live map, once the reader pauses on this map), `shown`, `failed`.
     root.dataset['live'] = wanted ? 'wanted' : 'off';
     if (!wanted) throw new Error('static map: this device reads the story on the SVG');
+    liveStory = true;
     for (;;) {
       if (destroyed) return;
-      if (onScreen() && !(host.owner === me && shown)) {
+      if (onScreen() && !(host.owner === me && shown) && !exploring()) {
+        let ok: boolean;
         try {
-          await claim(when.pause);
+          ok = await sync();
         } catch (e) {
+          if (destroyed) return;
           root.dataset['live'] = 'failed';
           throw e;
         }
-        // The fade-in, too, waits for the reader to stop.
-        await when.pause();
-        if (host.owner === me && !destroyed) {
-          reveal();
+        if (ok) {
           performance.mark('map:live');
           shownOnce();
         }
       }
-      await when.nextScroll();
+      await Promise.race([when.nextScroll(), changed()]);
       await when.pause();
     }
   }
@@ -405,13 +507,17 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     setState(_state: string, source: Element | null, o: SetStateOptions) {
       const from = source?.querySelector<HTMLElement>('.story-map') ?? null;
       if (!from) return;
-      const isLive = shown && host.owner === me && !!live;
-      // Under the live map the SVG switches at once (it shows again if the context is lost).
-      svg.show(from, o.animate && !opts.reducedMotion && !isLive);
+      const mine = host.owner === me && !!live;
+      // In the story the live map never follows a step during the gesture that reached it: it is
+      // hidden at once (the SVG under it shows the same state) and the SVG moves, as on the default
+      // path; the live map takes over again in the next pause. Explore mode keeps its camera.
+      if (mine && !exploring()) hideLive();
+      svg.show(from, o.animate && !opts.reducedMotion);
       root.dataset['state'] = from.dataset['state'] ?? '';
       key = `${graphic}/${root.dataset['state']}`;
       current = read<ClientState>(from, 'map');
-      if (isLive) live?.show(key, { animate: o.animate && !opts.reducedMotion });
+      if (mine && exploring()) live?.show(key, { animate: false });
+      wake();
     },
     getCamera() {
       if (live && shown && host.owner === me && root.classList.contains('is-live')) return live.getCamera();
@@ -421,22 +527,27 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     destroy() {
       destroyed = true;
       when.cancel();
+      wake();
       io?.disconnect();
+      sizes?.disconnect();
       svg.finish();
       explore?.removeEventListener('click', onExplore);
       back?.removeEventListener('click', onBack);
       document.removeEventListener('keydown', onKey);
-      window.removeEventListener('resize', onResize);
       if (host.owner === me) {
         me.release();
         host.owner = null;
       }
       root.classList.remove('is-live', 'is-exploring');
       host.users--;
-      if (host.users === 0 && host.map) {
-        const map = host.map;
-        host.map = null;
-        void map.then((m) => m.destroy(), () => undefined);
+      if (host.users === 0) {
+        host.when?.cancel();
+        host.when = null;
+        if (host.map) {
+          const map = host.map;
+          host.map = null;
+          void map.then((m) => m.destroy(), () => undefined);
+        }
       }
     },
   };

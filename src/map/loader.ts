@@ -1,21 +1,33 @@
 /**
  * When to spend MapLibre's cost (≈ 250 KB of script to fetch and evaluate, then a WebGL context, a
- * worker and tessellation), on the devices and in the modes that use it (device.ts): never before the
- * reader's first scroll (the first-view budget), and only in pauses, when the page is idle and the
- * reader has not scrolled for a moment, so none of it lands while they are scrolling. Browser-only,
- * no dependencies.
+ * worker, tessellation and every render frame), on the devices and in the modes that use it
+ * (device.ts): never before the reader's first scroll (the first-view budget), and never while a
+ * scroll gesture is in progress. Browser-only, no dependencies.
+ *
+ * A gesture, as the map code (and the benchmark, bench/run.ts) understands it: the reader is
+ * touching the screen, or a `scroll`, `wheel`, `touchstart`/`touchmove`/`touchend` or scrolling key
+ * came less than `PAUSE_MS` ago. A pause is the opposite: no touch held and none of those events for
+ * `PAUSE_MS`, and then an idle callback (the main thread has nothing else to do) in which that still
+ * holds.
  */
 
-/** How long without a scroll counts as a pause. */
+/** How long without a gesture event counts as a pause. */
 export const PAUSE_MS = 400;
+
+/** The events that start or continue a gesture (listened to on `window`, capture, passive). */
+export const GESTURE_EVENTS = ['scroll', 'wheel', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'keydown'] as const;
 
 export interface Scheduler {
   /** Resolves after the reader's first scroll (at once if the page is already scrolled, e.g. a reload mid-story). */
   firstScroll(): Promise<void>;
-  /** Resolves in a pause: the main thread idle and no scroll for `PAUSE_MS`. */
+  /** Resolves in a pause: no gesture for `PAUSE_MS`, then an idle callback in which that still holds. */
   pause(): Promise<void>;
-  /** Resolves at the next scroll event. */
+  /** Resolves at the next gesture event. */
   nextScroll(): Promise<void>;
+  /** Whether a gesture is in progress now (a touch held, or a gesture event less than `PAUSE_MS` ago). */
+  gesturing(): boolean;
+  /** Called when a gesture starts (the first gesture event after a pause); returns the unsubscribe. */
+  onGesture(f: () => void): () => void;
   /** Stop listening; pending promises never resolve. */
   cancel(): void;
 }
@@ -23,37 +35,57 @@ export interface Scheduler {
 const idle = (cb: () => void): number =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 3000 }) : window.setTimeout(cb, 200);
 
+/** Keys that scroll the page (a key held down repeats: each repeat continues the gesture). */
+const SCROLL_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', ' ', 'Home', 'End', 'j', 'k', 'J', 'K']);
+
 export function scheduler(win: Window = window): Scheduler {
-  let lastScroll = win.scrollY > 0 ? performance.now() : -Infinity;
+  let lastInput = win.scrollY > 0 ? performance.now() : -Infinity;
   let scrolled = win.scrollY > 0;
+  let touches = 0;
   let cancelled = false;
-  const waiting: (() => void)[] = [];
-  const onScroll = () => {
-    lastScroll = performance.now();
-    scrolled = true;
-    waiting.splice(0).forEach((f) => f());
+  /** Waiting for the first scroll, and for the next gesture event. */
+  const first: (() => void)[] = [];
+  const next: (() => void)[] = [];
+  const starts = new Set<() => void>();
+  const gesturing = () => touches > 0 || performance.now() - lastInput < PAUSE_MS;
+  const onInput = (e: Event) => {
+    if (e.type === 'keydown' && !SCROLL_KEYS.has((e as KeyboardEvent).key)) return;
+    if (e.type === 'touchstart' || e.type === 'touchend' || e.type === 'touchcancel') touches = (e as TouchEvent).touches?.length ?? 0;
+    const starting = !gesturing();
+    lastInput = performance.now();
+    if (e.type === 'scroll') scrolled = true;
+    if (starting) for (const f of [...starts]) f();
+    if (scrolled) first.splice(0).forEach((f) => f());
+    next.splice(0).forEach((f) => f());
   };
-  win.addEventListener('scroll', onScroll, { passive: true });
+  for (const type of GESTURE_EVENTS) win.addEventListener(type, onInput, { passive: true, capture: true });
 
   const pause = (): Promise<void> =>
     new Promise((resolve) => {
       const check = () => {
         if (cancelled) return;
-        const quiet = performance.now() - lastScroll;
-        if (quiet >= PAUSE_MS) idle(() => (cancelled ? undefined : performance.now() - lastScroll >= PAUSE_MS ? resolve() : check()));
-        else win.setTimeout(check, PAUSE_MS - quiet + 20);
+        const quiet = performance.now() - lastInput;
+        if (touches === 0 && quiet >= PAUSE_MS) idle(() => (cancelled ? undefined : gesturing() ? check() : resolve()));
+        else win.setTimeout(check, Math.max(20, PAUSE_MS - quiet + 20));
       };
       check();
     });
 
   return {
-    firstScroll: () => (scrolled ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+    firstScroll: () => (scrolled ? Promise.resolve() : new Promise<void>((resolve) => first.push(resolve))),
     pause,
-    nextScroll: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    nextScroll: () => new Promise<void>((resolve) => next.push(resolve)),
+    gesturing,
+    onGesture(f) {
+      starts.add(f);
+      return () => starts.delete(f);
+    },
     cancel() {
       cancelled = true;
-      waiting.length = 0;
-      win.removeEventListener('scroll', onScroll);
+      first.length = 0;
+      next.length = 0;
+      starts.clear();
+      for (const type of GESTURE_EVENTS) win.removeEventListener(type, onInput, { capture: true });
     },
   };
 }

@@ -41,6 +41,12 @@ export interface LiveMap {
   resize(): void;
   /** Resolves after the map has drawn everything it was asked to (for a seamless fade-in). */
   idle(): Promise<void>;
+  /**
+   * Resolves once the map has painted a frame with everything it was asked to so far (MapLibre's
+   * `idle` after a forced repaint): the state on the canvas is the state last `show`n. While renders
+   * are held (a gesture) that frame waits for the next pause.
+   */
+  rendered(): Promise<void>;
   destroy(): void;
 }
 
@@ -60,6 +66,14 @@ export interface LiveMapOptions {
   events: LiveMapEvents;
   /** Resolves when the next slice of start-up may run (a reading pause, or the next task). */
   gate: () => Promise<void>;
+  /**
+   * True while MapLibre must not render (a scroll gesture in progress; explore mode excepted): a
+   * frame MapLibre asks for then waits for `whenFree()`, so no render, tile upload, placement or
+   * camera frame lands in a gesture.
+   */
+  held: () => boolean;
+  /** Resolves when held renders may run again (the next reading pause). */
+  whenFree: () => Promise<void>;
 }
 
 /** A marker's radius at map scale `f`. The SVG's circle is centred on its stroke; MapLibre's lies outside. */
@@ -72,6 +86,15 @@ const fs = (name: string) => ['boolean', ['feature-state', name], false] as Expr
 /** 1 when the feature's state shows it, else 0. */
 const shown = ['case', fs('on'), 1, 0] as ExpressionSpecification;
 const hlColour = (normal: string) => ['case', fs('hl'), MAP_STYLE.highlight, normal] as ExpressionSpecification;
+
+/** The layers of each start-up stage, in order (the first in the map from its creation). */
+const STAGES: readonly (readonly string[])[] = [
+  ['background', 'fill'],
+  ['neighbours', 'borders', 'rivers', 'outline', 'highlight'],
+  ['markers', 'zone'],
+  ['county-labels'],
+  ['neighbour-labels', 'zone-label'],
+];
 
 /** The next task: a slice boundary inside start-up (scheduler.yield where there is one). */
 function nextTask(): Promise<void> {
@@ -154,12 +177,23 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     ],
   };
 
-  // `new Map()` (WebGL context, style, worker) in a task of its own.
+  // Start-up in slices: the map starts with the first stage's layers only and each later stage is
+  // shown in a slice of its own (a pause), so each first render (its shaders, its buffers, the CJK
+  // glyphs its labels need) is a frame of its own rather than one long frame for all of them.
+  const staged = new Set(STAGES.slice(1).flat());
+  for (const layer of style.layers) if (staged.has(layer.id)) layer.layout = { ...(layer as { layout?: object }).layout, visibility: 'none' } as never;
+  /** The visibility each layer has in the map now. */
+  const setVis = new Map<string, 'visible' | 'none'>(style.layers.map((l) => [l.id, ((l as { layout?: { visibility?: 'visible' | 'none' } }).layout?.visibility ?? 'visible')]));
+
+  // `new Map()` (WebGL context, style, worker) in a task of its own, and its first render in a later frame.
+  let starting = true;
   await nextTask();
   performance.mark('map:create');
+  // No style yet: the style (its layers, and the source sent to the worker) loads in a later slice,
+  // not in the frame that creates the context. We write the style, so MapLibre need not validate it.
   const map = new MapLibre({
     container,
-    style,
+    validateStyle: false,
     center: [current.c[0], current.c[1]],
     zoom: current.c[2] + Math.log2(container.clientWidth / VIEW.width),
     interactive: false,
@@ -170,10 +204,40 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     pixelRatio: Math.min(devicePixelRatio, MAX_PIXEL_RATIO),
   });
 
+  // MapLibre draws in `_render`, which `triggerRepaint` calls from an animation frame (a private
+  // method, looked up on the instance each time: checked against maplibre-gl 6.17). While renders
+  // are held the frame is dropped and asked for again in the next pause.
+  const internal = map as unknown as { _render: (t: number) => unknown };
+  const renderNow = internal._render.bind(map);
+  let deferred = false;
+  internal._render = (t: number) => {
+    if (!removed && !exploring && (starting || o.held())) {
+      if (!deferred) {
+        deferred = true;
+        void o.whenFree().then(() => {
+          deferred = false;
+          if (!removed) map.triggerRepaint();
+        });
+      }
+      return map;
+    }
+    return renderNow(t);
+  };
+
   let applied: Map<number, FeatureState> | null = null;
   let appliedLayers: ReturnType<typeof layerProps> | null = first;
   let lost = false;
   let removed = false;
+
+  /** Sets each layer's visibility: hidden while its start-up stage has not come, else as the state says. */
+  const syncVisibility = (lp: ReturnType<typeof layerProps>) => {
+    for (const [id, has] of setVis) {
+      const want = staged.has(id) ? 'none' : (TOGGLED_LAYERS as readonly string[]).includes(id) && !lp.visible[id as (typeof TOGGLED_LAYERS)[number]] ? 'none' : 'visible';
+      if (want === has) continue;
+      map.setLayoutProperty(id, 'visibility', want);
+      setVis.set(id, want);
+    }
+  };
 
   /** Applies the state's feature states and layer visibilities that differ from what the map has. */
   const apply = (k2: string, s: ClientState) => {
@@ -181,9 +245,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     for (const [id, st] of diffFeatureStates(applied, next)) map.setFeatureState({ source: SOURCE, id }, st as Record<string, unknown>);
     applied = next;
     const lp = layerProps(s);
-    for (const id of TOGGLED_LAYERS) {
-      if (appliedLayers?.visible[id] !== lp.visible[id]) map.setLayoutProperty(id, 'visibility', lp.visible[id] ? 'visible' : 'none');
-    }
+    syncVisibility(lp);
     if (appliedLayers?.background !== lp.background) map.setPaintProperty('background', 'background-color', lp.background);
     appliedLayers = lp;
   };
@@ -248,15 +310,38 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   let failStart: ((e: Error) => void) | null = null;
   map.on('error', (e) => failStart?.(new Error(e.error.message)));
   let timer = 0;
+  const rendered = () =>
+    new Promise<void>((resolve) => {
+      if (lost || removed) return resolve();
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
   try {
+    await o.gate();
+    starting = false;
+    performance.mark('map:style');
+    map.setStyle(style, { validate: false });
     await new Promise<void>((resolve, reject) => {
       failStart = reject;
       timer = window.setTimeout(() => reject(new Error(`the live map did not render in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
       map.once('load', () => {
+        performance.mark('map:load');
         apply(key, current);
-        map.once('idle', () => resolve());
+        map.once('idle', () => {
+          performance.mark('map:first-idle');
+          resolve();
+        });
       });
     });
+    // The later stages, each in a slice of its own.
+    for (const stage of STAGES.slice(1)) {
+      await o.gate();
+      if (removed) throw new Error('removed');
+      for (const id of stage) staged.delete(id);
+      syncVisibility(layerProps(current));
+      await rendered();
+      performance.mark('map:stage');
+    }
   } catch (e) {
     // Nothing of a map that did not start stays in the page: its element, its canvas, its WebGL context.
     destroy();
@@ -331,6 +416,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       if (!exploring) moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
     idle,
+    rendered,
     destroy,
   };
 }

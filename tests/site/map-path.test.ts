@@ -46,14 +46,15 @@ async function device(page: Page, d: { cores: number; memory: number; renderer?:
 }
 
 /** Opens the story, recording when MapLibre's files are requested. */
-async function open(query = '', d?: { cores: number; memory: number; renderer?: string }) {
+async function open(query = '', d?: { cores: number; memory: number; renderer?: string }, init?: () => void, story = STORY) {
   const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
   if (d) await device(page, d);
+  if (init) await page.addInitScript(init);
   const maplibre: string[] = [];
   page.on('request', (r) => {
     if (MAPLIBRE.test(r.url())) maplibre.push(r.url());
   });
-  await page.goto(`${inject('siteUrl')}${STORY}/${query}`);
+  await page.goto(`${inject('siteUrl')}${story}/${query}`);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')));
   return { page, watch, maplibre };
 }
@@ -253,6 +254,168 @@ describe('failures (issue 15)', () => {
       expect(await page.locator('[data-scrolly-live]').textContent()).toBe(await page.locator(`#${id}`).getAttribute('data-summary'));
     }
     expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- gestures (issue 13)
+
+/**
+ * Watches, in the page, everything MapLibre does that costs the reader a frame, and scripts gestures.
+ * - `draw`: a WebGL draw call or clear on a MapLibre canvas (every render, camera move, style or
+ *   feature-state change and tile upload ends in these);
+ * - `create`: a MapLibre instance created (the container gets `maplibregl-map`);
+ * - `live-on` / `live-off`: the sticky map shows the live map / the SVG; `state`: its state changed.
+ * A gesture is wheel events with a scroll every `every` ms (well under the 400 ms that end one), each
+ * recorded with its first and last event's time.
+ */
+function gestureProbe(): void {
+  type Ev = { t: number; kind: 'draw' | 'create' | 'live-on' | 'live-off' | 'state'; state?: string };
+  const log: Ev[] = [];
+  const gestures: [number, number][] = [];
+  const now = () => performance.now();
+  const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'clear']) {
+    const f = proto[name] as (...a: unknown[]) => unknown;
+    proto[name] = function (this: WebGL2RenderingContext, ...a: unknown[]) {
+      if ((this.canvas as HTMLCanvasElement).classList?.contains('maplibregl-canvas')) log.push({ t: now(), kind: 'draw' });
+      return f.apply(this, a);
+    };
+  }
+  new MutationObserver((muts) => {
+    for (const m of muts) {
+      const el = m.target as HTMLElement;
+      if (m.attributeName === 'class') {
+        const had = (m.oldValue ?? '').split(/\s+/);
+        if (el.classList.contains('maplibregl-map') && !had.includes('maplibregl-map')) log.push({ t: now(), kind: 'create' });
+        if (el.matches('.scrolly__layer .story-map')) {
+          const on = el.classList.contains('is-live');
+          if (on !== had.includes('is-live')) log.push({ t: now(), kind: on ? 'live-on' : 'live-off', state: el.dataset['state'] ?? '' });
+        }
+      } else if (m.attributeName === 'data-state' && el.matches('.scrolly__layer .story-map')) {
+        log.push({ t: now(), kind: 'state', state: el.dataset['state'] ?? '' });
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class', 'data-state'], attributeOldValue: true });
+
+  /** Scrolls by `dy` every `every` ms with a wheel event each time, until `until()` holds (or `ms` passed). */
+  const gesture = (o: { dy: number; every: number; ms?: number; to?: string }): Promise<void> =>
+    new Promise((resolve) => {
+      const t0 = now();
+      let sign = 1;
+      const tick = () => {
+        document.dispatchEvent(new WheelEvent('wheel', { deltaY: o.dy, bubbles: true, cancelable: false }));
+        const target = o.to ? document.getElementById(o.to) : null;
+        // Towards a step: until it is at the trigger line; otherwise back and forth in place.
+        // (the step's top a tenth of a screen above the trigger line)
+        const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+        const left = target ? target.getBoundingClientRect().top - (line - innerHeight * 0.1) : 0;
+        if (target) window.scrollBy({ top: Math.max(-o.dy, Math.min(o.dy, left)), behavior: 'instant' });
+        else window.scrollBy({ top: (sign = -sign) * o.dy, behavior: 'instant' });
+        const done = target ? Math.abs(left) < 2 && target.getAttribute('aria-current') === 'step' : now() - t0 >= (o.ms ?? 0);
+        if ((done && now() - t0 >= (o.ms ?? 0)) || now() - t0 > 30_000) {
+          gestures.push([t0, now()]);
+          resolve();
+        } else window.setTimeout(tick, o.every);
+      };
+      tick();
+    });
+  /** Starts a gesture in the very task that creates the map (the worst moment: mid-start). */
+  let onCreate: (() => void) | null = null;
+  const mark = performance.mark.bind(performance);
+  performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
+    const r = mark(name, opts);
+    if (name === 'map:create' && onCreate) onCreate();
+    return r;
+  }) as typeof performance.mark;
+  Object.assign(window, {
+    __probe: { log, gestures, gesture, gestureAtCreate: (o: { dy: number; every: number; ms: number }) => (onCreate = () => ((onCreate = null), void gesture(o))) },
+  });
+}
+
+type Probe = {
+  log: { t: number; kind: string; state?: string }[];
+  gestures: [number, number][];
+};
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe as Probe);
+const gesture = (page: Page, o: { dy: number; every: number; ms?: number; to?: string }) =>
+  page.evaluate((o) => (window as unknown as { __probe: { gesture: (o: unknown) => Promise<void> } }).__probe.gesture(o), o);
+
+/** What MapLibre did during each recorded gesture (first to last event). */
+function inGestures(p: Probe, from = 0): { t: number; kind: string }[] {
+  return p.log.filter((e) => (e.kind === 'draw' || e.kind === 'create') && p.gestures.slice(from).some(([a, b]) => e.t >= a && e.t <= b));
+}
+
+/** Every time the live map was shown: had it painted since the sticky map's last state change? */
+function shownAfterPaint(p: Probe): boolean[] {
+  return p.log
+    .filter((e) => e.kind === 'live-on')
+    .map((on) => {
+      const lastState = Math.max(0, ...p.log.filter((e) => e.kind === 'state' && e.t <= on.t).map((e) => e.t));
+      return p.log.some((e) => e.kind === 'draw' && e.t > lastState && e.t <= on.t);
+    });
+}
+
+describe('the live map and scroll gestures (?map=live)', () => {
+  it('no MapLibre instance, render or camera move while a gesture is in progress; in the pause after it, the map takes over once it has painted', async () => {
+    // The component demo: one map section of seven steps.
+    const { page, watch, maplibre } = await open('?map=live', undefined, gestureProbe, 'demo');
+    const steps = await mapSteps(page);
+    const section = await page.evaluate((ids) => {
+      const s = document.getElementById(ids[0]!)!.closest('[data-scrolly]');
+      return ids.filter((id) => document.getElementById(id)!.closest('[data-scrolly]') === s);
+    }, steps);
+    expect(section.length).toBeGreaterThanOrEqual(3);
+
+    // 1. One gesture from the top of the page to the first map step, without a pause: nothing of MapLibre.
+    await gesture(page, { dy: 60, every: 60, to: section[0] });
+    let p = await probe(page);
+    expect(inGestures(p), 'MapLibre created or drawn during the gesture that reached the map').toEqual([]);
+    expect(p.log.filter((e) => e.kind === 'create')).toEqual([]);
+    // Positive control: the pause after it brings the map in, and the same probe sees it.
+    expect(await judged(page, section[0] as string, /^shown$/)).toBe('shown');
+    p = await probe(page);
+    expect(p.log.filter((e) => e.kind === 'create')).toHaveLength(1);
+    expect(p.log.filter((e) => e.kind === 'draw').length).toBeGreaterThan(0);
+    expect(maplibre.some((u) => u.includes('map-controller'))).toBe(true);
+
+    // 2. One gesture across the section's next map steps while the live map shows: the SVG takes the
+    //    steps (state changes seen during the gesture), MapLibre draws nothing until the gesture ends.
+    const before = p.gestures.length;
+    const target = section[2] as string;
+    await gesture(page, { dy: 60, every: 60, to: target });
+    p = await probe(page);
+    const [g0, g1] = p.gestures[before] as [number, number];
+    expect(p.log.filter((e) => e.kind === 'state' && e.t >= g0 && e.t <= g1).length, 'the gesture crossed map steps').toBeGreaterThanOrEqual(2);
+    expect(inGestures(p, before), 'MapLibre drew during a gesture over the live map').toEqual([]);
+    expect(p.log.some((e) => e.kind === 'live-off' && e.t >= g0 && e.t <= g1), 'the SVG shown during the gesture').toBe(true);
+    // Positive control: after the pause the map paints the new state and only then is shown again.
+    expect(await judged(page, target, /^shown$/)).toBe('shown');
+    p = await probe(page);
+    expect(p.log.some((e) => e.kind === 'draw' && e.t > g1)).toBe(true);
+    expect(shownAfterPaint(p), 'the SVG covered only after the map painted the state').toEqual(p.log.filter((e) => e.kind === 'live-on').map(() => true));
+    expect(await page.locator('.maplibregl-map').count()).toBe(1);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('a gesture that starts while MapLibre is starting holds its frames: none until the pause, then the map is shown', async () => {
+    const { page, watch } = await open('?map=live', undefined, gestureProbe);
+    const [first] = await mapSteps(page);
+    await page.evaluate(() => (window as unknown as { __probe: { gestureAtCreate: (o: unknown) => void } }).__probe.gestureAtCreate({ dy: 30, every: 60, ms: 2500 }));
+    await readTo(page, first as string);
+    // The gesture started in the task that created the map.
+    await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.gestures.length === 1, undefined, { timeout: 60_000 });
+    let p = await probe(page);
+    const [g0, g1] = p.gestures[0] as [number, number];
+    expect(p.log.filter((e) => e.kind === 'create').map((e) => e.t >= g0 && e.t <= g1)).toEqual([true]);
+    expect(p.log.filter((e) => e.kind === 'draw' && e.t >= g0 && e.t <= g1), 'MapLibre drew while the gesture ran').toEqual([]);
+    // Positive control: once the reader pauses, the same probe sees the map paint, then shown.
+    expect(await judged(page, first as string, /^shown$/)).toBe('shown');
+    p = await probe(page);
+    expect(p.log.filter((e) => e.kind === 'draw' && e.t > g1).length).toBeGreaterThan(0);
+    expect(shownAfterPaint(p)).toEqual([true]);
+    expectClean(watch);
     await page.context().close();
   });
 });

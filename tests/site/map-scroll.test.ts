@@ -68,8 +68,7 @@ describe('the map driven by the scrolly engine', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const before = await page.evaluate(() => scrollY);
     await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before + 200);
+    await page.waitForFunction((before) => scrollY > before + 200, before);
     expect(watch.errors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     await page.context().close();

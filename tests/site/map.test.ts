@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
+import { PAUSE_MS } from '../../src/map/loader.ts';
 
 const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
 type Camera = { center: [number, number]; zoom: number };
@@ -59,6 +60,34 @@ async function showStep(page: Page, step: string): Promise<void> {
 }
 
 const getCamera = (page: Page) => page.evaluate(() => (window as unknown as MapWindow).__map.getCamera());
+
+/**
+ * Shows a step and waits for the live map to take over again: a state change hides it at once (the
+ * SVG under it shows the state), and in the next pause it paints the state and is shown.
+ */
+async function showStepLive(page: Page, step: string): Promise<void> {
+  await showStep(page, step);
+  const state = await page.locator(`#${step} .story-map`).getAttribute('data-state');
+  await page.waitForFunction((state) => {
+    const el = document.querySelector<HTMLElement>('#map-city .story-map')!;
+    return el.classList.contains('is-live') && el.dataset['state'] === state;
+  }, state, { timeout: 30_000 });
+}
+
+/**
+ * Resolves once the page has had a reading pause as the map's scheduler defines it (no gesture for
+ * PAUSE_MS, then an idle callback): whatever the map would start in a pause has started by then.
+ */
+const aPause = (page: Page) =>
+  page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve) => {
+        const t0 = performance.now();
+        const check = () => (performance.now() - t0 >= ms ? requestIdleCallback(() => requestIdleCallback(() => resolve())) : requestAnimationFrame(check));
+        check();
+      }),
+    PAUSE_MS,
+  );
 
 function expectSameCamera(actual: Camera, expected: Camera): void {
   expect(actual.center[0]).toBeCloseTo(expected.center[0], 3);
@@ -115,7 +144,9 @@ describe('MapLibre controller', () => {
     });
     await page.goto(liveUrl());
     await mountOnFirstStep(page);
-    await page.waitForTimeout(1500);
+    // A pause without a scroll: the map would start in it if it did not wait for the first scroll.
+    await aPause(page);
+    await aPause(page);
     expect(mapRequests).toEqual([]);
     expect(await page.locator('.story-map__gl').count()).toBe(0);
 
@@ -133,8 +164,7 @@ describe('MapLibre controller', () => {
   it('changes camera, highlight and layers state by state, in order', async () => {
     const { page, watch } = await liveDemo();
     for (const step of STEPS) {
-      await showStep(page, step);
-      await page.waitForTimeout(100);
+      await showStepLive(page, step);
       expectSameCamera(await getCamera(page), await declaredCamera(page, step));
       const figure = page.locator('#map-city .story-map');
       expect(await figure.getAttribute('data-state')).toBe(await page.locator(`#${step} .story-map`).getAttribute('data-state'));
@@ -158,8 +188,8 @@ describe('MapLibre controller', () => {
     const before = await page.evaluate(() => scrollY);
     const camera = await getCamera(page);
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before + 100);
+    // The page scrolled (so the wheel was handled), and the map did not pan or zoom with it.
+    await page.waitForFunction((before) => scrollY > before + 100, before);
     expect(await getCamera(page)).toEqual(camera);
     expectClean(watch);
     await page.context().close();
@@ -181,8 +211,7 @@ describe('MapLibre controller', () => {
     await page.mouse.down();
     await page.mouse.move(100, 300, { steps: 8 });
     await page.mouse.up();
-    await page.waitForTimeout(300);
-    expect((await getCamera(page)).center).not.toEqual(before.center);
+    await expect.poll(async () => (await getCamera(page)).center, { timeout: 10_000 }).not.toEqual(before.center);
 
     await page.mouse.click(170, 480);
     expect(await page.locator('#map-city .story-map__tip').isVisible()).toBe(true);
@@ -212,7 +241,7 @@ describe('MapLibre controller', () => {
     expect(await page.locator('#map-city svg.story-map__svg').isVisible()).toBe(true);
     await lose(true);
     await page.waitForSelector('#map-city .story-map.is-live', { timeout: 20_000 });
-    await showStep(page, 'map-south');
+    await showStepLive(page, 'map-south');
     expectSameCamera(await getCamera(page), await declaredCamera(page, 'map-south'));
     expectClean(watch);
     await page.context().close();
