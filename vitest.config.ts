@@ -33,6 +33,9 @@ export default defineConfig({
           // Pure modules with no global state between files: one module graph per worker, not one per file
           // (importing and transforming each file's modules anew was most of the project's time).
           isolate: false,
+          // A hang guard, not a timing: loading and checking the whole dataset takes ~1 s alone and over
+          // 5 s (Vitest's default) on a loaded 2-core machine.
+          testTimeout: 30_000,
           // Its own group (after the site tests' group, as it ran before): Vitest refuses projects with
           // different maxWorkers in one group, and non-isolated projects are grouped.
           sequence: { groupOrder: 1 },
