@@ -23,6 +23,13 @@ export interface SceneProps {
   /** Markers: radius in viewBox units, hollow (1) or filled (0). */
   r?: number;
   hollow?: 0 | 1;
+  /** Marker labels: a number of a numbered state (1) or a name (0). */
+  numbered?: 0 | 1;
+}
+
+/** The circles' labels' text size at map scale `k`: numbers larger than names, as in the SVG. */
+export function markerLabelTextSize(k: number) {
+  return ['case', ['==', ['get', 'numbered'], 1], MAP_SIZES.markerNumber * k, MAP_SIZES.markerLabel * k];
 }
 
 /** The live map's layers for the circles' names and leader lines (the SVG's `marker-labels` and `marker-leaders`). */
@@ -42,7 +49,7 @@ export function markerLabelLayers(source: string, k: number) {
     },
     {
       id: MARKER_LABEL_LAYERS.labels, type: 'symbol' as const, source, filter: ['==', ['get', 'kind'], 'marker-label'],
-      layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': MAP_SIZES.markerLabel * k, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': markerLabelTextSize(k), 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': MAP_STYLE.markerText, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k, 'text-opacity': on },
     },
   ];
@@ -117,7 +124,7 @@ export function buildScene(L: MapLayers, base: MapBase, states: Record<string, C
       s.m.flatMap(([lon, lat, r, hollow, name, code, label, at, leader]) => [
         add(point([lon, lat]), { kind: 'marker', r, hollow, name, code }),
         // The name (or number) where the SVG prints it, and its leader line.
-        ...(label && at ? [add(point(at), { kind: 'marker-label', name: label, code })] : []),
+        ...(label && at ? [add(point(at), { kind: 'marker-label', name: label, code, numbered: /^\d+$/.test(label) ? 1 : 0 })] : []),
         ...(leader ? [add({ type: 'LineString', coordinates: [[leader[0], leader[1]], [leader[2], leader[3]]] }, { kind: 'leader', code })] : []),
       ]),
     );

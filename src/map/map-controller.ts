@@ -13,7 +13,7 @@ import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
-import { buildScene, diffFeatureStates, featureStates, layerProps, markerLabelLayers, MARKER_LABEL_LAYERS, TOGGLED_LAYERS, type FeatureState } from './live-style.ts';
+import { buildScene, diffFeatureStates, featureStates, layerProps, markerLabelLayers, markerLabelTextSize, MARKER_LABEL_LAYERS, TOGGLED_LAYERS, type FeatureState } from './live-style.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
@@ -196,7 +196,8 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     map.setPaintProperty('markers', 'circle-stroke-width', MARKER_PAINT.filled.strokeWidth * f);
     map.setPaintProperty('zone', 'circle-radius', MAP_SIZES.zoneRadius * f);
     map.setPaintProperty(MARKER_LABEL_LAYERS.leaders, 'line-width', MAP_SIZES.leader * f);
-    for (const [id, size] of [['neighbour-labels', MAP_SIZES.neighbourLabel], ['county-labels', MAP_SIZES.countyLabel], ['zone-label', MAP_SIZES.zoneLabel], [MARKER_LABEL_LAYERS.labels, MAP_SIZES.markerLabel]] as const) {
+    map.setLayoutProperty(MARKER_LABEL_LAYERS.labels, 'text-size', markerLabelTextSize(f) as ExpressionSpecification);
+    for (const [id, size] of [['neighbour-labels', MAP_SIZES.neighbourLabel], ['county-labels', MAP_SIZES.countyLabel], ['zone-label', MAP_SIZES.zoneLabel]] as const) {
       map.setLayoutProperty(id, 'text-size', size * f);
       map.setPaintProperty(id, 'text-halo-width', 1.75 * f);
     }

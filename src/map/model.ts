@@ -104,10 +104,11 @@ export interface MapStateModel {
 export const BADGE = { left: 460, right: 600, top: 0, bottom: 72 };
 
 /**
- * The corner the 探索地图 / 返回故事 button covers (bottom left; viewBox units at a phone-sized map,
- * where it is largest: a 44 px tall button 8 px from the edges of a ~358 px map). No label goes there.
+ * The corner the 探索地图 / 返回故事 button covers (bottom left; viewBox units where it is largest: an
+ * 82 × 44 px button 8 px from the edges of a phone's map, which can be as small as ~275 px when a
+ * numbered state's key shares the screen). No label goes there.
  */
-export const CONTROLS = { left: 0, right: 150, top: 510, bottom: 600 };
+export const CONTROLS = { left: 0, right: 200, top: 485, bottom: 600 };
 
 /** More circles in view than this and the state numbers them with a key instead of naming them. */
 export const MAX_NAMED = 8;
@@ -206,6 +207,9 @@ function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max:
   return out.sort((a, b) => b.r - a.r || a.id.localeCompare(b.id));
 }
 
+/** The font size of a circle's label (viewBox units): names, or the larger numbers of a numbered state. */
+export const markerLabelSize = (numbered: boolean): number => (numbered ? MAP_SIZES.markerNumber : MAP_SIZES.markerLabel);
+
 const inView = (x: number, y: number) => x >= 0 && y >= 0 && x <= VIEW.width && y <= VIEW.height;
 
 /**
@@ -217,7 +221,7 @@ const inView = (x: number, y: number) => x >= 0 && y >= 0 && x <= VIEW.width && 
 function labelMarkers(markers: MarkerModel[], circles: Circle[], taken: Box[], invert: (p: [number, number]) => LngLat): KeyItem[] {
   const shown = markers.filter((k) => inView(k.x, k.y));
   if (shown.length === 0) return [];
-  const size = MAP_SIZES.markerLabel;
+  let size: number = MAP_SIZES.markerLabel;
   const place = (text: (k: MarkerModel) => string, order: MarkerModel[] = shown) =>
     placeLabelsScored(
       order.map((k) => ({ id: k.id, text: text(k), x: k.x, y: k.y, size, candidates: besideCircle(text(k), size, k.r + MARKER_PAINT.filled.strokeWidth / 2), leaderFrom: { x: k.x, y: k.y, r: k.r } })),
@@ -247,6 +251,7 @@ function labelMarkers(markers: MarkerModel[], circles: Circle[], taken: Box[], i
     numbered = true;
     order = [...shown].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
     const number = new Map(order.map((k, i) => [k.id, String(i + 1)]));
+    size = MAP_SIZES.markerNumber;
     placed = place((k) => number.get(k.id) as string);
   }
   for (const k of shown) {
@@ -378,7 +383,7 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
   }
   const markerKey = labelMarkers(markers, circles, taken, unproject(camera));
   // A neighbouring prefecture's name is context: it gives way to a project's name or circle.
-  const markerMarks = markers.flatMap((k) => (k.label ? [labelBox(k.label.text, k.label.x, k.label.y, MAP_SIZES.markerLabel)] : []));
+  const markerMarks = markers.flatMap((k) => (k.label ? [labelBox(k.label.text, k.label.x, k.label.y, markerLabelSize(k.label.numbered))] : []));
   neighbourLabels = neighbourLabels.filter((l) => {
     const b = labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel);
     return !markerMarks.some((m) => boxesOverlap(m, b)) && !circles.some((c) => circleHitsBox(c, b)) && !markers.some((k) => k.leader && segmentHitsBox(...k.leader, b));

@@ -41,6 +41,11 @@ export const MAP_SIZES = {
   zoneLabel: 19,
   /** Project names or numbers beside their circles (as legible as the county names). */
   markerLabel: 19,
+  /**
+   * Numbers beside the circles of a numbered state: larger (they are short, and a numbered state's key
+   * takes room from a phone's map, which then draws smaller).
+   */
+  markerNumber: 24,
   /** A line from a circle to its name when the name had to move away from it. */
   leader: 1.2,
   countyBorder: 0.8,

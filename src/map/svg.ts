@@ -79,7 +79,7 @@ export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string 
   }
   for (const k of m.markers) {
     if (!k.label) continue;
-    out.push(el('text', { x: r1(k.label.x), y: r1(k.label.y), 'font-size': MAP_SIZES.markerLabel, 'font-weight': k.label.numbered ? 700 : undefined, fill: MAP_STYLE.markerText, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, k.label.text));
+    out.push(el('text', { x: r1(k.label.x), y: r1(k.label.y), 'font-size': k.label.numbered ? MAP_SIZES.markerNumber : MAP_SIZES.markerLabel, 'font-weight': k.label.numbered ? 700 : undefined, fill: MAP_STYLE.markerText, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, k.label.text));
   }
   out.push('</svg>', '');
   return out.join('\n');
