@@ -101,6 +101,16 @@ export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b
   return true;
 }
 
+/** Whether segments a and b cross (proper intersection; touching ends do not count). */
+export function segmentsCross(a: readonly [number, number, number, number], b: readonly [number, number, number, number]): boolean {
+  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) => Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
+  const d1 = side(a[0], a[1], a[2], a[3], b[0], b[1]);
+  const d2 = side(a[0], a[1], a[2], a[3], b[2], b[3]);
+  const d3 = side(b[0], b[1], b[2], b[3], a[0], a[1]);
+  const d4 = side(b[0], b[1], b[2], b[3], a[2], a[3]);
+  return d1 * d2 < 0 && d3 * d4 < 0;
+}
+
 /** A name further than this from its circle's edge gets a leader line. */
 export const LEADER_MIN = 5;
 
@@ -192,6 +202,7 @@ export function placeLabels(labels: LabelInput[], circles: Circle[], o: PlaceOpt
 export function placeLabelsScored(labels: LabelInput[], circles: Circle[], o: PlaceOptions): Record<string, Placement> {
   const out: Record<string, Placement> = {};
   const placed: Box[] = [...(o.avoid ?? [])];
+  const lines: [number, number, number, number][] = [];
   for (const l of labels) {
     const candidates = l.candidates ?? ringCandidates(l.text, l.size);
     const first = candidates[0] ?? [0, 0];
@@ -205,13 +216,17 @@ export function placeLabelsScored(labels: LabelInput[], circles: Circle[], o: Pl
         // A leader line that crosses a label already placed would point at the wrong name; a long one
         // is a last resort (it costs a little, so the nearest free place wins among the free ones).
         const line = leaderLine(l.leaderFrom, box);
-        if (line) c += placed.filter((p) => segmentHitsBox(line[0], line[1], line[2], line[3], p)).length * 10;
+        if (line) c += (placed.filter((p) => segmentHitsBox(line[0], line[1], line[2], line[3], p)).length + lines.filter((q) => segmentsCross(q, line)).length) * 10;
       }
+      // Nor may a label sit on a leader line drawn before it.
+      c += lines.filter((q) => segmentHitsBox(q[0], q[1], q[2], q[3], box)).length * 10;
       if (!best || c < best.cost) best = { off, box, cost: c };
       if (c === 0) break;
     }
     const chosen = best ?? { off: first, box: labelBox(l.text, l.x + first[0], l.y + first[1], l.size), cost: Infinity };
     placed.push(chosen.box);
+    const line = l.leaderFrom ? leaderLine(l.leaderFrom, chosen.box) : null;
+    if (line) lines.push(line);
     out[l.id] = chosen;
   }
   return out;

@@ -228,31 +228,31 @@ function labelMarkers(markers: MarkerModel[], circles: Circle[], taken: Box[], i
       circles,
       { width: VIEW.width, height: VIEW.height, avoid: taken },
     );
+  type Placed = ReturnType<typeof place>;
+  const total = (p: Placed) => (Object.keys(p).length < shown.length ? Infinity : Object.values(p).reduce((n, x) => n + x.cost, 0));
+  /**
+   * The largest circles choose first (they are the hardest to label around); when that leaves a label
+   * without a free place, other orders are tried (north first, south first, west, east first). The
+   * first order that places every label freely wins, else the least crowded.
+   */
+  const bestOf = (text: (k: MarkerModel) => string): Placed => {
+    let best: Placed | null = null;
+    for (const order of [shown, [...shown].sort((a, b) => a.y - b.y), [...shown].sort((a, b) => b.y - a.y), [...shown].sort((a, b) => a.x - b.x), [...shown].sort((a, b) => b.x - a.x)]) {
+      const p = place(text, order);
+      if (!best || total(p) < total(best)) best = p;
+      if (total(p) === 0) break;
+    }
+    return best as Placed;
+  };
   let numbered = shown.length > MAX_NAMED;
   let order: MarkerModel[] = [];
-  const fits = (p: ReturnType<typeof place>) => Object.keys(p).length === shown.length && Object.values(p).every((x) => x.cost === 0);
-  let placed: ReturnType<typeof place> | null = null;
-  if (!numbered) {
-    // The largest circles choose first (they are the hardest to label around); when that leaves a
-    // name without a free place, other orders are tried (north first, south first, west, east).
-    const orders = [
-      shown,
-      [...shown].sort((a, b) => a.y - b.y),
-      [...shown].sort((a, b) => b.y - a.y),
-      [...shown].sort((a, b) => a.x - b.x),
-      [...shown].sort((a, b) => b.x - a.x),
-    ];
-    for (const order of orders) {
-      placed = place((k) => k.short, order);
-      if (fits(placed)) break;
-    }
-  }
-  if (!placed || Object.values(placed).some((p) => p.cost > 0) || Object.keys(placed).length < shown.length) {
+  let placed: Placed | null = numbered ? null : bestOf((k) => k.short);
+  if (!placed || total(placed) > 0) {
     numbered = true;
     order = [...shown].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
     const number = new Map(order.map((k, i) => [k.id, String(i + 1)]));
     size = MAP_SIZES.markerNumber;
-    placed = place((k) => number.get(k.id) as string);
+    placed = bestOf((k) => number.get(k.id) as string);
   }
   for (const k of shown) {
     const p = placed[k.id];

@@ -60,10 +60,11 @@ function readMaps({ scope, where, only }: { scope: string; where: string; only?:
       const name = `${where} ${map?.dataset['graphic'] ?? ''}/${map?.dataset['state'] ?? ''}`;
       const scale = box.width / svg.viewBox.baseVal.width;
       const problems: string[] = [];
-      const circles = [...svg.querySelectorAll<SVGCircleElement>('[data-key="markers"] > circle[data-marker]')].map((c) => {
+      // Every project circle (one without a data-marker cannot be matched to a label, and fails below).
+      const circles = [...svg.querySelectorAll<SVGCircleElement>('[data-key="markers"] > circle')].map((c, i) => {
         const r = c.getBoundingClientRect();
         const stroke = Number(c.getAttribute('stroke-width') ?? 0) * scale;
-        return { id: c.dataset['marker'] ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2, r: r.width / 2 + stroke / 2 };
+        return { id: c.dataset['marker'] ?? `#${i + 1} (no data-marker)`, x: r.left + r.width / 2, y: r.top + r.height / 2, r: r.width / 2 + stroke / 2 };
       });
       const shown = circles.filter((c) => c.x >= box.left && c.x <= box.right && c.y >= box.top && c.y <= box.bottom);
       const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
