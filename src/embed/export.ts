@@ -163,6 +163,13 @@ function mapLegend(m: MapStateModel, y: number, scale: number): { markup: string
     };
     for (const c of m.sizeLegend) items.push(circle(c.r, false, c.label));
     if (m.hasHollowMarkers) items.push(circle(MAP_SIZES.markerMin, true, '投资额未披露'));
+    // A numbered state's key: the numbers as the map prints them, then the names.
+    for (const k of m.markerKey) {
+      const n = String(k.n);
+      const l = label(k.short);
+      const nw = n.length * size * 0.62 + 4;
+      items.push({ w: nw + l.w, draw: (x, yy) => `${t(x, yy + size * 0.9, size, MAP_STYLE.markerText, n, 700)}${l.draw(x + nw, yy)}` });
+    }
   }
   if (items.length === 0) return { markup: '', y };
   const rowHeight = Math.max(size * 1.6, ...m.sizeLegend.map((c) => 2 * c.r * scale + 6));

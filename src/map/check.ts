@@ -5,7 +5,7 @@
  * the file and line.
  */
 import type { DataIndex } from '../lib/data/index.ts';
-import { SECTORS } from '../lib/data/schema.ts';
+import { MAP_NAME_MAX, SECTORS, type Project } from '../lib/data/schema.ts';
 import { unknownIdMessage } from '../lib/data/suggest.ts';
 import type { SpecProblem } from '../lib/graphic.ts';
 import type { JsonPath } from '../lib/data/validate.ts';
@@ -14,6 +14,18 @@ import { LAYERS, VIEWS, type ChoroplethSpec, type MapSpec, type MapStateSpec } f
 /** Projects that have a place on the map (the articles name their county or the zone). */
 export function locatedProjects(data: DataIndex) {
   return data.dataset.projects.filter((p) => p.region !== 'city');
+}
+
+/** The name a map prints beside a project's circle: its `short`, else its full name. */
+export function mapName(p: Pick<Project, 'name' | 'short'>): string {
+  return p.short ?? p.name;
+}
+
+/** Why a project's name cannot be printed on a map, or null when it can. */
+export function mapNameProblem(p: Pick<Project, 'id' | 'name' | 'short'>): string | null {
+  const n = [...mapName(p)].length;
+  if (n <= MAP_NAME_MAX) return null;
+  return `project '${p.id}' has no short name and its name "${p.name}" (${n} characters) is too long to print beside its circle; add "short" (2–${MAP_NAME_MAX} characters, drawn from the name, e.g. "${[...p.name].slice(0, 4).join('')}…") to it in data/tongliao.json`;
 }
 
 function checkRegions(path: JsonPath, ids: string[], data: DataIndex, problems: SpecProblem[]): void {
@@ -81,11 +93,16 @@ function checkState(path: JsonPath, s: MapStateSpec, data: DataIndex, problems: 
   if (s.projects === 'all') {
     const shown = locatedProjects(data).filter((p) => !s.sectors || s.sectors.includes(p.sector));
     if (shown.length === 0) problems.push({ path: [...path, 'projects'], message: 'no project in the dataset is placed in a county (region "city" has no point on the map), so `projects: all` would show nothing; remove it' });
+    for (const p of shown) {
+      const why = mapNameProblem(p);
+      if (why) problems.push({ path: [...path, 'projects'], message: why });
+    }
   } else {
     s.projects?.forEach((id, i) => {
       const p = data.projects.get(id);
       if (!p) problems.push({ path: [...path, 'projects', i], message: unknownIdMessage('project', id, data.projects.keys()) });
       else if (p.region === 'city') problems.push({ path: [...path, 'projects', i], message: `project '${id}' has no place on the map (its region is "city": the articles do not name a county); remove it from this list` });
+      else if (mapNameProblem(p)) problems.push({ path: [...path, 'projects', i], message: mapNameProblem(p) as string });
     });
   }
 }

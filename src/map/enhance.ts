@@ -122,7 +122,7 @@ function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promi
 // ---------------------------------------------------------------------------------------------- the SVG path
 
 /** Elements drawn at an anchor in viewBox units: they move with the camera and keep their size. */
-const ANCHORED = ':scope > [data-key="markers"] > circle, :scope > circle[data-key="zone"], :scope > [data-key$="-labels"] > text, :scope > text[data-key="zone-label"]';
+const ANCHORED = ':scope > [data-key="markers"] > circle, :scope > circle[data-key="zone"], :scope > [data-key$="-labels"] > text, :scope > text[data-key="zone-label"], :scope > [data-key="marker-leaders"] > line';
 
 interface Placed {
   svg: SVGSVGElement;
@@ -138,8 +138,8 @@ function placed(svg: SVGSVGElement): Placed | null {
   if (!geometry || !base) return null;
   geometry.dataset['base'] = formatMatrix(base);
   const anchored = [...svg.querySelectorAll<SVGElement>(ANCHORED)].map((el): [SVGElement, number, number] => {
-    const x = Number(el.getAttribute(el.tagName === 'circle' ? 'cx' : 'x'));
-    const y = Number(el.getAttribute(el.tagName === 'circle' ? 'cy' : 'y'));
+    const x = Number(el.getAttribute(el.tagName === 'circle' ? 'cx' : el.tagName === 'line' ? 'x1' : 'x'));
+    const y = Number(el.getAttribute(el.tagName === 'circle' ? 'cy' : el.tagName === 'line' ? 'y1' : 'y'));
     return [el, x, y];
   });
   return { svg, geometry, base, anchored };

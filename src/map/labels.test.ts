@@ -109,7 +109,7 @@ describe('the maps of the stories', () => {
     expect(maps.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('never draw a county label or the zone label on a project circle or the zone point, in any state', () => {
+  it('never draw a county label or the zone label on a project circle or the zone point, in any state', { timeout: 60_000 }, () => {
     const problems: string[] = [];
     let markers = 0;
     for (const { where, spec } of maps) {

@@ -12,9 +12,9 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { projector, unproject, type LngLat } from './camera.ts';
 import type { MapLayers } from './layers.ts';
 import type { ClientState, MapBase } from './model.ts';
-import { MAP_STYLE } from './style.ts';
+import { MAP_SIZES, MAP_STYLE } from './style.ts';
 
-export type Kind = 'county' | 'neighbours' | 'borders' | 'outline' | 'rivers' | 'county-label' | 'neighbour-label' | 'zone' | 'zone-label' | 'marker';
+export type Kind = 'county' | 'neighbours' | 'borders' | 'outline' | 'rivers' | 'county-label' | 'neighbour-label' | 'zone' | 'zone-label' | 'marker' | 'marker-label' | 'leader';
 
 export interface SceneProps {
   kind: Kind;
@@ -23,6 +23,36 @@ export interface SceneProps {
   /** Markers: radius in viewBox units, hollow (1) or filled (0). */
   r?: number;
   hollow?: 0 | 1;
+  /** Marker labels: a number of a numbered state (1) or a name (0). */
+  numbered?: 0 | 1;
+}
+
+/** The circles' labels' text size at map scale `k`: numbers larger than names, as in the SVG. */
+export function markerLabelTextSize(k: number) {
+  return ['case', ['==', ['get', 'numbered'], 1], MAP_SIZES.markerNumber * k, MAP_SIZES.markerLabel * k];
+}
+
+/** The live map's layers for the circles' names and leader lines (the SVG's `marker-labels` and `marker-leaders`). */
+export const MARKER_LABEL_LAYERS = { leaders: 'marker-leaders', labels: 'marker-labels' } as const;
+
+/**
+ * Style layers for the circles' names (or numbers) and their leader lines, at map scale `k` (CSS px per
+ * viewBox unit), from `source`; shown where a state's feature state `on` is set. Text is drawn with
+ * local fonts like the county labels (the style has no glyphs).
+ */
+export function markerLabelLayers(source: string, k: number) {
+  const on = ['case', ['boolean', ['feature-state', 'on'], false], 1, 0];
+  return [
+    {
+      id: MARKER_LABEL_LAYERS.leaders, type: 'line' as const, source, filter: ['==', ['get', 'kind'], 'leader'],
+      paint: { 'line-color': MAP_STYLE.markerText, 'line-width': MAP_SIZES.leader * k, 'line-opacity': on },
+    },
+    {
+      id: MARKER_LABEL_LAYERS.labels, type: 'symbol' as const, source, filter: ['==', ['get', 'kind'], 'marker-label'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': markerLabelTextSize(k), 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': MAP_STYLE.markerText, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k, 'text-opacity': on },
+    },
+  ];
 }
 
 /** A feature's state: what a state shows. Fill colour (counties), highlighted, shown (labels, markers). */
@@ -90,7 +120,14 @@ export function buildScene(L: MapLayers, base: MapBase, states: Record<string, C
       { kind: 'zone-label' as const, code: 'etdz', name: base.names['etdz'] ?? '', at: nudged(s, base.zone, s.o['zone']) },
     ];
     const labelIds = once(`l${JSON.stringify(labels)}`, () => labels.map((l) => add(point(l.at), { kind: l.kind, code: l.code, name: l.name })));
-    const markerIds = once(`m${JSON.stringify(s.m)}`, () => s.m.map(([lon, lat, r, hollow, name, code]) => add(point([lon, lat]), { kind: 'marker', r, hollow, name, code })));
+    const markerIds = once(`m${JSON.stringify(s.m)}`, () =>
+      s.m.flatMap(([lon, lat, r, hollow, name, code, label, at, leader]) => [
+        add(point([lon, lat]), { kind: 'marker', r, hollow, name, code }),
+        // The name (or number) where the SVG prints it, and its leader line.
+        ...(label && at ? [add(point(at), { kind: 'marker-label', name: label, code, numbered: /^\d+$/.test(label) ? 1 : 0 })] : []),
+        ...(leader ? [add({ type: 'LineString', coordinates: [[leader[0], leader[1]], [leader[2], leader[3]]] }, { kind: 'leader', code })] : []),
+      ]),
+    );
     perState.set(key, [...labelIds, ...markerIds]);
   }
   return { data: { type: 'FeatureCollection', features }, perState, setIds, counties, neighbourLabels, zone };

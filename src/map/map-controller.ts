@@ -13,7 +13,7 @@ import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
-import { buildScene, diffFeatureStates, featureStates, layerProps, TOGGLED_LAYERS, type FeatureState } from './live-style.ts';
+import { buildScene, diffFeatureStates, featureStates, layerProps, markerLabelLayers, markerLabelTextSize, MARKER_LABEL_LAYERS, TOGGLED_LAYERS, type FeatureState } from './live-style.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
@@ -174,6 +174,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       label('neighbour-labels', 'neighbour-label', MAP_SIZES.neighbourLabel, MAP_STYLE.neighbourText, MAP_STYLE.neighbourLand),
       label('county-labels', 'county-label', MAP_SIZES.countyLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
       label('zone-label', 'zone-label', MAP_SIZES.zoneLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
+      ...(markerLabelLayers(SOURCE, k) as StyleSpecification['layers']),
     ],
   };
 
@@ -256,6 +257,8 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     map.setPaintProperty('markers', 'circle-radius', markerRadius(f));
     map.setPaintProperty('markers', 'circle-stroke-width', MARKER_PAINT.filled.strokeWidth * f);
     map.setPaintProperty('zone', 'circle-radius', MAP_SIZES.zoneRadius * f);
+    map.setPaintProperty(MARKER_LABEL_LAYERS.leaders, 'line-width', MAP_SIZES.leader * f);
+    map.setLayoutProperty(MARKER_LABEL_LAYERS.labels, 'text-size', markerLabelTextSize(f) as ExpressionSpecification);
     for (const [id, size] of [['neighbour-labels', MAP_SIZES.neighbourLabel], ['county-labels', MAP_SIZES.countyLabel], ['zone-label', MAP_SIZES.zoneLabel]] as const) {
       map.setLayoutProperty(id, 'text-size', size * f);
       map.setPaintProperty(id, 'text-halo-width', 1.75 * f);

@@ -105,7 +105,13 @@ describe('clientState()', () => {
     const c = clientState(resolveMapState(spec, 'horqin', fixture));
     expect(c.h).toEqual(['150502', 'etdz']);
     expect(c.m).toHaveLength(3);
-    expect(c.m[0]?.slice(2)).toEqual([MAP_SIZES.markerMax, 0, '测试项目a', '150502']);
+    expect(c.m[0]?.slice(2, 7)).toEqual([MAP_SIZES.markerMax, 0, '测试项目a', '150502', '测试项目a']);
+    // The name's position, where the SVG prints it.
+    const m = resolveMapState(spec, 'horqin', fixture);
+    const at = c.m[0]?.[7] as [number, number];
+    const [x, y] = projector(m.camera)(at);
+    expect(x).toBeCloseTo(m.markers[0]!.label!.x, 0);
+    expect(y).toBeCloseTo(m.markers[0]!.label!.y, 0);
     expect(c.l).toEqual(['neighbours', 'rivers', 'labels']);
     expect(JSON.stringify(c).length).toBeLessThan(700);
   });

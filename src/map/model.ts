@@ -9,15 +9,18 @@ import { formatNumber, formatValue } from '../lib/data/format.ts';
 import { parsePeriod } from '../lib/data/period.ts';
 import { SECTORS } from '../lib/data/schema.ts';
 import { fitCamera, projector, unproject, VIEW, type Camera, type LngLat } from './camera.ts';
-import { locatedProjects } from './check.ts';
+import { locatedProjects, mapName, mapNameProblem } from './check.ts';
 import { CITY_BOUNDS, counties, layers, regionBounds } from './geo.ts';
 import { LAYERS, type LayerName, type MapSpec, type MapStateSpec } from './spec.ts';
-import { boxesOverlap, labelBox, placeLabels, type Circle, type LabelInput } from './labels.ts';
+import { besideCircle, boxesOverlap, circleHitsBox, labelBox, leaderLine, segmentHitsBox, placeLabels, placeLabelsScored, type Box, type Circle, type LabelInput } from './labels.ts';
 import { MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 export interface MarkerModel {
   id: string;
+  /** The project's full name (text alternative, data table, tooltips). */
   name: string;
+  /** The name printed on the map (its `short`, else its name). */
+  short: string;
   /** Region id the project is placed in. */
   region: string;
   /** The county of that region (the zone's projects are in 科尔沁区). */
@@ -32,6 +35,21 @@ export interface MarkerModel {
   /** "120亿元", or null when no investment is known (drawn hollow). */
   investment: string | null;
   sector: string;
+  /**
+   * What the map prints beside the circle: its short name, or its number in the key when the state
+   * has too many circles to name legibly; null when the circle's centre is outside the view.
+   */
+  label: { text: string; x: number; y: number; lngLat: LngLat; numbered: boolean } | null;
+  /** A line from the circle's edge to its label, when the label had to move away from the circle. */
+  leader: [number, number, number, number] | null;
+}
+
+/** One line of a numbered state's key: the number on the map, the project's map name and its place. */
+export interface KeyItem {
+  n: number;
+  id: string;
+  short: string;
+  region: string;
 }
 
 export interface LabelModel {
@@ -69,6 +87,8 @@ export interface MapStateModel {
   /** Label nudges off the circles (labels.ts), by county code and `zone`: what MapLibre needs to agree. */
   labelOffsets: Record<string, [number, number]>;
   markers: MarkerModel[];
+  /** The key of a numbered state (its circles carry numbers, in this order); empty when they carry names. */
+  markerKey: KeyItem[];
   /** Reference circles for the size legend (largest first), when markers are shown. */
   sizeLegend: { r: number; label: string }[];
   hasHollowMarkers: boolean;
@@ -82,6 +102,16 @@ export interface MapStateModel {
  * Neighbour names there are dropped rather than hidden under it; county labels move out of it.
  */
 export const BADGE = { left: 460, right: 600, top: 0, bottom: 72 };
+
+/**
+ * The corner the 探索地图 / 返回故事 button covers (bottom left; viewBox units where it is largest: an
+ * 82 × 44 px button 8 px from the edges of a phone's map, which can be as small as ~275 px when a
+ * numbered state's key shares the screen). No label goes there.
+ */
+export const CONTROLS = { left: 0, right: 200, top: 485, bottom: 600 };
+
+/** More circles in view than this and the state numbers them with a key instead of naming them. */
+export const MAX_NAMED = 8;
 
 /** Space between the zone's point and its label. */
 const ZONE_GAP = 8;
@@ -140,6 +170,10 @@ function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max:
   const byRegion = new Map<string, Project[]>();
   for (const p of projects) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
   const out: MarkerModel[] = [];
+  for (const p of projects) {
+    const why = mapNameProblem(p);
+    if (why) throw new Error(why);
+  }
   for (const [region, group] of byRegion) {
     const { seat, code, within } = data.getRegion(region);
     const [sx, sy] = project([seat.lon, seat.lat]);
@@ -163,11 +197,73 @@ function placeMarkers(projects: Project[], data: DataIndex, camera: Camera, max:
         r: radii[i] as number,
         investment: p.investment ? formatValue(p.investment.value, '亿元', { approx: p.investment.approx }) : null,
         sector: SECTORS[p.sector],
+        short: mapName(p),
+        label: null,
+        leader: null,
       });
     });
   }
   // Big circles first, so small ones stay on top and visible.
   return out.sort((a, b) => b.r - a.r || a.id.localeCompare(b.id));
+}
+
+/** The font size of a circle's label (viewBox units): names, or the larger numbers of a numbered state. */
+export const markerLabelSize = (numbered: boolean): number => (numbered ? MAP_SIZES.markerNumber : MAP_SIZES.markerLabel);
+
+const inView = (x: number, y: number) => x >= 0 && y >= 0 && x <= VIEW.width && y <= VIEW.height;
+
+/**
+ * Name every circle whose centre is in view, beside it, clear of every circle, of the labels already
+ * on the map (`taken`) and of each other; inside the view. When more than MAX_NAMED circles are in view,
+ * or the names do not all fit, the circles get numbers instead (north to south, then west to east)
+ * and the state a key. Sets `label` and `leader` on the markers; returns the key (empty when named).
+ */
+function labelMarkers(markers: MarkerModel[], circles: Circle[], taken: Box[], invert: (p: [number, number]) => LngLat): KeyItem[] {
+  const shown = markers.filter((k) => inView(k.x, k.y));
+  if (shown.length === 0) return [];
+  let size: number = MAP_SIZES.markerLabel;
+  const place = (text: (k: MarkerModel) => string, order: MarkerModel[] = shown) =>
+    placeLabelsScored(
+      order.map((k) => ({ id: k.id, text: text(k), x: k.x, y: k.y, size, candidates: besideCircle(text(k), size, k.r + MARKER_PAINT.filled.strokeWidth / 2), leaderFrom: { x: k.x, y: k.y, r: k.r } })),
+      circles,
+      { width: VIEW.width, height: VIEW.height, avoid: taken },
+    );
+  type Placed = ReturnType<typeof place>;
+  const total = (p: Placed) => (Object.keys(p).length < shown.length ? Infinity : Object.values(p).reduce((n, x) => n + x.cost, 0));
+  /**
+   * The largest circles choose first (they are the hardest to label around); when that leaves a label
+   * without a free place, other orders are tried (north first, south first, west, east first). The
+   * first order that places every label freely wins, else the least crowded.
+   */
+  const bestOf = (text: (k: MarkerModel) => string): Placed => {
+    let best: Placed | null = null;
+    for (const order of [shown, [...shown].sort((a, b) => a.y - b.y), [...shown].sort((a, b) => b.y - a.y), [...shown].sort((a, b) => a.x - b.x), [...shown].sort((a, b) => b.x - a.x)]) {
+      const p = place(text, order);
+      if (!best || total(p) < total(best)) best = p;
+      if (total(p) === 0) break;
+    }
+    return best as Placed;
+  };
+  let numbered = shown.length > MAX_NAMED;
+  let order: MarkerModel[] = [];
+  let placed: Placed | null = numbered ? null : bestOf((k) => k.short);
+  if (!placed || total(placed) > 0) {
+    numbered = true;
+    order = [...shown].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
+    const number = new Map(order.map((k, i) => [k.id, String(i + 1)]));
+    size = MAP_SIZES.markerNumber;
+    placed = bestOf((k) => number.get(k.id) as string);
+  }
+  for (const k of shown) {
+    const p = placed[k.id];
+    if (!p) continue;
+    const x = k.x + p.off[0];
+    const y = k.y + p.off[1];
+    const text = numbered ? String(order.indexOf(k) + 1) : k.short;
+    k.label = { text, x, y, lngLat: invert([x, y]), numbered };
+    k.leader = leaderLine({ x: k.x, y: k.y, r: k.r }, p.box);
+  }
+  return numbered ? order.map((k, i) => ({ n: i + 1, id: k.id, short: k.short, region: k.region })) : [];
 }
 
 function choroplethFor(s: MapStateSpec, data: DataIndex): { values: Map<string, number>; title: string; unit: string } | null {
@@ -239,7 +335,7 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     for (const f of counties.features) fills[String(f.id)] = highlight.includes(String(f.id)) ? MAP_STYLE.highlightLand : MAP_STYLE.land;
   }
 
-  const neighbourLabels = layers.neighbourLabels
+  let neighbourLabels = layers.neighbourLabels
     .map((n) => {
       const [x, y] = project(n.label);
       return { id: n.name, text: n.name, x, y, highlighted: false };
@@ -272,12 +368,25 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     const [x, y] = project(f.properties.label);
     return { id: String(f.id), text: data.getRegion(String(f.id)).short, x, y, size: MAP_SIZES.countyLabel };
   });
-  const offsets = placeLabels([zoneInput, ...countyInputs], circles, { width: VIEW.width, height: VIEW.height, avoid: [BADGE] });
+  const offsets = placeLabels([zoneInput, ...countyInputs], circles, { width: VIEW.width, height: VIEW.height, avoid: [BADGE, CONTROLS] });
   const zoneOffset = offsets['zone'] ?? [0, 0];
   const countyLabels: LabelModel[] = countyInputs.map((l) => {
     const [dx, dy] = offsets[l.id] ?? [0, 0];
     const [x, y] = keepInView(l.text, l.x + dx, l.y + dy, l.size);
     return { id: l.id, text: l.text, x, y, highlighted: highlight.includes(l.id) };
+  });
+  // Then the circles' names, clear of everything drawn so far.
+  const zoneLabelBox = labelBox(zoneText, zx + zoneOffset[0], zy + zoneOffset[1], MAP_SIZES.zoneLabel);
+  const taken: Box[] = [BADGE, CONTROLS];
+  if (layerFlags.labels) {
+    taken.push(zoneLabelBox, ...countyLabels.map((l) => labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel)));
+  }
+  const markerKey = labelMarkers(markers, circles, taken, unproject(camera));
+  // A neighbouring prefecture's name is context: it gives way to a project's name or circle.
+  const markerMarks = markers.flatMap((k) => (k.label ? [labelBox(k.label.text, k.label.x, k.label.y, markerLabelSize(k.label.numbered))] : []));
+  neighbourLabels = neighbourLabels.filter((l) => {
+    const b = labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel);
+    return !markerMarks.some((m) => boxesOverlap(m, b)) && !circles.some((c) => circleHitsBox(c, b)) && !markers.some((k) => k.leader && segmentHitsBox(...k.leader, b));
   });
   const sizeLegend =
     markers.some((m) => m.investment !== null) && maxInvestment > 0
@@ -294,6 +403,7 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     zone: { x: zx, y: zy, lngLat: zoneLngLat, label: zoneText, labelX: zx + zoneOffset[0], labelY: zy + zoneOffset[1], highlighted: highlight.includes('etdz') },
     labelOffsets: offsets,
     markers,
+    markerKey,
     sizeLegend,
     hasHollowMarkers: markers.some((m) => m.investment === null),
     choropleth,
@@ -329,8 +439,11 @@ export interface ClientState {
   l: LayerName[];
   /** Neighbour names labelled (those that fit in the view). */
   n: string[];
-  /** Markers: [lon, lat, radius in viewBox units, hollow (1) or filled (0), name, region code]. */
-  m: [number, number, number, 0 | 1, string, string][];
+  /**
+   * Markers: [lon, lat, radius in viewBox units, hollow (1) or filled (0), full name, region code,
+   * label printed beside it ('' for none), the label's [lon, lat], its leader line [lon, lat, lon, lat] or 0].
+   */
+  m: [number, number, number, 0 | 1, string, string, string, [number, number] | 0, [number, number, number, number] | 0][];
   /** County code → the choropleth's formatted value, for the explore mode's tooltips. */
   v: Record<string, string>;
   /** Label nudges in viewBox units, by county code and `zone` (only those that move). */
@@ -361,7 +474,11 @@ export function clientState(m: MapStateModel): ClientState {
     f: m.fills,
     l: LAYERS.filter((l) => m.layers[l]),
     n: m.neighbourLabels.map((l) => l.id),
-    m: m.markers.map((k) => [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name, k.county]),
+    m: m.markers.map((k) => {
+      const inv = unproject(m.camera);
+      const leader = k.leader ? ([...inv([k.leader[0], k.leader[1]]), ...inv([k.leader[2], k.leader[3]])].map(r5) as [number, number, number, number]) : 0;
+      return [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name, k.county, k.label?.text ?? '', k.label ? [r5(k.label.lngLat[0]), r5(k.label.lngLat[1])] : 0, leader];
+    }),
     v: Object.fromEntries((m.choropleth?.rows ?? []).flatMap((r) => (r.value === null ? [] : [[r.region, r.value]]))),
     o: m.labelOffsets,
   };

@@ -28,6 +28,8 @@ export const MAP_STYLE = {
   /** Sequential, light to dark (blues of the chart kit's `actual`). */
   sequential: ['#dbe7f2', '#b0cbe4', '#7ba6cf', '#4a7fb5', PALETTE.actual],
   marker: PALETTE.target,
+  /** Project names and numbers beside their circles (the circles' colour, 4.5:1 on the land). */
+  markerText: PALETTE.target,
   /** Point of the development zone. */
   zone: PALETTE.ink,
 } as const;
@@ -35,7 +37,17 @@ export const MAP_STYLE = {
 export const MAP_SIZES = {
   countyLabel: 19,
   neighbourLabel: 16,
-  zoneLabel: 16,
+  /** 19 units ≈ 11.3 CSS px on a 390 px phone (the map is about 358 px wide there): the smallest legible size. */
+  zoneLabel: 19,
+  /** Project names or numbers beside their circles (as legible as the county names). */
+  markerLabel: 19,
+  /**
+   * Numbers beside the circles of a numbered state: larger (they are short, and a numbered state's key
+   * takes room from a phone's map, which then draws smaller).
+   */
+  markerNumber: 24,
+  /** A line from a circle to its name when the name had to move away from it. */
+  leader: 1.2,
   countyBorder: 0.8,
   outline: 1.4,
   highlight: 2.6,

@@ -73,6 +73,14 @@ export function mapStateSvg(m: MapStateModel, opts: MapSvgOptions = {}): string 
     }
     out.push(el('text', { x: r1(m.zone.labelX), y: r1(m.zone.labelY), 'font-size': MAP_SIZES.zoneLabel, fill: m.zone.highlighted ? MAP_STYLE.highlight : MAP_STYLE.text, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, m.zone.label));
   }
+  // The circles' names (or numbers, with the key beside the picture), as the page draws them.
+  for (const k of m.markers) {
+    if (k.leader) out.push(el('line', { x1: r1(k.leader[0]), y1: r1(k.leader[1]), x2: r1(k.leader[2]), y2: r1(k.leader[3]), stroke: MAP_STYLE.markerText, 'stroke-width': MAP_SIZES.leader }));
+  }
+  for (const k of m.markers) {
+    if (!k.label) continue;
+    out.push(el('text', { x: r1(k.label.x), y: r1(k.label.y), 'font-size': k.label.numbered ? MAP_SIZES.markerNumber : MAP_SIZES.markerLabel, 'font-weight': k.label.numbered ? 700 : undefined, fill: MAP_STYLE.markerText, 'text-anchor': 'middle', 'dominant-baseline': 'central', ...halo(MAP_STYLE.halo) }, k.label.text));
+  }
   out.push('</svg>', '');
   return out.join('\n');
 }

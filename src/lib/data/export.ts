@@ -58,7 +58,7 @@ export function projectsCsv(ds: Dataset): string {
     const cites = [...(p.investment?.cite ?? []), ...p.capacity.flatMap((c) => c.cite), ...(p.status?.cite ?? []), ...p.mentions];
     const unique = cites.filter((c, i) => cites.findIndex((d) => d.source === c.source && d.section === c.section && d.printed === c.printed) === i);
     return [
-      p.id, p.name, p.company ?? '', p.region, p.precision, p.place ?? '', p.sector,
+      p.id, p.name, p.short ?? '', p.company ?? '', p.region, p.precision, p.place ?? '', p.sector,
       p.investment?.value, p.investment?.approx ?? '',
       p.capacity.map((c) => `${c.what} ${c.value}${c.unit}${c.perYear ? '/年' : ''}`).join(' | '),
       p.status?.value ?? '', p.status?.period ?? '', p.note ?? '',
@@ -66,7 +66,7 @@ export function projectsCsv(ds: Dataset): string {
     ];
   });
   return toCsv(
-    ['project_id', 'name', 'company', 'region', 'precision', 'place', 'sector', 'investment_yi_yuan', 'investment_approx', 'capacity', 'status', 'status_period', 'note', 'source_ids', 'source_headlines', 'sections', 'printed'],
+    ['project_id', 'name', 'short_name', 'company', 'region', 'precision', 'place', 'sector', 'investment_yi_yuan', 'investment_approx', 'capacity', 'status', 'status_period', 'note', 'source_ids', 'source_headlines', 'sections', 'printed'],
     rows,
   );
 }

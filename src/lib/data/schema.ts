@@ -300,11 +300,20 @@ export const STATUS_WORDS = {
   planned: '谋划', signed: '签约', 'under-construction': '在建', 'basically-completed': '基本建成', 'trial-run': '试运行（试通水）', operating: '投产', completed: '建成',
 } as const satisfies Record<z.infer<typeof Status>, string>;
 
+/** Longest name a map prints beside a project's circle (at the map's label size it still fits a phone). */
+export const MAP_NAME_MAX = 8;
+
 /** A named investment project. */
 export const Project = z.strictObject({
   id: Id,
   /** Short Chinese name for labels, e.g. 龙马高端装备制造基地. */
   name: z.string().min(1).describe('Short Chinese name for labels and maps.'),
+  /**
+   * The name a map prints beside the project's circle: 2–8 characters, our own wording drawn from
+   * `name` (e.g. 龙马基地), never a new fact. Without it a map prints `name`, and a name longer than
+   * 8 characters stops the build (src/map/check.ts).
+   */
+  short: z.string().min(2).max(MAP_NAME_MAX, 'a short name has at most 8 characters (it is printed on the map)').optional().describe('Reader-facing short name printed on maps (2–8 characters), drawn from `name`.'),
   /** The company, as printed, when given. */
   company: z.string().min(1).optional().describe('Company as printed, when given.'),
   /** Region id where the project is, as the articles state it; `city` when they do not say (or it spans the city). */
