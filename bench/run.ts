@@ -459,8 +459,6 @@ async function main(): Promise<void> {
   const variants = opts.variants.split(',').map((v) => v.trim());
   for (const v of variants) if (!['default', 'live', 'storymap'].includes(v)) throw new Error(`--variants: unknown "${v}"; known: default, live, storymap`);
   pages = pages.filter((p) => variants.includes(p.variant) || !p.hasMap);
-  {
-  }
   log(`pages: ${pages.map((p) => p.name).join(', ')}; ${RUNS} run(s)`);
 
   const server = await serve({ root: DIST, base: BASE });

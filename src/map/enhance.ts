@@ -276,7 +276,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   host.users++;
 
   /** Wakes the live path's loop: the state or the size changed, or the context came back. */
-  let wakers: (() => void)[] = [];
+  const wakers: (() => void)[] = [];
   const wake = () => wakers.splice(0).forEach((f) => f());
   const changed = () => new Promise<void>((resolve) => wakers.push(resolve));
 

@@ -109,7 +109,7 @@ async function readThrough(page: Page): Promise<string[]> {
       await page.waitForFunction(whereNow, true, { timeout: WAIT, polling: 'raf' });
     } catch (e) {
       const w = (await page.evaluate(whereNow, false)) as Where;
-      throw new Error(`at scrollY ${await page.evaluate(() => window.scrollY)}, step #${w.under} is under the trigger line but the page shows ${w.showing} (${String(e).split('\n')[0]})`);
+      throw new Error(`at scrollY ${await page.evaluate(() => window.scrollY)}, step #${w.under} is under the trigger line but the page shows ${w.showing} (${String(e).split('\n')[0]})`, { cause: e });
     }
     const w = (await page.evaluate(whereNow, false)) as Where;
     if (w.under && seen[seen.length - 1] !== w.under) seen.push(w.under);
