@@ -8,7 +8,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.test-dist/', '.test-dist-server/', '.astro/', 'node_modules/', 'bench/results/', 'test-results/', 'tests/fixtures/', 'src/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      '.test-dist/',
+      '.test-dist-server/',
+      '.astro/',
+      'node_modules/',
+      'bench/results/',
+      'test-results/',
+      'tests/fixtures/',
+      'src/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -4,7 +4,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * The projects a run asks for (`--project unit`), none meaning all. Loading the render project's config
  * starts Astro (its integrations run the content check): about 10 s, so only when that project runs.
  */
-const asked = process.argv.flatMap((a, i, all) => (a === '--project' ? [all[i + 1] ?? ''] : a.startsWith('--project=') ? [a.slice('--project='.length)] : []));
+const asked = process.argv.flatMap((a, i, all) =>
+  a === '--project' ? [all[i + 1] ?? ''] : a.startsWith('--project=') ? [a.slice('--project='.length)] : [],
+);
 const withRender = asked.length === 0 || asked.some((p) => p === 'render' || p.includes('*'));
 
 /** The end-to-end tests of the command-line scripts (the `cli` project). */

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { estimateDroppedFrames, FRAME_MS, gestureWindows, loafSources, median, medians, METRICS, renderReport, TARGETS, verdict, type PageRun, type Report } from './lib.ts';
+import {
+  estimateDroppedFrames,
+  FRAME_MS,
+  gestureWindows,
+  loafSources,
+  median,
+  medians,
+  METRICS,
+  renderReport,
+  TARGETS,
+  verdict,
+  type PageRun,
+  type Report,
+} from './lib.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the two middle values of an even count', () => {
@@ -62,22 +75,50 @@ const run = (over: Partial<PageRun>): PageRun => ({
   ...over,
 });
 
-const good: Partial<PageRun> = { perf: 100, a11y: 100, bestPractices: 100, seo: 100, lcpMs: 1200, cls: 0, jsBeforeScrollBytes: 10 * 1024, loafBlockingMs: 40, fcpMs: 1100, tbtMs: 0 };
+const good: Partial<PageRun> = {
+  perf: 100,
+  a11y: 100,
+  bestPractices: 100,
+  seo: 100,
+  lcpMs: 1200,
+  cls: 0,
+  jsBeforeScrollBytes: 10 * 1024,
+  loafBlockingMs: 40,
+  fcpMs: 1100,
+  tbtMs: 0,
+};
 
 function report(pages: { name: string; runs: PageRun[]; diagnostics?: string[] }[], over: Partial<Report> = {}): Report {
   return {
     date: '2026-12-03T00:00:00.000Z',
     commit: 'abc1234',
-    machine: { cpu: 'Test CPU', cores: 2, ramBytes: 8 * 2 ** 30, node: 'v24.9.0', chromium: 'Chromium 156', lighthouse: '13.5.0', loadAvgStart: [0.5, 0, 0], loadAvgEnd: [0.7, 0, 0] },
+    machine: {
+      cpu: 'Test CPU',
+      cores: 2,
+      ramBytes: 8 * 2 ** 30,
+      node: 'v24.9.0',
+      chromium: 'Chromium 156',
+      lighthouse: '13.5.0',
+      loadAvgStart: [0.5, 0, 0],
+      loadAvgEnd: [0.7, 0, 0],
+    },
     options: { runs: 3, pauseMs: 2500, base: '/stories/tongliao/', pages: pages.map((p) => p.name) },
     note: null,
     build: { runs: [{ wallMs: 17_000, peakRssBytes: 800 * 2 ** 20 }], wallMs: 17_000, peakRssBytes: 800 * 2 ** 20 },
-    pages: pages.map((p) => ({ name: p.name, path: `${p.name}/`, unlisted: false, runs: p.runs, medians: medians(p.runs), diagnostics: p.diagnostics ?? [] })),
+    pages: pages.map((p) => ({
+      name: p.name,
+      path: `${p.name}/`,
+      unlisted: false,
+      runs: p.runs,
+      medians: medians(p.runs),
+      diagnostics: p.diagnostics ?? [],
+    })),
     ...over,
   };
 }
 
-const targetRow = (md: string, page: string) => md.split('\n').find((l) => l.startsWith(`| ${page} |`) && l.includes('✅') || l.startsWith(`| ${page} |`) && l.includes('❌')) ?? '';
+const targetRow = (md: string, page: string) =>
+  md.split('\n').find((l) => (l.startsWith(`| ${page} |`) && l.includes('✅')) || (l.startsWith(`| ${page} |`) && l.includes('❌'))) ?? '';
 
 describe('medians and targets', () => {
   it('takes each metric’s median on its own', () => {
@@ -117,10 +158,15 @@ describe('renderReport', () => {
     expect(md).toContain('800 MiB');
   });
   it('shows a miss plainly, with the value, and lists it under the table', () => {
-    const md = renderReport(report([
-      { name: 'front', runs: [run(good)] },
-      { name: 'slow-story', runs: [run({ ...good, perf: 80, lcpMs: 2400 }), run({ ...good, perf: 82, lcpMs: 2600 }), run({ ...good, perf: 99, lcpMs: 1000 })] },
-    ]));
+    const md = renderReport(
+      report([
+        { name: 'front', runs: [run(good)] },
+        {
+          name: 'slow-story',
+          runs: [run({ ...good, perf: 80, lcpMs: 2400 }), run({ ...good, perf: 82, lcpMs: 2600 }), run({ ...good, perf: 99, lcpMs: 1000 })],
+        },
+      ]),
+    );
     const row = targetRow(md, 'slow-story');
     expect(row).toContain('82 ❌ **miss**');
     expect(row).toContain('2.40 s ❌ **miss**');
@@ -137,17 +183,34 @@ describe('renderReport', () => {
   it('carries the note and warns when the machine was loaded', () => {
     const quiet = renderReport(report([{ name: 'front', runs: [run(good)] }]));
     expect(quiet).not.toContain('Loaded machine');
-    const busy = renderReport(report([{ name: 'front', runs: [run(good)] }], {
-      note: 'Provisional',
-      machine: { cpu: 'Test CPU', cores: 2, ramBytes: 8 * 2 ** 30, node: 'v24', chromium: 'C', lighthouse: '13.5.0', loadAvgStart: [1, 0, 0], loadAvgEnd: [9.5, 0, 0] },
-    }));
+    const busy = renderReport(
+      report([{ name: 'front', runs: [run(good)] }], {
+        note: 'Provisional',
+        machine: {
+          cpu: 'Test CPU',
+          cores: 2,
+          ramBytes: 8 * 2 ** 30,
+          node: 'v24',
+          chromium: 'C',
+          lighthouse: '13.5.0',
+          loadAvgStart: [1, 0, 0],
+          loadAvgEnd: [9.5, 0, 0],
+        },
+      }),
+    );
     expect(busy).toContain('> **Provisional**');
     expect(busy).toContain('**Loaded machine:**');
     expect(busy).toContain('9.5 at the end on 2 cores');
   });
   it('puts the LoAF blocking on its sources, as a mean over runs', () => {
-    const runs = [run({ ...good, loafBySource: { 'maplibre-gl.js': 300, 'no script': 50 } }), run({ ...good, loafBySource: { 'maplibre-gl.js': 100 } })];
-    expect(loafSources(runs)).toEqual([['maplibre-gl.js', 200], ['no script', 25]]);
+    const runs = [
+      run({ ...good, loafBySource: { 'maplibre-gl.js': 300, 'no script': 50 } }),
+      run({ ...good, loafBySource: { 'maplibre-gl.js': 100 } }),
+    ];
+    expect(loafSources(runs)).toEqual([
+      ['maplibre-gl.js', 200],
+      ['no script', 25],
+    ]);
     expect(renderReport(report([{ name: 'map-story', runs }]))).toContain('- **map-story**: maplibre-gl.js 200 ms, no script 25 ms');
   });
   it('says when the build was not measured', () => {
@@ -160,7 +223,13 @@ describe('gestureWindows', () => {
     expect(gestureWindows([], 400)).toEqual([]);
     expect(gestureWindows([1000, 1016, 1300, 1690], 400)).toEqual([[1000, 1690]]);
     // 400 ms without an event ends a gesture (the map code's pause)
-    expect(gestureWindows([2500, 1000, 1399, 1798], 400)).toEqual([[1000, 1798], [2500, 2500]]);
-    expect(gestureWindows([0, 400], 400)).toEqual([[0, 0], [400, 400]]);
+    expect(gestureWindows([2500, 1000, 1399, 1798], 400)).toEqual([
+      [1000, 1798],
+      [2500, 2500],
+    ]);
+    expect(gestureWindows([0, 400], 400)).toEqual([
+      [0, 0],
+      [400, 400],
+    ]);
   });
 });

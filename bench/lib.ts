@@ -30,7 +30,11 @@ export interface FrameEstimate {
  * a janky frame, and it hid round(gap / frame) − 1 frames. `windows` ([start, end] in the same
  * clock) keeps only gaps that end inside one of them, e.g. while a scroll gesture runs.
  */
-export function estimateDroppedFrames(times: readonly number[], windows?: readonly (readonly [number, number])[], frameMs = FRAME_MS): FrameEstimate {
+export function estimateDroppedFrames(
+  times: readonly number[],
+  windows?: readonly (readonly [number, number])[],
+  frameMs = FRAME_MS,
+): FrameEstimate {
   let frames = 0;
   let dropped = 0;
   let longestGapMs = 0;
@@ -109,16 +113,50 @@ export interface PageRun {
   /** LoAF blocking in the read-through by the script that ran longest in each frame (file name), ms. */
   loafBySource: Record<string, number>;
   /** Every long animation frame of the read-through (ms from the first gesture), for the JSON report. */
-  longFrames?: { at: number; ms: number; blocking: number; scriptMs: number; renderMs: number; script: string | null; gesturing: boolean }[];
+  longFrames?: {
+    at: number;
+    ms: number;
+    blocking: number;
+    scriptMs: number;
+    renderMs: number;
+    script: string | null;
+    gesturing: boolean;
+  }[];
 }
 
 export type Metric = Exclude<keyof PageRun, 'errors' | 'loafBySource' | 'longFrames'>;
 export const METRICS: readonly Metric[] = [
-  'perf', 'a11y', 'bestPractices', 'seo', 'fcpMs', 'lcpMs', 'cls', 'tbtMs', 'speedIndexMs', 'lhTotalBytes', 'lhJsBytes', 'lhCpuIndex',
-  'jsBeforeScrollBytes', 'allBeforeScrollBytes', 'jsTotalBytes', 'workerBytes', 'allTotalBytes',
-  'gestures', 'longTasks', 'longTaskMs', 'loafBlockingMs', 'loafBlockingMaxMs', 'loafBlockingWhileGesturesMs',
-  'longFramesWhileGestures', 'longestFrameWhileGesturesMs', 'mapLoaded',
-  'droppedFrames', 'droppedShare', 'droppedFramesWhileGestures', 'droppedShareWhileGestures', 'scrollCls',
+  'perf',
+  'a11y',
+  'bestPractices',
+  'seo',
+  'fcpMs',
+  'lcpMs',
+  'cls',
+  'tbtMs',
+  'speedIndexMs',
+  'lhTotalBytes',
+  'lhJsBytes',
+  'lhCpuIndex',
+  'jsBeforeScrollBytes',
+  'allBeforeScrollBytes',
+  'jsTotalBytes',
+  'workerBytes',
+  'allTotalBytes',
+  'gestures',
+  'longTasks',
+  'longTaskMs',
+  'loafBlockingMs',
+  'loafBlockingMaxMs',
+  'loafBlockingWhileGesturesMs',
+  'longFramesWhileGestures',
+  'longestFrameWhileGesturesMs',
+  'mapLoaded',
+  'droppedFrames',
+  'droppedShare',
+  'droppedFramesWhileGestures',
+  'droppedShareWhileGestures',
+  'scrollCls',
 ];
 
 export type Medians = Record<Metric, number | null>;
@@ -194,7 +232,16 @@ export interface BuildResult {
 export interface Report {
   date: string;
   commit: string;
-  machine: { cpu: string; cores: number; ramBytes: number; node: string; chromium: string; lighthouse: string; loadAvgStart: number[]; loadAvgEnd: number[] };
+  machine: {
+    cpu: string;
+    cores: number;
+    ramBytes: number;
+    node: string;
+    chromium: string;
+    lighthouse: string;
+    loadAvgStart: number[];
+    loadAvgEnd: number[];
+  };
   options: { runs: number; pauseMs: number; base: string; pages: string[]; lighthouse?: boolean };
   /** A free note put at the top (e.g. "provisional: loaded machine"). */
   note: string | null;
@@ -225,19 +272,50 @@ export const BASELINE_LOAF_MS: Readonly<Record<string, number>> = {
 };
 
 /** Issue 13's targets for one map story, from the medians of its three variants. */
-export function mapStoryChecks(story: string, d: Medians, live: Medians | null, comparison: Medians | null): { label: string; value: string; mark: Mark }[] {
+export function mapStoryChecks(
+  story: string,
+  d: Medians,
+  live: Medians | null,
+  comparison: Medians | null,
+): { label: string; value: string; mark: Mark }[] {
   const out: { label: string; value: string; mark: Mark }[] = [];
   const check = (label: string, v: number | null, ok: (v: number) => boolean, show: (v: number) => string) =>
     out.push({ label, value: fmt(v, show), mark: v === null ? 'n/a' : ok(v) ? 'pass' : 'miss' });
   check('LoAF blocking ≤ 50 ms', d.loafBlockingMs, (v) => v <= 50, ms);
-  check('no frame > 50 ms while gesturing', d.longFramesWhileGestures, (v) => v === 0, (v) => (v === 0 ? 'none' : `${Math.round(v)} (longest ${fmt(d.longestFrameWhileGesturesMs, ms)})`));
-  const ratio = comparison?.loafBlockingMs != null && d.loafBlockingMs != null ? comparison.loafBlockingMs / Math.max(d.loafBlockingMs, 1) : null;
-  check('≥ 5× less blocking than the storymap-style page', ratio, (v) => v >= 5, (v) => `${v.toFixed(1)}× (${fmt(comparison?.loafBlockingMs ?? null, ms)} vs ${fmt(d.loafBlockingMs, ms)}; ours counted as ≥ 1 ms)`);
+  check(
+    'no frame > 50 ms while gesturing',
+    d.longFramesWhileGestures,
+    (v) => v === 0,
+    (v) => (v === 0 ? 'none' : `${Math.round(v)} (longest ${fmt(d.longestFrameWhileGesturesMs, ms)})`),
+  );
+  const ratio =
+    comparison?.loafBlockingMs != null && d.loafBlockingMs != null ? comparison.loafBlockingMs / Math.max(d.loafBlockingMs, 1) : null;
+  check(
+    '≥ 5× less blocking than the storymap-style page',
+    ratio,
+    (v) => v >= 5,
+    (v) => `${v.toFixed(1)}× (${fmt(comparison?.loafBlockingMs ?? null, ms)} vs ${fmt(d.loafBlockingMs, ms)}; ours counted as ≥ 1 ms)`,
+  );
   const base = BASELINE_LOAF_MS[story];
-  check(`?map=live ≤ half of before (${base === undefined ? 'no baseline' : ms(base)})`, live?.loafBlockingMs ?? null, (v) => base !== undefined && v <= base / 2, ms);
+  check(
+    `?map=live ≤ half of before (${base === undefined ? 'no baseline' : ms(base)})`,
+    live?.loafBlockingMs ?? null,
+    (v) => base !== undefined && v <= base / 2,
+    ms,
+  );
   check('JS before first scroll ≤ 20 KB', d.jsBeforeScrollBytes, (v) => v <= 20 * 1024, kb);
-  check('Lighthouse mobile performance = 100', d.perf, (v) => v === 100, (v) => String(Math.round(v)));
-  check('CLS = 0', d.cls, (v) => v === 0, (v) => v.toFixed(3));
+  check(
+    'Lighthouse mobile performance = 100',
+    d.perf,
+    (v) => v === 100,
+    (v) => String(Math.round(v)),
+  );
+  check(
+    'CLS = 0',
+    d.cls,
+    (v) => v === 0,
+    (v) => v.toFixed(3),
+  );
   return out;
 }
 
@@ -250,25 +328,67 @@ function renderMapStories(r: Report, out: string[]): void {
     'Each story with a map, read through three ways in the same run (interleaved): **as built** (on this machine, software WebGL, the device does not qualify for the live map: SVG states, MapLibre only for explore mode), **`?map=live`** (the live map forced: MapLibre taking over the sticky map in reading pauses), and a **storymap-style page** built from the same chapters (`bench/storymap/`: MapLibre, scrollama and d3 loaded eagerly, the map created on load, `flyTo` per chapter).',
     '',
   );
-  out.push(row(['story', 'read as', 'JS before first scroll', 'LoAF blocking, total', 'while gesturing', 'largest LoAF (blocking)', 'frames > 50 ms while gesturing (longest)', 'MapLibre fetched', 'LH perf', 'TBT']), sep(10));
+  out.push(
+    row([
+      'story',
+      'read as',
+      'JS before first scroll',
+      'LoAF blocking, total',
+      'while gesturing',
+      'largest LoAF (blocking)',
+      'frames > 50 ms while gesturing (longest)',
+      'MapLibre fetched',
+      'LH perf',
+      'TBT',
+    ]),
+    sep(10),
+  );
   for (const p of stories) {
     for (const v of [p, ...r.pages.filter((q) => q.of === p.name && q.variant !== 'default')]) {
       const d = v.medians;
       const label = v.variant === 'live' ? '`?map=live`' : v.variant === 'storymap' ? 'storymap-style' : 'as built';
-      out.push(row([p.name, label, fmt(d.jsBeforeScrollBytes, kb), fmt(d.loafBlockingMs, ms), fmt(d.loafBlockingWhileGesturesMs, ms), fmt(d.loafBlockingMaxMs, ms),
-        d.longFramesWhileGestures === null ? 'n/a' : `${Math.round(d.longFramesWhileGestures)}${d.longFramesWhileGestures > 0 ? ` (${fmt(d.longestFrameWhileGesturesMs, ms)})` : ''}`,
-        d.mapLoaded === null ? 'n/a' : d.mapLoaded >= 0.5 ? 'yes' : 'no', fmt(d.perf, String), fmt(d.tbtMs, ms)]));
+      out.push(
+        row([
+          p.name,
+          label,
+          fmt(d.jsBeforeScrollBytes, kb),
+          fmt(d.loafBlockingMs, ms),
+          fmt(d.loafBlockingWhileGesturesMs, ms),
+          fmt(d.loafBlockingMaxMs, ms),
+          d.longFramesWhileGestures === null
+            ? 'n/a'
+            : `${Math.round(d.longFramesWhileGestures)}${d.longFramesWhileGestures > 0 ? ` (${fmt(d.longestFrameWhileGesturesMs, ms)})` : ''}`,
+          d.mapLoaded === null ? 'n/a' : d.mapLoaded >= 0.5 ? 'yes' : 'no',
+          fmt(d.perf, String),
+          fmt(d.tbtMs, ms),
+        ]),
+      );
     }
   }
-  out.push('', 'Frames over 50 ms while gesturing, what they spent (ms of script / ms of style, layout and paint, each frame, first run):', '');
+  out.push(
+    '',
+    'Frames over 50 ms while gesturing, what they spent (ms of script / ms of style, layout and paint, each frame, first run):',
+    '',
+  );
   for (const p of stories) {
     for (const v of [p, ...r.pages.filter((q) => q.of === p.name && q.variant !== 'default')]) {
       const frames = (v.runs[0]?.longFrames ?? []).filter((f) => f.gesturing);
-      if (frames.length > 0) out.push(`- ${v.name}: ${frames.map((f) => `${f.ms} ms (${f.scriptMs}/${f.renderMs}${f.script ? ` ${f.script.slice(0, 24)}` : ''})`).join(', ')}`);
+      if (frames.length > 0)
+        out.push(
+          `- ${v.name}: ${frames.map((f) => `${f.ms} ms (${f.scriptMs}/${f.renderMs}${f.script ? ` ${f.script.slice(0, 24)}` : ''})`).join(', ')}`,
+        );
     }
   }
   out.push('', '### Targets per map story', '');
-  const names = ['LoAF blocking ≤ 50 ms', 'no frame > 50 ms while gesturing', '≥ 5× less than storymap-style', '`?map=live` ≤ half of before', 'JS before first scroll ≤ 20 KB', 'LH perf 100', 'CLS 0'];
+  const names = [
+    'LoAF blocking ≤ 50 ms',
+    'no frame > 50 ms while gesturing',
+    '≥ 5× less than storymap-style',
+    '`?map=live` ≤ half of before',
+    'JS before first scroll ≤ 20 KB',
+    'LH perf 100',
+    'CLS 0',
+  ];
   out.push(row(['story', ...names]), sep(names.length + 1));
   for (const p of stories) {
     const live = r.pages.find((q) => q.of === p.name && q.variant === 'live')?.medians ?? null;
@@ -277,7 +397,13 @@ function renderMapStories(r: Report, out: string[]): void {
   }
   out.push(
     '',
-    `"\`?map=live\` ≤ half of before" compares with the blocking measured before issue 13 (bench/report.md at commit c709c4c, same profile, reading pause 1000 ms): ${Object.entries(BASELINE_LOAF_MS).map(([k, v]) => `${k} ${v} ms`).join(', ')}. Frames over 50 ms are long animation frames (every LoAF entry is one); "while gesturing" means overlapping a gesture as the map code defines it (src/map/loader.ts): the page's scroll, wheel and touch events less than 400 ms apart form one gesture, from its first event to its last (the code also holds MapLibre for 400 ms after it).`,
+    `"\`?map=live\` ≤ half of before" compares with the blocking measured before issue 13 (bench/report.md at commit c709c4c, same profile, reading pause 1000 ms): ${Object.entries(
+      BASELINE_LOAF_MS,
+    )
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(
+        ', ',
+      )}. Frames over 50 ms are long animation frames (every LoAF entry is one); "while gesturing" means overlapping a gesture as the map code defines it (src/map/loader.ts): the page's scroll, wheel and touch events less than 400 ms apart form one gesture, from its first event to its last (the code also holds MapLibre for 400 ms after it).`,
     '',
   );
 }
@@ -310,39 +436,119 @@ export function renderReport(r: Report): string {
   out.push('## Targets (issue 6)', '');
   out.push(row(['page', ...TARGETS.map((t) => t.label)]), sep(TARGETS.length + 1));
   for (const p of r.pages) {
-    out.push(row([pageLabel(p), ...TARGETS.map((t) => {
-      const v = p.medians[t.metric];
-      return `${fmt(v, t.show)} ${SYMBOL[verdict(t, v)]}`;
-    })]));
+    out.push(
+      row([
+        pageLabel(p),
+        ...TARGETS.map((t) => {
+          const v = p.medians[t.metric];
+          return `${fmt(v, t.show)} ${SYMBOL[verdict(t, v)]}`;
+        }),
+      ]),
+    );
   }
-  const misses = r.pages.flatMap((p) => TARGETS.filter((t) => verdict(t, p.medians[t.metric]) !== 'pass').map((t) => `${p.name}: ${t.label} (${fmt(p.medians[t.metric], t.show)})`));
-  out.push('', misses.length === 0 ? 'Every page meets every target.' : `Missed or unmeasured: ${misses.length} — ${misses.join('; ')}.`, '');
+  const misses = r.pages.flatMap((p) =>
+    TARGETS.filter((t) => verdict(t, p.medians[t.metric]) !== 'pass').map(
+      (t) => `${p.name}: ${t.label} (${fmt(p.medians[t.metric], t.show)})`,
+    ),
+  );
+  out.push(
+    '',
+    misses.length === 0 ? 'Every page meets every target.' : `Missed or unmeasured: ${misses.length} — ${misses.join('; ')}.`,
+    '',
+  );
 
   out.push('## Load: Lighthouse mobile', '');
-  out.push(row(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'Speed Index', 'bytes (LH)', 'JS (LH)', 'LH CPU index']), sep(13));
+  out.push(
+    row(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'CLS', 'TBT', 'Speed Index', 'bytes (LH)', 'JS (LH)', 'LH CPU index']),
+    sep(13),
+  );
   for (const p of r.pages) {
     const d = p.medians;
-    out.push(row([pageLabel(p), fmt(d.perf, String), fmt(d.a11y, String), fmt(d.bestPractices, String), fmt(d.seo, String), fmt(d.fcpMs, s), fmt(d.lcpMs, s), fmt(d.cls, (v) => v.toFixed(3)), fmt(d.tbtMs, ms), fmt(d.speedIndexMs, s), fmt(d.lhTotalBytes, kb), fmt(d.lhJsBytes, kb), fmt(d.lhCpuIndex, (v) => String(Math.round(v)))]));
+    out.push(
+      row([
+        pageLabel(p),
+        fmt(d.perf, String),
+        fmt(d.a11y, String),
+        fmt(d.bestPractices, String),
+        fmt(d.seo, String),
+        fmt(d.fcpMs, s),
+        fmt(d.lcpMs, s),
+        fmt(d.cls, (v) => v.toFixed(3)),
+        fmt(d.tbtMs, ms),
+        fmt(d.speedIndexMs, s),
+        fmt(d.lhTotalBytes, kb),
+        fmt(d.lhJsBytes, kb),
+        fmt(d.lhCpuIndex, (v) => String(Math.round(v))),
+      ]),
+    );
   }
   out.push('');
-  out.push('"LH CPU index" is Lighthouse\'s benchmarkIndex of the machine during the run; when it is low, Lighthouse warns that the CPU is slower than it expects, and TBT and LCP come out worse.', '');
+  out.push(
+    '"LH CPU index" is Lighthouse\'s benchmarkIndex of the machine during the run; when it is low, Lighthouse warns that the CPU is slower than it expects, and TBT and LCP come out worse.',
+    '',
+  );
 
   out.push('## Bytes at the server (brotli, as sent)', '');
-  out.push(row(['page', 'JS before first scroll', 'all before first scroll', 'JS, whole read-through', '… of which MapLibre worker', 'all, whole read-through']), sep(6));
+  out.push(
+    row([
+      'page',
+      'JS before first scroll',
+      'all before first scroll',
+      'JS, whole read-through',
+      '… of which MapLibre worker',
+      'all, whole read-through',
+    ]),
+    sep(6),
+  );
   for (const p of r.pages) {
     const d = p.medians;
-    out.push(row([pageLabel(p), fmt(d.jsBeforeScrollBytes, kb), fmt(d.allBeforeScrollBytes, kb), fmt(d.jsTotalBytes, kb), fmt(d.workerBytes, kb), fmt(d.allTotalBytes, kb)]));
+    out.push(
+      row([
+        pageLabel(p),
+        fmt(d.jsBeforeScrollBytes, kb),
+        fmt(d.allBeforeScrollBytes, kb),
+        fmt(d.jsTotalBytes, kb),
+        fmt(d.workerBytes, kb),
+        fmt(d.allTotalBytes, kb),
+      ]),
+    );
   }
   out.push('');
 
   out.push('## Scroll: the scripted read-through', '');
-  out.push(row(['page', 'gestures', 'long tasks', 'long-task time', 'LoAF blocking, total', 'LoAF blocking, max', 'LoAF blocking while gesturing', 'dropped frames (all)', 'dropped frames while gesturing', 'CLS while scrolling']), sep(10));
+  out.push(
+    row([
+      'page',
+      'gestures',
+      'long tasks',
+      'long-task time',
+      'LoAF blocking, total',
+      'LoAF blocking, max',
+      'LoAF blocking while gesturing',
+      'dropped frames (all)',
+      'dropped frames while gesturing',
+      'CLS while scrolling',
+    ]),
+    sep(10),
+  );
   for (const p of r.pages) {
     const d = p.medians;
-    out.push(row([pageLabel(p), fmt(d.gestures, String), fmt(d.longTasks, String), fmt(d.longTaskMs, ms), fmt(d.loafBlockingMs, ms), fmt(d.loafBlockingMaxMs, ms), fmt(d.loafBlockingWhileGesturesMs, ms),
-      d.droppedFrames === null ? 'n/a' : `${Math.round(d.droppedFrames)} (${pct(d.droppedShare ?? 0)})`,
-      d.droppedFramesWhileGestures === null ? 'n/a' : `${Math.round(d.droppedFramesWhileGestures)} (${pct(d.droppedShareWhileGestures ?? 0)})`,
-      fmt(d.scrollCls, (v) => v.toFixed(3))]));
+    out.push(
+      row([
+        pageLabel(p),
+        fmt(d.gestures, String),
+        fmt(d.longTasks, String),
+        fmt(d.longTaskMs, ms),
+        fmt(d.loafBlockingMs, ms),
+        fmt(d.loafBlockingMaxMs, ms),
+        fmt(d.loafBlockingWhileGesturesMs, ms),
+        d.droppedFrames === null ? 'n/a' : `${Math.round(d.droppedFrames)} (${pct(d.droppedShare ?? 0)})`,
+        d.droppedFramesWhileGestures === null
+          ? 'n/a'
+          : `${Math.round(d.droppedFramesWhileGestures)} (${pct(d.droppedShareWhileGestures ?? 0)})`,
+        fmt(d.scrollCls, (v) => v.toFixed(3)),
+      ]),
+    );
   }
   out.push(
     '',
@@ -353,9 +559,14 @@ export function renderReport(r: Report): string {
   out.push('## Build', '');
   if (r.build) {
     out.push(
-      row(['measure', 'median', 'runs']), sep(3),
+      row(['measure', 'median', 'runs']),
+      sep(3),
       row(['`astro build` wall time', fmt(r.build.wallMs, s), r.build.runs.map((b) => s(b.wallMs)).join(', ')]),
-      row(['peak memory (max RSS of the build process)', fmt(r.build.peakRssBytes, (v) => `${(v / 2 ** 20).toFixed(0)} MiB`), r.build.runs.map((b) => (b.peakRssBytes === null ? 'n/a' : `${(b.peakRssBytes / 2 ** 20).toFixed(0)} MiB`)).join(', ')]),
+      row([
+        'peak memory (max RSS of the build process)',
+        fmt(r.build.peakRssBytes, (v) => `${(v / 2 ** 20).toFixed(0)} MiB`),
+        r.build.runs.map((b) => (b.peakRssBytes === null ? 'n/a' : `${(b.peakRssBytes / 2 ** 20).toFixed(0)} MiB`)).join(', '),
+      ]),
       '',
     );
   } else {
@@ -364,14 +575,30 @@ export function renderReport(r: Report): string {
 
   const sources = all.pages.map((p) => [p, loafSources(p.runs).filter(([, v]) => v >= 1)] as const).filter(([, l]) => l.length > 0);
   if (sources.length > 0) {
-    out.push('## Where the read-through\'s LoAF blocking comes from', '', 'Each long animation frame\'s blocking time is put on the script that ran longest in it (file name, or the kind of callback), or on "style/layout/paint" when no script in it ran 5 ms; mean over runs, largest first. Chunk names in this build: `Story.astro_…` is the scrolly engine (scrollama), `enhance.*` the chart kit (D3 transitions) or the map loader, `map-controller` MapLibre itself.', '');
-    for (const [p, l] of sources) out.push(`- **${p.name}**: ${l.slice(0, 5).map(([src, v]) => `${src} ${ms(v)}`).join(', ')}`);
+    out.push(
+      "## Where the read-through's LoAF blocking comes from",
+      '',
+      'Each long animation frame\'s blocking time is put on the script that ran longest in it (file name, or the kind of callback), or on "style/layout/paint" when no script in it ran 5 ms; mean over runs, largest first. Chunk names in this build: `Story.astro_…` is the scrolly engine (scrollama), `enhance.*` the chart kit (D3 transitions) or the map loader, `map-controller` MapLibre itself.',
+      '',
+    );
+    for (const [p, l] of sources)
+      out.push(
+        `- **${p.name}**: ${l
+          .slice(0, 5)
+          .map(([src, v]) => `${src} ${ms(v)}`)
+          .join(', ')}`,
+      );
     out.push('');
   }
 
   const diag = all.pages.filter((p) => p.diagnostics.length > 0 || p.runs.some((x) => x.errors.length > 0));
   if (diag.length > 0) {
-    out.push('## Lighthouse findings and errors', '', 'Audits that scored below 0.9, and the LCP element, as Lighthouse reported them.', '');
+    out.push(
+      '## Lighthouse findings and errors',
+      '',
+      'Audits that scored below 0.9, and the LCP element, as Lighthouse reported them.',
+      '',
+    );
     for (const p of diag) {
       const errors = [...new Set(p.runs.flatMap((x) => x.errors))];
       out.push(`- **${p.name}**: ${[...p.diagnostics, ...errors.map((e) => `error: ${e}`)].join('; ')}`);

@@ -59,9 +59,18 @@ function instrument(): void {
   const w = window as unknown as Record<string, unknown>;
   const store = { longtask: [] as PerfEntry[], loaf: [] as PerfEntry[], cls: 0, lcp: 0, fcp: 0 };
   w['__bench'] = store;
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => store.longtask.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => store.longtask.push({ start: e.startTime, duration: e.duration }))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
   new PerformanceObserver((l) =>
-    l.getEntries().forEach((e) => store.loaf.push({ start: e.startTime, duration: e.duration, blocking: (e as unknown as { blockingDuration: number }).blockingDuration })),
+    l.getEntries().forEach((e) =>
+      store.loaf.push({
+        start: e.startTime,
+        duration: e.duration,
+        blocking: (e as unknown as { blockingDuration: number }).blockingDuration,
+      }),
+    ),
   ).observe({ type: 'long-animation-frame', buffered: true });
   new PerformanceObserver((l) =>
     l.getEntries().forEach((e) => {
@@ -69,8 +78,14 @@ function instrument(): void {
       if (!s.hadRecentInput) store.cls += s.value;
     }),
   ).observe({ type: 'layout-shift', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => (store.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (store.fcp = e.startTime))).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (store.lcp = e.startTime))).observe({
+    type: 'largest-contentful-paint',
+    buffered: true,
+  });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (store.fcp = e.startTime))).observe({
+    type: 'paint',
+    buffered: true,
+  });
 }
 
 type Store = { longtask: PerfEntry[]; loaf: PerfEntry[]; cls: number; lcp: number; fcp: number };
@@ -85,7 +100,14 @@ async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number
     const atEnd = await page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
     if (atEnd) break;
     const t0 = await page.evaluate(() => performance.now());
-    await cdp.send('Input.synthesizeScrollGesture', { x: 195, y: 500, yDistance: -Math.round(vh * 0.6), speed: 1200, gestureSourceType: 'mouse', repeatCount: 1 });
+    await cdp.send('Input.synthesizeScrollGesture', {
+      x: 195,
+      y: 500,
+      yDistance: -Math.round(vh * 0.6),
+      speed: 1200,
+      gestureSourceType: 'mouse',
+      repeatCount: 1,
+    });
     const t1 = await page.evaluate(() => performance.now());
     windows.push([t0, t1]);
     await page.waitForTimeout(READING_PAUSE_MS);
@@ -131,9 +153,15 @@ async function run(pageUrl: string, bytes: Map<string, number>, webgl: boolean):
       longTaskMs: sum(s.longtask.filter(during).map((t) => t.duration)),
       loafBlockingMs: sum(s.loaf.filter(during).map((l) => l.blocking ?? 0)),
       loafBlockingWhileScrollingMs: sum(s.loaf.filter((l) => during(l) && overlaps(l, windows)).map((l) => l.blocking ?? 0)),
-      loafWhileScrolling: s.loaf.filter((l) => during(l) && overlaps(l, windows) && (l.blocking ?? 0) > 0).map((l) => [Math.round(l.start - scrollStart), Math.round(l.blocking ?? 0)]),
+      loafWhileScrolling: s.loaf
+        .filter((l) => during(l) && overlaps(l, windows) && (l.blocking ?? 0) > 0)
+        .map((l) => [Math.round(l.start - scrollStart), Math.round(l.blocking ?? 0)]),
       gestures: windows.map(([a, b]) => [Math.round(a - scrollStart), Math.round(b - scrollStart)]),
-      marks: Object.fromEntries((await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const))).filter(([n]) => n.startsWith('map:')).map(([n, t]) => [n, Math.round(t - scrollStart)])),
+      marks: Object.fromEntries(
+        (await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const)))
+          .filter(([n]) => n.startsWith('map:'))
+          .map(([n, t]) => [n, Math.round(t - scrollStart)]),
+      ),
       scrollGestures: windows.length,
     };
   } finally {
@@ -147,7 +175,13 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, page: { type: 'string', default: 'demo/' }, 'no-webgl': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      page: { type: 'string', default: 'demo/' },
+      'no-webgl': { type: 'boolean', default: false },
+    },
+  });
   const webgl = !values['no-webgl'];
   const server = await serve({ root: TEST_DIST, base: TEST_BASE });
   const runs: Run[] = [];
@@ -160,7 +194,10 @@ async function main(): Promise<void> {
     await server.close();
   }
   const keys = (Object.keys(runs[0] as Run) as (keyof Run)[]).filter((k) => !['marks', 'loafWhileScrolling', 'gestures'].includes(k));
-  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<Exclude<keyof Run, 'marks' | 'loafWhileScrolling' | 'gestures'>, number>;
+  const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => (r[k] ?? -1) as number))])) as Record<
+    Exclude<keyof Run, 'marks' | 'loafWhileScrolling' | 'gestures'>,
+    number
+  >;
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium (software WebGL)`;
   const date = new Date().toISOString();
@@ -180,7 +217,10 @@ async function main(): Promise<void> {
     ['Long-animation-frame blocking while a scroll gesture runs', ms(med.loafBlockingWhileScrollingMs), '≤ 100 ms'],
     ['Scroll gestures', String(med.scrollGestures), '—'],
   ];
-  const markRows = runs.map((r, i) => `| ${i + 1} | ${['map:import', 'map:imported', 'map:create', 'map:rendered', 'map:live'].map((m) => (m in r.marks ? ms(r.marks[m] as number) : '—')).join(' | ')} |`);
+  const markRows = runs.map(
+    (r, i) =>
+      `| ${i + 1} | ${['map:import', 'map:imported', 'map:create', 'map:rendered', 'map:live'].map((m) => (m in r.marks ? ms(r.marks[m] as number) : '—')).join(' | ')} |`,
+  );
   const md = [
     `# Map page benchmark (${values.page}${webgl ? '' : ', WebGL disabled: the static SVG only'})`,
     '',
@@ -196,12 +236,15 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- | --- | --- |',
     ...markRows,
     '',
-    'Rendering is software WebGL (no GPU here), so MapLibre\'s own frames are far slower than on a phone: compare runs with each other.',
+    "Rendering is software WebGL (no GPU here), so MapLibre's own frames are far slower than on a phone: compare runs with each other.",
     '',
   ].join('\n');
   const name = webgl ? 'map' : 'map-no-webgl';
   writeFileSync(`bench/${name}-report.md`, md);
-  writeFileSync(`bench/${name}-results.json`, `${JSON.stringify({ date, commit, machine, page: values.page, webgl, medians: med, runs }, null, 2)}\n`);
+  writeFileSync(
+    `bench/${name}-results.json`,
+    `${JSON.stringify({ date, commit, machine, page: values.page, webgl, medians: med, runs }, null, 2)}\n`,
+  );
   console.log(md);
 }
 

@@ -42,7 +42,18 @@ import { CHROMIUM, launch, PHONE } from '../tests/site/browser.ts';
 import { throttleLikeAPhone } from './phone.ts';
 import { buildStorymapBundle, writeStorymapPage } from './storymap.ts';
 import { GESTURE_EVENTS, PAUSE_MS as GESTURE_GAP_MS } from '../src/map/loader.ts';
-import { estimateDroppedFrames, gestureWindows, median, medians, renderReport, type BuildResult, type PageResult, type PageRun, type Report, type Variant } from './lib.ts';
+import {
+  estimateDroppedFrames,
+  gestureWindows,
+  median,
+  medians,
+  renderReport,
+  type BuildResult,
+  type PageResult,
+  type PageRun,
+  type Report,
+  type Variant,
+} from './lib.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -113,7 +124,11 @@ function discoverPages(): PageSpec[] {
     .filter((d) => d.isDirectory() && existsSync(join(DIST, d.name, 'index.html')))
     .filter((d) => /<article\b[^>]*\bdata-story\b/.test(readFileSync(join(DIST, d.name, 'index.html'), 'utf8')))
     .map((d) => ({
-      name: d.name, path: `${d.name}/`, unlisted: sitemap !== '' && !sitemap.includes(`${BASE}${d.name}/<`), variant: 'default' as const, of: d.name,
+      name: d.name,
+      path: `${d.name}/`,
+      unlisted: sitemap !== '' && !sitemap.includes(`${BASE}${d.name}/<`),
+      variant: 'default' as const,
+      of: d.name,
       hasMap: readFileSync(join(DIST, d.name, 'index.html'), 'utf8').includes('story-map--sticky'),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -123,7 +138,8 @@ function discoverPages(): PageSpec[] {
 
 // ---------------------------------------------------------------------------------------------- Lighthouse
 
-const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+const CHROME_FLAGS =
+  '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 
 interface LhAudit {
   title: string;
@@ -147,13 +163,20 @@ let lighthouseVersion = 'unknown';
 /** One finding: Lighthouse's audit id (to count it across runs) and what to print. */
 type Finding = [id: string, text: string];
 
-async function lighthouse(url: string, keepAs: string | null): Promise<{ run: Partial<PageRun>; diagnostics: Finding[]; errors: string[] }> {
+async function lighthouse(
+  url: string,
+  keepAs: string | null,
+): Promise<{ run: Partial<PageRun>; diagnostics: Finding[]; errors: string[] }> {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-lh-'));
   const out = join(tmp, 'lh.json');
   const args = [
-    'node_modules/lighthouse/cli/index.js', url,
-    '--output=json', `--output-path=${out}`, '--quiet',
-    '--form-factor=mobile', '--throttling-method=simulate',
+    'node_modules/lighthouse/cli/index.js',
+    url,
+    '--output=json',
+    `--output-path=${out}`,
+    '--quiet',
+    '--form-factor=mobile',
+    '--throttling-method=simulate',
     '--only-categories=performance,accessibility,best-practices,seo',
     `--chrome-flags=${CHROME_FLAGS}`,
   ];
@@ -165,7 +188,11 @@ async function lighthouse(url: string, keepAs: string | null): Promise<{ run: Pa
   });
   if (code !== 0 || !existsSync(out)) {
     rmSync(tmp, { recursive: true, force: true });
-    return { run: {}, diagnostics: [], errors: [`Lighthouse exited with ${code}: ${stderr.join('').trim().split('\n').slice(-3).join(' ')}`] };
+    return {
+      run: {},
+      diagnostics: [],
+      errors: [`Lighthouse exited with ${code}: ${stderr.join('').trim().split('\n').slice(-3).join(' ')}`],
+    };
   }
   const lh = JSON.parse(readFileSync(out, 'utf8')) as LhResult;
   if (keepAs) copyFileSync(out, keepAs);
@@ -178,15 +205,23 @@ async function lighthouse(url: string, keepAs: string | null): Promise<{ run: Pa
   const size = (type: string) => summary.find((i) => i.resourceType === type)?.transferSize ?? null;
   // What Lighthouse flags in each category: failed audits and insights, with their figures.
   const diagnostics: Finding[] = [];
-  for (const [cat, label] of [['performance', 'perf'], ['accessibility', 'a11y'], ['best-practices', 'best practices'], ['seo', 'SEO']] as const) {
+  for (const [cat, label] of [
+    ['performance', 'perf'],
+    ['accessibility', 'a11y'],
+    ['best-practices', 'best practices'],
+    ['seo', 'SEO'],
+  ] as const) {
     for (const ref of lh.categories[cat]?.auditRefs ?? []) {
       const a = lh.audits[ref.id];
       if (!a || a.score === null || a.score >= 0.9 || !['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode)) continue;
       diagnostics.push([ref.id, `${label}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`]);
     }
   }
-  const lcpNode = (lh.audits['lcp-breakdown-insight']?.details as { items?: { type?: string; nodeLabel?: string; snippet?: string }[] } | undefined)?.items?.find((i) => i.type === 'node');
-  for (const w of lh.runWarnings ?? []) diagnostics.push([`warning ${w.slice(0, 40)}`, `Lighthouse warning: ${w.replace(/\s+/g, ' ').replace(/ Learn more.*$/, '')}`]);
+  const lcpNode = (
+    lh.audits['lcp-breakdown-insight']?.details as { items?: { type?: string; nodeLabel?: string; snippet?: string }[] } | undefined
+  )?.items?.find((i) => i.type === 'node');
+  for (const w of lh.runWarnings ?? [])
+    diagnostics.push([`warning ${w.slice(0, 40)}`, `Lighthouse warning: ${w.replace(/\s+/g, ' ').replace(/ Learn more.*$/, '')}`]);
   if (lcpNode) diagnostics.push(['lcp-element', `LCP element: ${lcpNode.nodeLabel ?? ''} \`${(lcpNode.snippet ?? '').slice(0, 90)}\``]);
   return {
     run: {
@@ -244,14 +279,27 @@ function instrument(gestureEvents: readonly string[]): void {
   };
   observe('longtask', (e) => store.longtask.push({ start: e.startTime, duration: e.duration }));
   observe('long-animation-frame', (e) => {
-    const l = e as unknown as { blockingDuration: number; renderStart: number; styleAndLayoutStart: number; scripts?: { duration: number; sourceURL?: string; invoker?: string }[] };
+    const l = e as unknown as {
+      blockingDuration: number;
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts?: { duration: number; sourceURL?: string; invoker?: string }[];
+    };
     // (every entry is a frame over 50 ms)
     // The script that ran longest, if it ran for 5 ms or more (the benchmark's own rAF probe never does).
     const top = [...(l.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
-    const script = top && top.duration >= 5 ? (top.sourceURL ? (top.sourceURL.split('/').pop() ?? top.sourceURL) : top.invoker || 'unattributed script') : undefined;
+    const script =
+      top && top.duration >= 5
+        ? top.sourceURL
+          ? (top.sourceURL.split('/').pop() ?? top.sourceURL)
+          : top.invoker || 'unattributed script'
+        : undefined;
     const end = e.startTime + e.duration;
     store.loaf.push({
-      start: e.startTime, duration: e.duration, blocking: l.blockingDuration, ...(script ? { script } : {}),
+      start: e.startTime,
+      duration: e.duration,
+      blocking: l.blockingDuration,
+      ...(script ? { script } : {}),
       scriptMs: Math.round((l.scripts ?? []).reduce((t, x) => t + x.duration, 0)),
       renderMs: Math.round(l.renderStart > 0 ? end - l.renderStart : 0),
     });
@@ -296,7 +344,14 @@ async function readThrough(page: Page, cdp: CDPSession, errors: string[]): Promi
     // A gesture that starts over an interactive canvas may pan it instead of the page: try another spot.
     for (const x of [195, 20]) {
       const t0 = await page.evaluate(() => performance.now());
-      await cdp.send('Input.synthesizeScrollGesture', { x, y: 500, yDistance: -Math.round(vh * 0.6), speed: 1200, gestureSourceType: 'mouse', repeatCount: 1 });
+      await cdp.send('Input.synthesizeScrollGesture', {
+        x,
+        y: 500,
+        yDistance: -Math.round(vh * 0.6),
+        speed: 1200,
+        gestureSourceType: 'mouse',
+        repeatCount: 1,
+      });
       const t1 = await page.evaluate(() => performance.now());
       windows.push([t0, t1]);
       if ((await page.evaluate(() => scrollY)) > before.y) {
@@ -347,7 +402,13 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
     const during = (e: Entry) => e.start >= scrollStart;
     // "While gesturing": the gestures as the map code sees them (its events, its 400 ms gap), from
     // the first scroll on; the scripted gestures' own spans (CDP command sent to answered) count too.
-    const windows = [...gestureWindows(s.inputs.filter((t) => t >= scrollStart), GESTURE_GAP_MS), ...sent];
+    const windows = [
+      ...gestureWindows(
+        s.inputs.filter((t) => t >= scrollStart),
+        GESTURE_GAP_MS,
+      ),
+      ...sent,
+    ];
     const overlaps = (e: Entry) => windows.some(([a, b]) => e.start < b && e.start + e.duration > a);
     const loaf = s.loaf.filter(during);
     const blocking = loaf.map((l) => l.blocking ?? 0);
@@ -376,7 +437,15 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
         longFramesWhileGestures: loaf.filter(overlaps).length,
         longestFrameWhileGesturesMs: Math.max(0, ...loaf.filter(overlaps).map((l) => l.duration)),
         mapLoaded: paths.some(([p]) => /map-controller|maplibre/i.test(p)) ? 1 : 0,
-        longFrames: loaf.map((l) => ({ at: Math.round(l.start - scrollStart), ms: Math.round(l.duration), blocking: Math.round(l.blocking ?? 0), scriptMs: l.scriptMs ?? 0, renderMs: l.renderMs ?? 0, script: l.script ?? null, gesturing: overlaps(l) })),
+        longFrames: loaf.map((l) => ({
+          at: Math.round(l.start - scrollStart),
+          ms: Math.round(l.duration),
+          blocking: Math.round(l.blocking ?? 0),
+          scriptMs: l.scriptMs ?? 0,
+          renderMs: l.renderMs ?? 0,
+          script: l.script ?? null,
+          gesturing: overlaps(l),
+        })),
         droppedFrames: all.dropped,
         droppedShare: all.droppedShare,
         droppedFramesWhileGestures: gesturing.dropped,
@@ -394,11 +463,37 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
 }
 
 const EMPTY: Omit<PageRun, 'errors' | 'loafBySource'> = {
-  perf: null, a11y: null, bestPractices: null, seo: null, fcpMs: null, lcpMs: null, cls: null, tbtMs: null, speedIndexMs: null, lhTotalBytes: null, lhJsBytes: null, lhCpuIndex: null,
-  jsBeforeScrollBytes: null, allBeforeScrollBytes: null, jsTotalBytes: null, workerBytes: null, allTotalBytes: null,
-  gestures: null, longTasks: null, longTaskMs: null, loafBlockingMs: null, loafBlockingMaxMs: null, loafBlockingWhileGesturesMs: null,
-  longFramesWhileGestures: null, longestFrameWhileGesturesMs: null, mapLoaded: null,
-  droppedFrames: null, droppedShare: null, droppedFramesWhileGestures: null, droppedShareWhileGestures: null, scrollCls: null,
+  perf: null,
+  a11y: null,
+  bestPractices: null,
+  seo: null,
+  fcpMs: null,
+  lcpMs: null,
+  cls: null,
+  tbtMs: null,
+  speedIndexMs: null,
+  lhTotalBytes: null,
+  lhJsBytes: null,
+  lhCpuIndex: null,
+  jsBeforeScrollBytes: null,
+  allBeforeScrollBytes: null,
+  jsTotalBytes: null,
+  workerBytes: null,
+  allTotalBytes: null,
+  gestures: null,
+  longTasks: null,
+  longTaskMs: null,
+  loafBlockingMs: null,
+  loafBlockingMaxMs: null,
+  loafBlockingWhileGesturesMs: null,
+  longFramesWhileGestures: null,
+  longestFrameWhileGesturesMs: null,
+  mapLoaded: null,
+  droppedFrames: null,
+  droppedShare: null,
+  droppedFramesWhileGestures: null,
+  droppedShareWhileGestures: null,
+  scrollCls: null,
 };
 
 /**
@@ -443,7 +538,10 @@ async function main(): Promise<void> {
 
   let pages = discoverPages();
   if (opts.pages) {
-    const want = opts.pages.split(',').map((p) => p.trim().replace(/\/$/, '')).filter(Boolean);
+    const want = opts.pages
+      .split(',')
+      .map((p) => p.trim().replace(/\/$/, ''))
+      .filter(Boolean);
     const unknown = want.filter((w) => !pages.some((p) => p.name === w));
     if (unknown.length) throw new Error(`unknown page(s) ${unknown.join(', ')}; known: ${pages.map((p) => p.name).join(', ')}`);
     pages = pages.filter((p) => want.includes(p.name));
@@ -452,12 +550,17 @@ async function main(): Promise<void> {
   if (!opts['no-compare']) {
     pages = pages.flatMap((p) =>
       p.hasMap
-        ? [p, { ...p, name: `${p.name} ?map=live`, path: `${p.path}?map=live`, variant: 'live' as const }, { ...p, name: `${p.name} storymap-style`, path: `_bench/storymap/${p.name}/`, variant: 'storymap' as const, unlisted: true }]
+        ? [
+            p,
+            { ...p, name: `${p.name} ?map=live`, path: `${p.path}?map=live`, variant: 'live' as const },
+            { ...p, name: `${p.name} storymap-style`, path: `_bench/storymap/${p.name}/`, variant: 'storymap' as const, unlisted: true },
+          ]
         : [p],
     );
   }
   const variants = opts.variants.split(',').map((v) => v.trim());
-  for (const v of variants) if (!['default', 'live', 'storymap'].includes(v)) throw new Error(`--variants: unknown "${v}"; known: default, live, storymap`);
+  for (const v of variants)
+    if (!['default', 'live', 'storymap'].includes(v)) throw new Error(`--variants: unknown "${v}"; known: default, live, storymap`);
   pages = pages.filter((p) => variants.includes(p.variant) || !p.hasMap);
   log(`pages: ${pages.map((p) => p.name).join(', ')}; ${RUNS} run(s)`);
 
@@ -467,7 +570,8 @@ async function main(): Promise<void> {
     await buildStorymapBundle(DIST, BASE);
     const browser = await launch();
     try {
-      for (const p of pages.filter((x) => x.variant === 'storymap')) await writeStorymapPage(browser, `${server.url}${p.of}/`, DIST, BASE, p.of);
+      for (const p of pages.filter((x) => x.variant === 'storymap'))
+        await writeStorymapPage(browser, `${server.url}${p.of}/`, DIST, BASE, p.of);
     } finally {
       await browser.close();
     }
@@ -482,16 +586,20 @@ async function main(): Promise<void> {
         const url = `${server.url}${p.path}`;
         server.bytes.clear();
         // ?map=live changes nothing at load (MapLibre comes after the first scroll): no Lighthouse for it.
-        const lh = opts['no-lighthouse'] || p.variant === 'live'
-          ? { run: {}, diagnostics: [] as Finding[], errors: [] as string[] }
-          : (log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`), await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : null));
+        const lh =
+          opts['no-lighthouse'] || p.variant === 'live'
+            ? { run: {}, diagnostics: [] as Finding[], errors: [] as string[] }
+            : (log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`),
+              await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : null));
         log(`run ${i + 1}/${RUNS} ${p.name}: read-through`);
         const sc = await scrollRun(url, server);
         const run: PageRun = { ...EMPTY, loafBySource: {}, ...lh.run, ...sc.run, errors: [...lh.errors, ...sc.errors] };
         const r = results.get(p.name)!;
         r.runs.push(run);
         r.diagnostics.push(lh.diagnostics);
-        log(`  perf ${run.perf} a11y ${run.a11y} LCP ${Math.round(run.lcpMs ?? -1)} ms CLS ${run.cls?.toFixed(3)} TBT ${Math.round(run.tbtMs ?? -1)} ms · JS before scroll ${((run.jsBeforeScrollBytes ?? 0) / 1024).toFixed(1)} KB · LoAF ${Math.round(run.loafBlockingMs ?? -1)} ms · dropped ${run.droppedFrames}${run.errors.length ? ` · errors: ${run.errors.join('; ')}` : ''}`);
+        log(
+          `  perf ${run.perf} a11y ${run.a11y} LCP ${Math.round(run.lcpMs ?? -1)} ms CLS ${run.cls?.toFixed(3)} TBT ${Math.round(run.tbtMs ?? -1)} ms · JS before scroll ${((run.jsBeforeScrollBytes ?? 0) / 1024).toFixed(1)} KB · LoAF ${Math.round(run.loafBlockingMs ?? -1)} ms · dropped ${run.droppedFrames}${run.errors.length ? ` · errors: ${run.errors.join('; ')}` : ''}`,
+        );
       }
     }
   } finally {

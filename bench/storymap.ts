@@ -47,12 +47,20 @@ export async function writeStorymapPage(browser: Browser, pageUrl: string, dist:
     await page.goto(pageUrl);
     const story = await page.evaluate((): Extracted => {
       const defs = document.querySelector<HTMLElement>('.story-map__defs');
-      const base = JSON.parse(defs?.dataset['mapBase'] ?? '{"names":{},"zone":[122.3,43.6]}') as { names: Record<string, string>; zone: [number, number] };
+      const base = JSON.parse(defs?.dataset['mapBase'] ?? '{"names":{},"zone":[122.3,43.6]}') as {
+        names: Record<string, string>;
+        zone: [number, number];
+      };
       const chapters = [...document.querySelectorAll<HTMLElement>('[data-step]')].map((step) => {
         const card = step.querySelector('.step__card') ?? step;
         const m = step.querySelector<HTMLElement>('.story-map[data-map]');
         const chart = m ? null : step.querySelector('figure svg');
-        return { id: step.id, html: card.innerHTML.replace(/\s(id|aria-[a-z]+)="[^"]*"/g, ''), map: m ? JSON.parse(m.dataset['map'] as string) : null, figure: chart ? chart.outerHTML.replace(/\sid="[^"]*"/g, '') : null };
+        return {
+          id: step.id,
+          html: card.innerHTML.replace(/\s(id|aria-[a-z]+)="[^"]*"/g, ''),
+          map: m ? JSON.parse(m.dataset['map'] as string) : null,
+          figure: chart ? chart.outerHTML.replace(/\sid="[^"]*"/g, '') : null,
+        };
       });
       return { title: document.title, names: base.names, zone: base.zone, chapters };
     });

@@ -41,14 +41,19 @@ console.log(`dataset ${ds.version}: ${all.length} observations; seed ${seed}; dr
 let k = 0;
 for (const i of [...picked].sort((a, b) => a - b)) {
   const { ind, o } = all[i]!;
-  const scope = ind.scope === 'city' ? (ind.subject || ind.project ? '市内（旗县未写明）' : '全市') : ds.regions.find((r) => r.id === ind.scope)?.name;
-  console.log(`#${++k} [${i}] ${ind.id} — ${ind.label} | ${scope}${ind.subject ? `·${ind.subject}` : ''} | ${o.period} | ${o.kind} | ${formatObservation(o, ind.unit)}`);
+  const scope =
+    ind.scope === 'city' ? (ind.subject || ind.project ? '市内（旗县未写明）' : '全市') : ds.regions.find((r) => r.id === ind.scope)?.name;
+  console.log(
+    `#${++k} [${i}] ${ind.id} — ${ind.label} | ${scope}${ind.subject ? `·${ind.subject}` : ''} | ${o.period} | ${o.kind} | ${formatObservation(o, ind.unit)}`,
+  );
   for (const c of o.cite) {
     const src = sources.get(c.source)!;
     const file = join(SOURCES_DIR, src.file);
     const text = existsSync(file) ? squash(sectionText(src, c.section, readFileSync(file, 'utf8'))) : '';
     const ctx = contextOf(text, squash(c.printed));
-    console.log(`   ${c.source} § ${c.section} “${c.printed}”${c.derived ? ` (derived: ${c.derived})` : ''}\n   ${ctx?.sentence ?? '(sentence not found)'}`);
+    console.log(
+      `   ${c.source} § ${c.section} “${c.printed}”${c.derived ? ` (derived: ${c.derived})` : ''}\n   ${ctx?.sentence ?? '(sentence not found)'}`,
+    );
   }
   if (o.note) console.log(`   note: ${o.note}`);
 }

@@ -54,13 +54,19 @@ try {
   }
   const lint = semanticLint({ dataset: ds, read });
   if (lint.open.length) {
-    console.error(`${label}: the semantic lint has ${lint.open.length} open finding(s) (fix the value, or add reviewed: [{ rule, reason }] after checking the article):`);
+    console.error(
+      `${label}: the semantic lint has ${lint.open.length} open finding(s) (fix the value, or add reviewed: [{ rule, reason }] after checking the article):`,
+    );
     for (const f of lint.open) {
-      console.error(`  ${DATASET_FILE}:${lineOfPath(text, f.path) ?? '?'}  ${formatPath(f.path)} [${f.rule}] ${f.id}${f.period ? ` ${f.period}` : ''}: ${f.message}`);
+      console.error(
+        `  ${DATASET_FILE}:${lineOfPath(text, f.path) ?? '?'}  ${formatPath(f.path)} [${f.rule}] ${f.id}${f.period ? ` ${f.period}` : ''}: ${f.message}`,
+      );
     }
     process.exit(1);
   }
-  console.log(`${label}: valid (${counts}); every citation found in its article section; semantic lint: 0 open, ${lint.reviewed.length} reviewed and kept with a reason.`);
+  console.log(
+    `${label}: valid (${counts}); every citation found in its article section; semantic lint: 0 open, ${lint.reviewed.length} reviewed and kept with a reason.`,
+  );
 } catch (e) {
   if (e instanceof DatasetError) {
     console.error(e.message);

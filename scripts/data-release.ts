@@ -47,7 +47,8 @@ try {
 
 if (!existsSync(SOURCES_DIR)) fail(`the article captures are not at ${SOURCES_DIR} (set SOURCES_DIR): provenance cannot be checked`);
 const lost = checkProvenance(ds, (f) => (existsSync(join(SOURCES_DIR, f)) ? readFileSync(join(SOURCES_DIR, f), 'utf8') : null));
-if (lost.length) fail(`${lost.length} value(s) lost their provenance:\n${lost.map((p) => `  ${formatPath(p.path)}: ${p.message}`).join('\n')}`);
+if (lost.length)
+  fail(`${lost.length} value(s) lost their provenance:\n${lost.map((p) => `  ${formatPath(p.path)}: ${p.message}`).join('\n')}`);
 
 const problems = checkContent({ root: ROOT, data: new DataIndex(ds) });
 if (problems.length) fail(`the stories do not build with this dataset.\n${formatReport(problems)}`);
@@ -63,9 +64,13 @@ if (previous !== null) {
   if (old.version !== ds.version) fail(`the version was edited by hand (${old.version} → ${ds.version}); leave it to this command`);
   const diff = diffDatasets(old, ds);
   if ((diff.removed.length || diff.changed.length) && bump !== 'major') {
-    fail(`values were removed or changed, which needs a major release:\n${[...diff.removed.map((r) => `  removed ${r}`), ...diff.changed.map((c) => `  changed ${c}`)].join('\n')}`);
+    fail(
+      `values were removed or changed, which needs a major release:\n${[...diff.removed.map((r) => `  removed ${r}`), ...diff.changed.map((c) => `  changed ${c}`)].join('\n')}`,
+    );
   }
-  console.log(`compared with the committed ${old.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed`);
+  console.log(
+    `compared with the committed ${old.version}: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed`,
+  );
 }
 
 const version = bumpVersion(ds.version, bump as Bump);
@@ -79,9 +84,12 @@ const changelogPath = join(ROOT, 'data', 'CHANGELOG.md');
 const changelog = readFileSync(changelogPath, 'utf8');
 const firstEntry = changelog.search(/^## /m);
 const entry = `## ${version} — ${today}\n\n- ${message}\n\n`;
-const updated = firstEntry === -1 ? `${changelog.trimEnd()}\n\n${entry}` : changelog.slice(0, firstEntry) + entry + changelog.slice(firstEntry);
+const updated =
+  firstEntry === -1 ? `${changelog.trimEnd()}\n\n${entry}` : changelog.slice(0, firstEntry) + entry + changelog.slice(firstEntry);
 
 writeFileSync(DATASET_PATH, next);
 writeFileSync(changelogPath, updated);
 writeFileSync(join(ROOT, 'data', 'tongliao.schema.json'), jsonSchema());
-console.log(`released dataset ${version} (${today}). Review and commit data/tongliao.json, data/CHANGELOG.md and data/tongliao.schema.json.`);
+console.log(
+  `released dataset ${version} (${today}). Review and commit data/tongliao.json, data/CHANGELOG.md and data/tongliao.schema.json.`,
+);

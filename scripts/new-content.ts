@@ -51,7 +51,10 @@ if (cmd === 'story') {
   if (existsSync(dir)) usage(`content/${a} already exists`);
   mkdirSync(dir, { recursive: true });
   const order = readdirSync(join(ROOT, 'content')).filter((f) => existsSync(join(ROOT, 'content', f, 'story.yaml'))).length + 1;
-  writeFileSync(join(dir, 'story.yaml'), fill('story.yaml', { source: b, today: new Date().toISOString().slice(0, 10), order: String(order) }));
+  writeFileSync(
+    join(dir, 'story.yaml'),
+    fill('story.yaml', { source: b, today: new Date().toISOString().slice(0, 10), order: String(order) }),
+  );
   created.push(join(dir, 'story.yaml'), newChapter(a, 'opening'));
 } else if (cmd === 'chapter') {
   if (!a || !b || !SLUG.test(b)) usage('give the story slug and a chapter slug (lower-case, dashes)');

@@ -27,8 +27,17 @@ const server = await serve({ root: dist, base });
 const browser = await launch();
 try {
   for (const path of args.length ? args : ['']) {
-    for (const [label, viewport, mobile] of [['phone', { width: 390, height: 844 }, true], ['desktop', { width: 1280, height: 800 }, false]] as const) {
-      const ctx = await browser.newContext({ viewport, deviceScaleFactor: mobile ? 2 : 1, isMobile: mobile, hasTouch: mobile, javaScriptEnabled: !noJs });
+    for (const [label, viewport, mobile] of [
+      ['phone', { width: 390, height: 844 }, true],
+      ['desktop', { width: 1280, height: 800 }, false],
+    ] as const) {
+      const ctx = await browser.newContext({
+        viewport,
+        deviceScaleFactor: mobile ? 2 : 1,
+        isMobile: mobile,
+        hasTouch: mobile,
+        javaScriptEnabled: !noJs,
+      });
       const page = await ctx.newPage();
       await page.goto(server.url + path.replace(/^\//, ''), { waitUntil: 'networkidle' });
       const name = (path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home') + (noJs ? '-nojs' : '');

@@ -156,6 +156,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? (process.argv[i + 1] as string) : def;
   };
-  const s = await serve({ root: arg('root', 'dist'), base: arg('base', process.env['BASE_PATH'] ?? '/'), port: Number(arg('port', '4321')) });
+  const s = await serve({
+    root: arg('root', 'dist'),
+    base: arg('base', process.env['BASE_PATH'] ?? '/'),
+    port: Number(arg('port', '4321')),
+  });
   console.log(`serving ${arg('root', 'dist')} at ${s.url}`);
 }

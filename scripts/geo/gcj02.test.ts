@@ -24,7 +24,27 @@ describe('gridGcj02ToWgs84()', () => {
 
 describe('mapPositions()', () => {
   it('maps every vertex of a multipolygon and keeps its nesting', () => {
-    const g = { type: 'MultiPolygon' as const, coordinates: [[[[0, 0], [1, 0], [0, 1], [0, 0]]], [[[5, 5], [6, 5], [5, 6], [5, 5]]]] };
+    const g = {
+      type: 'MultiPolygon' as const,
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [5, 5],
+            [6, 5],
+            [5, 6],
+            [5, 5],
+          ],
+        ],
+      ],
+    };
     const out = mapPositions(g, ([x, y]) => [(x as number) + 10, (y as number) * 2]);
     expect(out.coordinates[1]?.[0]?.[2]).toEqual([15, 12]);
     expect(out.coordinates[0]?.[0]).toHaveLength(4);

@@ -48,7 +48,9 @@ describe('data/geo/tongliao.topo.json', () => {
   it('shares borders: no arc is used by more than two counties, and every county has a neighbour', () => {
     expect(Math.max(...arcUse(counties).values())).toBeLessThanOrEqual(2);
     const adj = neighbors(counties.geometries as never);
-    const byCode = new Map(counties.geometries.map((g, i) => [String(g.id), (adj[i] ?? []).map((j) => String(counties.geometries[j]?.id))]));
+    const byCode = new Map(
+      counties.geometries.map((g, i) => [String(g.id), (adj[i] ?? []).map((j) => String(counties.geometries[j]?.id))]),
+    );
     for (const code of codes) expect(byCode.get(code)?.length, code).toBeGreaterThan(0);
     expect(byCode.get('150502')?.sort()).toEqual(['150521', '150522', '150523']);
   });
@@ -57,7 +59,8 @@ describe('data/geo/tongliao.topo.json', () => {
     const inCounties = arcUse(counties);
     const inNeighbours = arcUse(neighbourObj);
     // Arc length in quantised units; `-clean` leaves a few 2-point arcs where it closed slivers.
-    const length = (i: number) => (topo.arcs[i] ?? []).reduce((s, [dx, dy], k) => (k === 0 ? s : s + Math.hypot(dx as number, dy as number)), 0);
+    const length = (i: number) =>
+      (topo.arcs[i] ?? []).reduce((s, [dx, dy], k) => (k === 0 ? s : s + Math.hypot(dx as number, dy as number)), 0);
     const outer = [...inCounties].filter(([, n]) => n === 1).map(([i]) => i);
     const total = outer.reduce((s, i) => s + length(i), 0);
     const shared = outer.filter((i) => inNeighbours.has(i)).reduce((s, i) => s + length(i), 0);

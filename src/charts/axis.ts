@@ -33,18 +33,29 @@ export interface ValueAxis {
  * A linear scale over `values` and zero onto `range`, with about `count` ticks; fewer when their
  * labels (at `size`) would not fit along a horizontal axis of that length.
  */
-export function valueAxis(values: number[], range: [number, number], count: number, unit: DisplayUnit, horizontalLabels?: { size: number }): ValueAxis {
+export function valueAxis(
+  values: number[],
+  range: [number, number],
+  count: number,
+  unit: DisplayUnit,
+  horizontalLabels?: { size: number },
+): ValueAxis {
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
   for (let n = count; n >= 2; n--) {
-    const scale = scaleLinear().domain([lo, hi === lo ? 1 : hi]).range(range).nice(n);
+    const scale = scaleLinear()
+      .domain([lo, hi === lo ? 1 : hi])
+      .range(range)
+      .nice(n);
     const ticks = scale.ticks(n);
     if (!horizontalLabels) return { scale, ticks };
     const step = Math.abs(scale(ticks[1] ?? 0) - scale(ticks[0] ?? 0));
     const widest = Math.max(...ticks.map((t) => textWidth(tickLabel(t, unit), horizontalLabels.size)));
     if (ticks.length < 2 || widest + 8 <= step) return { scale, ticks };
   }
-  const scale = scaleLinear().domain([lo, hi === lo ? 1 : hi]).range(range);
+  const scale = scaleLinear()
+    .domain([lo, hi === lo ? 1 : hi])
+    .range(range);
   return { scale, ticks: scale.domain() };
 }
 
@@ -59,7 +70,16 @@ export function horizontalGrid(axis: ValueAxis, x0: number, x1: number, layout: 
     const y = axis.scale(t);
     return [
       { type: 'line', key: `grid-${t}`, x1: x0, y1: y, x2: x1, y2: y, stroke: t === 0 ? PALETTE.ink : PALETTE.grid, strokeWidth: 1 },
-      { type: 'text', key: `tick-${t}`, x: x0 - layout.pad, y: y + middle(layout.small), text: tickLabel(t, unit), size: layout.small, fill: PALETTE.muted, anchor: 'end' },
+      {
+        type: 'text',
+        key: `tick-${t}`,
+        x: x0 - layout.pad,
+        y: y + middle(layout.small),
+        text: tickLabel(t, unit),
+        size: layout.small,
+        fill: PALETTE.muted,
+        anchor: 'end',
+      },
     ];
   });
 }
@@ -70,7 +90,16 @@ export function verticalGrid(axis: ValueAxis, y0: number, y1: number, layout: La
     const x = axis.scale(t);
     return [
       { type: 'line', key: `grid-${t}`, x1: x, y1: y0, x2: x, y2: y1, stroke: t === 0 ? PALETTE.ink : PALETTE.grid, strokeWidth: 1 },
-      { type: 'text', key: `tick-${t}`, x, y: y0 - layout.pad, text: tickLabel(t, unit), size: layout.small, fill: PALETTE.muted, anchor: 'middle' },
+      {
+        type: 'text',
+        key: `tick-${t}`,
+        x,
+        y: y0 - layout.pad,
+        text: tickLabel(t, unit),
+        size: layout.small,
+        fill: PALETTE.muted,
+        anchor: 'middle',
+      },
     ];
   });
 }

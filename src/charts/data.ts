@@ -33,7 +33,7 @@ export const ValueRef = z
     message: 'name exactly one of "indicator" (with period/kind) or "project"',
   })
   .refine((r) => r.project === undefined || (r.period === undefined && r.kind === undefined), {
-    message: 'a project reference takes no period or kind (it is the project\'s total investment)',
+    message: "a project reference takes no period or kind (it is the project's total investment)",
   });
 
 export type ValueRef = z.infer<typeof ValueRef>;
@@ -95,9 +95,15 @@ function listing(obs: Observation[]): string {
 export function resolveValue(data: DataIndex, ref: ValueRef, path: JsonPath): Resolved {
   if (ref.project !== undefined) {
     const project = data.projects.get(ref.project);
-    if (!project) return { problem: { path: [...path, 'project'], message: unknownIdMessage('project', ref.project, data.projects.keys()) } };
+    if (!project)
+      return { problem: { path: [...path, 'project'], message: unknownIdMessage('project', ref.project, data.projects.keys()) } };
     if (!project.investment) {
-      return { problem: { path: [...path, 'project'], message: `project '${ref.project}' has no investment figure in the dataset; choose a project that has one` } };
+      return {
+        problem: {
+          path: [...path, 'project'],
+          message: `project '${ref.project}' has no investment figure in the dataset; choose a project that has one`,
+        },
+      };
     }
     return {
       datum: {
@@ -121,19 +127,36 @@ export function resolveValue(data: DataIndex, ref: ValueRef, path: JsonPath): Re
   if (!ind) return { problem: { path: [...path, 'indicator'], message: unknownIdMessage('indicator', id, data.indicators.keys()) } };
   const inPeriod = ind.observations.filter((o) => ref.period === undefined || o.period === ref.period);
   if (inPeriod.length === 0) {
-    return { problem: { path: [...path, 'period'], message: `indicator '${id}' has no value for period ${ref.period}; it has: ${listing(ind.observations)}` } };
+    return {
+      problem: {
+        path: [...path, 'period'],
+        message: `indicator '${id}' has no value for period ${ref.period}; it has: ${listing(ind.observations)}`,
+      },
+    };
   }
   const matches = inPeriod.filter((o) => ref.kind === undefined || o.kind === ref.kind);
   if (matches.length === 0) {
-    return { problem: { path: [...path, 'kind'], message: `indicator '${id}' has no ${ref.kind} value${ref.period ? ` for ${ref.period}` : ''}; it has: ${listing(inPeriod)}` } };
+    return {
+      problem: {
+        path: [...path, 'kind'],
+        message: `indicator '${id}' has no ${ref.kind} value${ref.period ? ` for ${ref.period}` : ''}; it has: ${listing(inPeriod)}`,
+      },
+    };
   }
   if (matches.length > 1) {
     const say = ref.period === undefined ? 'period (and kind)' : 'kind';
-    return { problem: { path, message: `indicator '${id}' has ${matches.length} values here; add ${say} to choose one: ${listing(matches)}` } };
+    return {
+      problem: { path, message: `indicator '${id}' has ${matches.length} values here; add ${say} to choose one: ${listing(matches)}` },
+    };
   }
   const obs = matches[0] as Observation;
   if (obs.value === undefined) {
-    return { problem: { path, message: `indicator '${id}' ${obs.period} is a printed range, which a chart cannot plot as one point; cite it in prose with <V>` } };
+    return {
+      problem: {
+        path,
+        message: `indicator '${id}' ${obs.period} is a printed range, which a chart cannot plot as one point; cite it in prose with <V>`,
+      },
+    };
   }
   return { datum: fromObservation(data, id, obs) };
 }
@@ -157,26 +180,48 @@ export type SeriesRef = z.infer<typeof SeriesRef>;
 /** Resolve a series to its data, in time order. Every period must sit on a time axis. */
 export function resolveSeries(data: DataIndex, ref: SeriesRef, path: JsonPath): { data: Datum[]; problems: SpecProblem[] } {
   const ind = data.indicators.get(ref.indicator);
-  if (!ind) return { data: [], problems: [{ path: [...path, 'indicator'], message: unknownIdMessage('indicator', ref.indicator, data.indicators.keys()) }] };
+  if (!ind)
+    return {
+      data: [],
+      problems: [{ path: [...path, 'indicator'], message: unknownIdMessage('indicator', ref.indicator, data.indicators.keys()) }],
+    };
   const problems: SpecProblem[] = [];
   const ofKind = data.series(ref.indicator).filter((s) => s.obs.kind === ref.kind);
   if (ofKind.length === 0) {
     const kinds = [...new Set(ind.observations.map((o) => o.kind))].join(', ');
-    return { data: [], problems: [{ path: [...path, 'kind'], message: `indicator '${ref.indicator}' has no ${ref.kind} values, so the series would be empty; its kinds: ${kinds}` }] };
+    return {
+      data: [],
+      problems: [
+        {
+          path: [...path, 'kind'],
+          message: `indicator '${ref.indicator}' has no ${ref.kind} values, so the series would be empty; its kinds: ${kinds}`,
+        },
+      ],
+    };
   }
   ref.periods?.forEach((p, i) => {
     if (!ofKind.some((s) => s.obs.period === p)) {
-      problems.push({ path: [...path, 'periods', i], message: `indicator '${ref.indicator}' has no ${ref.kind} value for ${p}; it has: ${ofKind.map((s) => s.obs.period).join(', ')}` });
+      problems.push({
+        path: [...path, 'periods', i],
+        message: `indicator '${ref.indicator}' has no ${ref.kind} value for ${p}; it has: ${ofKind.map((s) => s.obs.period).join(', ')}`,
+      });
     }
   });
   const chosen = ofKind.filter((s) => ref.periods === undefined || ref.periods.includes(s.obs.period));
   for (const s of chosen) {
-    if (s.obs.value === undefined) problems.push({ path: [...path, 'indicator'], message: `indicator '${ref.indicator}' ${s.obs.period} is a printed range; a line cannot plot it` });
+    if (s.obs.value === undefined)
+      problems.push({
+        path: [...path, 'indicator'],
+        message: `indicator '${ref.indicator}' ${s.obs.period} is a printed range; a line cannot plot it`,
+      });
   }
   const out = chosen.map((s) => fromObservation(data, ref.indicator, s.obs));
   out.forEach((d) => {
     if (d.x === null) {
-      problems.push({ path: [...path, ref.periods ? 'periods' : 'indicator'], message: `period '${d.period}' (${d.periodLabel}) is open-ended and has no place on a time axis; choose periods with \`periods:\`` });
+      problems.push({
+        path: [...path, ref.periods ? 'periods' : 'indicator'],
+        message: `period '${d.period}' (${d.periodLabel}) is open-ended and has no place on a time axis; choose periods with \`periods:\``,
+      });
     }
   });
   return { data: out, problems };
@@ -194,7 +239,10 @@ export function unitProblems(items: { datum: Datum; path: JsonPath }[]): SpecPro
     if (datum.unit === first.datum.unit) continue;
     const [a, b] = [dimensionOf(first.datum.unit), dimensionOf(datum.unit)];
     const what = a === b ? `units ${first.datum.unit} and ${datum.unit}` : `dimensions ${a} (${first.datum.unit}) and ${b} (${datum.unit})`;
-    problems.push({ path, message: `this chart mixes ${what} ('${first.datum.id}' and '${datum.id}'); one chart shows one unit, so use separate charts` });
+    problems.push({
+      path,
+      message: `this chart mixes ${what} ('${first.datum.id}' and '${datum.id}'); one chart shows one unit, so use separate charts`,
+    });
   }
   return problems;
 }
@@ -248,7 +296,11 @@ export function stateMemberProblems(opts: {
   for (const m of marked) {
     const path = [...at, ...m.path];
     if (!ids.includes(m.id)) problems.push(unknownMember(path, what, m.id, ids));
-    else if (!shown.includes(m.id)) problems.push({ path, message: `${what} '${m.id}' is not shown in state '${state}'; add it to \`${field}\`${orElse ? ` or ${orElse}` : ''}` });
+    else if (!shown.includes(m.id))
+      problems.push({
+        path,
+        message: `${what} '${m.id}' is not shown in state '${state}'; add it to \`${field}\`${orElse ? ` or ${orElse}` : ''}`,
+      });
   }
   return problems;
 }
@@ -258,4 +310,6 @@ export const NoteText = z
   .string()
   .min(1)
   .max(16, 'keep annotations short (16 characters at most)')
-  .refine((s) => !/[0-9０-９]/.test(s), { message: 'annotation text must not contain digits: the value is printed from the dataset next to it' });
+  .refine((s) => !/[0-9０-９]/.test(s), {
+    message: 'annotation text must not contain digits: the value is printed from the dataset next to it',
+  });

@@ -65,7 +65,11 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
     }
     const sel = select<BaseType, unknown>(el).interrupt();
     if (!existing) {
-      sel.attr('opacity', 0).transition(shared).attr('opacity', src.getAttribute('opacity') ?? '1').on('end', () => settle(el, final));
+      sel
+        .attr('opacity', 0)
+        .transition(shared)
+        .attr('opacity', src.getAttribute('opacity') ?? '1')
+        .on('end', () => settle(el, final));
       continue;
     }
     el.textContent = src.textContent;

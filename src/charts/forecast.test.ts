@@ -15,12 +15,32 @@ import type { LineSpec } from './line/spec.ts';
 
 const cite = [{ source: 'services-2025', section: 's1', printed: 'x' }];
 const data = new DataIndex({
-  id: 'f', title: 't', version: '1.0.0', released: '2026-01-01', description: 'd', license: 'l',
-  sources: [{ id: 'services-2025', headline: 'h', byline: [], file: '000_ce78dc1b50aca64a.txt', lines: [1, 9], date: '2025-11', dateNote: 'n', sections: [{ id: 's1', title: 't' }] }],
+  id: 'f',
+  title: 't',
+  version: '1.0.0',
+  released: '2026-01-01',
+  description: 'd',
+  license: 'l',
+  sources: [
+    {
+      id: 'services-2025',
+      headline: 'h',
+      byline: [],
+      file: '000_ce78dc1b50aca64a.txt',
+      lines: [1, 9],
+      date: '2025-11',
+      dateNote: 'n',
+      sections: [{ id: 's1', title: 't' }],
+    },
+  ],
   regions: [],
   indicators: [
     {
-      id: 'freight', label: '货运量', unit: '万吨', scope: 'city', topic: 'services',
+      id: 'freight',
+      label: '货运量',
+      unit: '万吨',
+      scope: 'city',
+      topic: 'services',
       observations: [
         { period: '2023', value: 3900, kind: 'actual', cite },
         { period: '2024', value: 4300, kind: 'actual', cite },
@@ -30,9 +50,21 @@ const data = new DataIndex({
         { period: '2028', value: 5200, kind: 'target', cite },
       ],
     },
-    { id: 'retail', label: '社零增速', unit: '%', scope: 'city', topic: 'consumption', observations: [{ period: '2025', value: 4, kind: 'forecast', basis: 'yoy', cite }, { period: '2024', value: 5, kind: 'target', basis: 'yoy', cite }] },
+    {
+      id: 'retail',
+      label: '社零增速',
+      unit: '%',
+      scope: 'city',
+      topic: 'consumption',
+      observations: [
+        { period: '2025', value: 4, kind: 'forecast', basis: 'yoy', cite },
+        { period: '2024', value: 5, kind: 'target', basis: 'yoy', cite },
+      ],
+    },
   ],
-  projects: [], milestones: [], errata: [],
+  projects: [],
+  milestones: [],
+  errata: [],
 } as unknown as Dataset);
 
 const spec = {
@@ -64,7 +96,10 @@ describe('forecasts in charts', () => {
     expect(cells).toContain('预计4851万吨');
     expect(cells).not.toContain('预计5000');
     expect(v.description).toContain('预计4851万吨');
-    const labels = marks.filter((m) => m.type === 'text').map((m) => (m as { text: string }).text).join(' ');
+    const labels = marks
+      .filter((m) => m.type === 'text')
+      .map((m) => (m as { text: string }).text)
+      .join(' ');
     expect(labels).toContain('预计4950万吨'); // the last forecast point is always named
   });
 
@@ -77,11 +112,15 @@ describe('forecasts in charts', () => {
 
   it('a dumbbell refuses a forecast as the result and as the target', () => {
     const db = (result: string, target: string) => ({
-      kind: 'dumbbell', title: '增速：实绩与目标',
+      kind: 'dumbbell',
+      title: '增速：实绩与目标',
       rows: [{ id: 'r', label: '社零', result: { indicator: 'retail', kind: result }, target: { indicator: 'retail', kind: target } }],
       states: { all: {} },
     });
-    const problems = (s: unknown) => checkGraphic(s, data).problems.map((p) => p.message).join(' | ');
+    const problems = (s: unknown) =>
+      checkGraphic(s, data)
+        .problems.map((p) => p.message)
+        .join(' | ');
     expect(problems(db('forecast', 'target'))).toMatch(/`result` must be a realised value.*is a forecast/);
     expect(problems(db('forecast', 'forecast'))).toMatch(/`target` must be a target value.*is forecast/);
   });

@@ -5,7 +5,16 @@ import type { Scene, TextMark } from './scene.ts';
 import { textBox, textOutside, textOverlaps, textWidth } from './text.ts';
 import { fixtureData } from './test-fixture.ts';
 
-const text = (key: string, x: number, y: number, t: string, anchor: TextMark['anchor'] = 'start'): TextMark => ({ type: 'text', key, x, y, text: t, size: 10, fill: '#000', anchor });
+const text = (key: string, x: number, y: number, t: string, anchor: TextMark['anchor'] = 'start'): TextMark => ({
+  type: 'text',
+  key,
+  x,
+  y,
+  text: t,
+  size: 10,
+  fill: '#000',
+  anchor,
+});
 const scene = (...marks: TextMark[]): Scene => ({ width: 100, height: 50, marks });
 
 describe('text measurement', () => {
@@ -39,7 +48,13 @@ describe('text measurement', () => {
 
 describe('defineChartKind()', () => {
   const Spec = z.strictObject({ kind: z.literal('fake'), title: z.string(), states: z.record(z.string(), z.strictObject({})) });
-  const view = (layoutScene: Scene): ChartView => ({ unit: '', scenes: { compact: layoutScene, regular: scene() }, description: '', table: { columns: [], rows: [] }, plotted: [] });
+  const view = (layoutScene: Scene): ChartView => ({
+    unit: '',
+    scenes: { compact: layoutScene, regular: scene() },
+    description: '',
+    table: { columns: [], rows: [] },
+    plotted: [],
+  });
   const kind = (own: string[], drawn: Scene) =>
     defineChartKind<ChartSpecBase & z.infer<typeof Spec>>({
       kind: 'fake',
@@ -52,19 +67,26 @@ describe('defineChartKind()', () => {
   it('reports labels that overlap or do not fit, per state and layout', () => {
     const drawn = scene(text('a', 0, 20, '通辽'), text('b', 10, 22, '市区'), text('c', 95, 40, '开鲁'));
     expect(kind([], drawn).check(spec, fixtureData())).toEqual([
-      { path: ['states', 'one'], message: 'labels "通辽" and "市区" overlap in the compact layout; shorten a label or highlight fewer items' },
+      {
+        path: ['states', 'one'],
+        message: 'labels "通辽" and "市区" overlap in the compact layout; shorten a label or highlight fewer items',
+      },
       { path: ['states', 'one'], message: 'label "开鲁" does not fit in the compact layout; shorten it' },
     ]);
   });
 
   it('reports a chart too tall for a phone', () => {
     expect(kind([], { width: 300, height: 281, marks: [] }).check(spec, fixtureData())).toEqual([
-      { path: [], message: 'the chart is 281 units tall on phones, but at most 280 fit on screen beside the text; show fewer rows, shorten labels or split the chart' },
+      {
+        path: [],
+        message:
+          'the chart is 281 units tall on phones, but at most 280 fit on screen beside the text; show fewer rows, shorten labels or split the chart',
+      },
     ]);
     expect(kind([], { width: 300, height: 280, marks: [] }).check(spec, fixtureData())).toEqual([]);
   });
 
-  it('reports the kind\'s own problems first and draws nothing while they stand', () => {
+  it("reports the kind's own problems first and draws nothing while they stand", () => {
     const drawn = scene(text('a', 0, 20, '通辽'), text('b', 10, 22, '市区'));
     expect(kind(['unknown indicator'], drawn).check(spec, fixtureData())).toEqual([{ path: [], message: 'unknown indicator' }]);
   });

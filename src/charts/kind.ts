@@ -77,7 +77,10 @@ function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view:
     for (const layout of LAYOUT_NAMES) {
       const scene = v.scenes[layout];
       for (const o of textOverlaps(scene)) {
-        problems.push({ path: ['states', state], message: `labels "${o.a}" and "${o.b}" overlap in the ${layout} layout; shorten a label or highlight fewer items` });
+        problems.push({
+          path: ['states', state],
+          message: `labels "${o.a}" and "${o.b}" overlap in the ${layout} layout; shorten a label or highlight fewer items`,
+        });
       }
       for (const t of textOutside(scene)) {
         problems.push({ path: ['states', state], message: `label "${t}" does not fit in the ${layout} layout; shorten it` });
@@ -85,7 +88,10 @@ function layoutProblems<S extends ChartSpecBase>(spec: S, data: DataIndex, view:
     }
   }
   if (tallest > MAX_COMPACT_HEIGHT) {
-    problems.push({ path: [], message: `the chart is ${Math.round(tallest)} units tall on phones, but at most ${MAX_COMPACT_HEIGHT} fit on screen beside the text; show fewer rows, shorten labels or split the chart` });
+    problems.push({
+      path: [],
+      message: `the chart is ${Math.round(tallest)} units tall on phones, but at most ${MAX_COMPACT_HEIGHT} fit on screen beside the text; show fewer rows, shorten labels or split the chart`,
+    });
   }
   return problems;
 }

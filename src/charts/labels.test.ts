@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { placeLabels, pointBox, type LabelRequest } from './labels.ts';
 import { intersects, joinWords, textBox } from './text.ts';
 
-const request = (key: string, x: number, y: number, prefer: LabelRequest['prefer'] = ['above', 'below', 'right', 'left']): LabelRequest => ({
-  key, x, y, text: '八点四', size: 10, fill: '#000', clearance: 4, prefer,
+const request = (
+  key: string,
+  x: number,
+  y: number,
+  prefer: LabelRequest['prefer'] = ['above', 'below', 'right', 'left'],
+): LabelRequest => ({
+  key,
+  x,
+  y,
+  text: '八点四',
+  size: 10,
+  fill: '#000',
+  clearance: 4,
+  prefer,
 });
 const bounds = { x0: 0, y0: 0, x1: 200, y1: 100 };
 

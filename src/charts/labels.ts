@@ -81,8 +81,7 @@ export function placeLabels(requests: LabelRequest[], obstacles: Box[], bounds: 
       return { c, box, clash, fits: inside(box, bounds) };
     });
     const best =
-      scored.find((s) => s.fits && s.clash === 0) ??
-      [...scored].sort((a, b) => Number(b.fits) - Number(a.fits) || a.clash - b.clash)[0];
+      scored.find((s) => s.fits && s.clash === 0) ?? [...scored].sort((a, b) => Number(b.fits) - Number(a.fits) || a.clash - b.clash)[0];
     if (!best) throw new Error(`label "${r.text}" has no sides to try`);
     taken.push(best.box);
     return { type: 'text', key: r.key, fill: r.fill, halo: true, ...best.c };

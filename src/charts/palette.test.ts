@@ -4,7 +4,9 @@ import { BACKGROUND, CATEGORICAL, MARK_TOKENS, PALETTE, TEXT_TOKENS, paletteCss 
 
 /** sRGB hex → linear RGB channels. */
 function linear(hex: string): [number, number, number] {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  const c = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return [c[0] as number, c[1] as number, c[2] as number];
 }
 
@@ -20,16 +22,34 @@ function contrast(a: string, b: string): number {
 
 /** Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, in linear RGB. */
 const VISION: Record<string, number[][]> = {
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  normal: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 
 /** CIELAB (D65) of a colour as seen with the given vision. */
 function labAs(hex: string, vision: number[][]): [number, number, number] {
   const c = linear(hex);
-  const [r, g, b] = vision.map((row) => Math.min(1, Math.max(0, (row[0] as number) * c[0] + (row[1] as number) * c[1] + (row[2] as number) * c[2]))) as [number, number, number];
+  const [r, g, b] = vision.map((row) =>
+    Math.min(1, Math.max(0, (row[0] as number) * c[0] + (row[1] as number) * c[1] + (row[2] as number) * c[2])),
+  ) as [number, number, number];
   const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
   const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
   const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);

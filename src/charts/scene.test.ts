@@ -25,7 +25,18 @@ describe('scene serialisation', () => {
       height: 50,
       marks: [
         { type: 'rect', key: 'bar-a', x: 0.04, y: 1.26, width: 10.01, height: 5, fill: '#1f5b99' },
-        { type: 'text', key: 'label-a', x: 12, y: 6, text: '<b>龙马</b>', size: 13, fill: '#1b1b1b', anchor: 'start', weight: 700, halo: true },
+        {
+          type: 'text',
+          key: 'label-a',
+          x: 12,
+          y: 6,
+          text: '<b>龙马</b>',
+          size: 13,
+          fill: '#1b1b1b',
+          anchor: 'start',
+          weight: 700,
+          halo: true,
+        },
         { type: 'line', key: 'zero', x1: 0, y1: 0, x2: 0, y2: 50, stroke: '#1b1b1b', strokeWidth: 1, dash: '6 4', opacity: 0.5 },
       ],
     });
@@ -40,6 +51,8 @@ describe('scene serialisation', () => {
 
   it('sceneMarkup() refuses two marks with one key (the browser matches marks by key)', () => {
     const mark = { type: 'circle', key: 'p', cx: 0, cy: 0, r: 1, fill: '#000' } as const;
-    expect(() => sceneMarkup({ width: 1, height: 1, marks: [mark, mark] })).toThrowErrorMatchingInlineSnapshot(`[Error: duplicate mark key "p" in one scene]`);
+    expect(() => sceneMarkup({ width: 1, height: 1, marks: [mark, mark] })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: duplicate mark key "p" in one scene]`,
+    );
   });
 });

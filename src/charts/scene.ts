@@ -105,7 +105,10 @@ function attrs(pairs: [string, string | number | undefined][]): string {
 }
 
 function markElement(m: Mark): string {
-  const common: [string, string | number | undefined][] = [['data-key', m.key], ['opacity', m.opacity]];
+  const common: [string, string | number | undefined][] = [
+    ['data-key', m.key],
+    ['opacity', m.opacity],
+  ];
   switch (m.type) {
     case 'rect':
       return `<rect${attrs([...common, ['x', m.x], ['y', m.y], ['width', m.width], ['height', m.height], ['fill', m.fill], ['stroke', m.stroke], ['stroke-width', m.strokeWidth]])}/>`;

@@ -22,7 +22,12 @@ export function checkGraphicWith(kind: ChartKind, spec: unknown): string[] {
  * Renders `state` in both layouts, asserts that no label overlaps another or leaves the box, and
  * (unless `snapshot` is null) compares each with `<snapshot>.<layout>.svg` beside the tests.
  */
-export async function expectScenes(kind: ChartKind, spec: unknown, state: string, snapshot: string | null): Promise<Record<LayoutName, Scene>> {
+export async function expectScenes(
+  kind: ChartKind,
+  spec: unknown,
+  state: string,
+  snapshot: string | null,
+): Promise<Record<LayoutName, Scene>> {
   const parsed = kind.schema.parse(spec) as GraphicSpecBase;
   const view = kind.view(parsed, state, fixtureData());
   for (const layout of LAYOUT_NAMES) {

@@ -57,7 +57,20 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 const HTML_HINT = 'chapters use Markdown and the components V, Scrolly, Step and Figure only; see docs/editing.md';
 
 /** Frontmatter string fields that readers see, checked for hand-typed figures. */
-const PROSE_KEYS = new Set(['title', 'subtitle', 'kicker', 'note', 'annotation', 'label', 'text', 'caption', 'compareLabel', 'wholeLabel', 'rest', 'suffix']);
+const PROSE_KEYS = new Set([
+  'title',
+  'subtitle',
+  'kicker',
+  'note',
+  'annotation',
+  'label',
+  'text',
+  'caption',
+  'compareLabel',
+  'wholeLabel',
+  'rest',
+  'suffix',
+]);
 
 function isLiteralExpression(node: EsNode | null | undefined): boolean {
   if (!node) return false;
@@ -105,13 +118,24 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   try {
     tree = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).parse(source);
   } catch (e) {
-    const err = e as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line?: number; column?: number } } };
+    const err = e as {
+      line?: number;
+      column?: number;
+      reason?: string;
+      message: string;
+      place?: { line?: number; column?: number; start?: { line?: number; column?: number } };
+    };
     // An unclosed tag at the end of the file has no position of its own: point at the opening tag,
     // which the message names as "(4:1-4:10)".
     const opened = /\((\d+):(\d+)-\d+:\d+\)/.exec(err.reason ?? err.message);
     const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? (opened ? Number(opened[1]) : null);
     const column = err.column ?? err.place?.column ?? err.place?.start?.column ?? (opened ? Number(opened[2]) : null);
-    add(line ?? 1, `this is not valid MDX: ${err.reason ?? err.message}`, 'check for an unclosed <Step> or <Scrolly>, a stray "<" or "{" (write "＜" or "\\{" in text), or a missing "/>"', line ? column : null);
+    add(
+      line ?? 1,
+      `this is not valid MDX: ${err.reason ?? err.message}`,
+      'check for an unclosed <Step> or <Scrolly>, a stray "<" or "{" (write "＜" or "\\{" in text), or a missing "/>"',
+      line ? column : null,
+    );
     return { problems, cited, graphics, frontmatterLine: () => 1, steps, figures };
   }
 
@@ -122,7 +146,14 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   } else {
     yamlStart = (yamlNode.position?.start.line ?? 1) + 1;
     yamlDoc = parseYamlWithLines(yamlNode.value);
-    for (const e of yamlDoc.errors) add(yamlStart + e.line - 1, `frontmatter is not valid YAML: ${e.message}`, /alias/i.test(e.message) ? 'write each value out instead of using anchors (&name) and aliases (*name)' : 'check indentation (spaces, not tabs) and quote values that contain ":"');
+    for (const e of yamlDoc.errors)
+      add(
+        yamlStart + e.line - 1,
+        `frontmatter is not valid YAML: ${e.message}`,
+        /alias/i.test(e.message)
+          ? 'write each value out instead of using anchors (&name) and aliases (*name)'
+          : 'check indentation (spaces, not tabs) and quote values that contain ":"',
+      );
     if (!yamlDoc.errors.length) {
       const parsed = ChapterMeta.safeParse(yamlDoc.value ?? {}, { reportInput: true });
       if (!parsed.success) {
@@ -132,7 +163,11 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
             const known = Object.keys(ChapterMeta.shape);
             const message = `frontmatter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
             const hints = issue.keys.map((k) => nearest(k, known)[0]).filter(Boolean);
-            add(yamlStart + (yamlDoc.lineOf([...path, issue.keys[0] as string]) - 1), message, hints.length ? `did you mean "${hints[0]}"? Fields: ${known.join(', ')}` : `fields: ${known.join(', ')}`);
+            add(
+              yamlStart + (yamlDoc.lineOf([...path, issue.keys[0] as string]) - 1),
+              message,
+              hints.length ? `did you mean "${hints[0]}"? Fields: ${known.join(', ')}` : `fields: ${known.join(', ')}`,
+            );
             continue;
           }
           const worded = wordIssue(issue, path.join('.'), 'see the chapter frontmatter section of docs/editing.md');
@@ -145,7 +180,11 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
       const walk = (v: unknown, path: JsonPath) => {
         if (typeof v === 'string' && PROSE_KEYS.has(String(path.at(-1)))) {
           for (const f of findHandTypedFigures(v)) {
-            add(yamlStart + (yamlDoc!.lineOf(path) - 1), `hand-typed figure "${f.text}" in frontmatter ${path.join('.')}`, 'titles and annotations must not type figures: describe in words, and let the graphic show the numbers from the dataset');
+            add(
+              yamlStart + (yamlDoc!.lineOf(path) - 1),
+              `hand-typed figure "${f.text}" in frontmatter ${path.join('.')}`,
+              'titles and annotations must not type figures: describe in words, and let the graphic show the numbers from the dataset',
+            );
           }
         } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
         else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -197,7 +236,12 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
       if (!propSpec) {
         const known = Object.keys(spec.props);
         const near = nearest(a.name, known, 1);
-        add(aline, `<${name}> has no prop "${a.name}"`, `${near.length ? `did you mean "${near[0]}"? ` : ''}its props: ${known.join(', ')}`, col);
+        add(
+          aline,
+          `<${name}> has no prop "${a.name}"`,
+          `${near.length ? `did you mean "${near[0]}"? ` : ''}its props: ${known.join(', ')}`,
+          col,
+        );
         continue;
       }
       let value: string | undefined;
@@ -212,7 +256,12 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
         if (value === undefined) {
           const stmt = program?.body[0];
           const literal = stmt?.type === 'ExpressionStatement' && isLiteralExpression(stmt.expression as EsNode);
-          add(aline, `<${name} ${a.name}={…}> ${literal ? 'must be a text value' : 'is a JavaScript expression, which chapters may not contain'}`, `write ${a.name}="…" (${propSpec.doc})`, col);
+          add(
+            aline,
+            `<${name} ${a.name}={…}> ${literal ? 'must be a text value' : 'is a JavaScript expression, which chapters may not contain'}`,
+            `write ${a.name}="…" (${propSpec.doc})`,
+            col,
+          );
           continue;
         }
       }
@@ -221,7 +270,12 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
         continue;
       }
       if (propSpec.pattern && !propSpec.pattern.test(value)) {
-        add(aline, `<${name} ${a.name}="${value}"> is not a valid id`, `ids are lower-case letters, digits and dashes (${propSpec.doc})`, col);
+        add(
+          aline,
+          `<${name} ${a.name}="${value}"> is not a valid id`,
+          `ids are lower-case letters, digits and dashes (${propSpec.doc})`,
+          col,
+        );
         continue;
       }
       if (propSpec.oneOf && !propSpec.oneOf.includes(value)) {
@@ -246,7 +300,12 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
         const isStep = (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && c.name === 'Step';
         const blank = c.type === 'paragraph' && c.children.every((t) => t.type === 'text' && !t.value.trim());
         if (!isStep && !blank && c.type !== 'mdxFlowExpression') {
-          add(c.position?.start.line ?? line, `text inside <Scrolly> must be inside a <Step>`, 'move it into a <Step>, or out of the <Scrolly>', c.position?.start.column);
+          add(
+            c.position?.start.line ?? line,
+            `text inside <Scrolly> must be inside a <Step>`,
+            'move it into a <Step>, or out of the <Scrolly>',
+            c.position?.start.column,
+          );
         }
       }
       if (!el.children.some((c) => (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && c.name === 'Step')) {
@@ -258,12 +317,25 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
     if (name === 'V') {
       const has = (p: string) => el.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === p);
       if (has('id') && has('project')) {
-        add(line, '<V> has both id="…" and project="…"', 'a figure is either an indicator\'s value (id, period, kind) or a project\'s figure (project, field, what)', col);
+        add(
+          line,
+          '<V> has both id="…" and project="…"',
+          "a figure is either an indicator's value (id, period, kind) or a project's figure (project, field, what)",
+          col,
+        );
       } else if (!has('id') && !has('project')) {
-        add(line, '<V> is missing id="…" (or project="…")', 'write <V id="gdp" period="2024" /> for an indicator, or <V project="longma-base" field="investment" /> for a project', col);
+        add(
+          line,
+          '<V> is missing id="…" (or project="…")',
+          'write <V id="gdp" period="2024" /> for an indicator, or <V project="longma-base" field="investment" /> for a project',
+          col,
+        );
       } else if (has('project')) {
-        for (const p of ['period', 'kind']) if (has(p)) add(line, `<V project="…"> takes no ${p}="…"`, 'a project\'s investment and capacity have one value each; remove it', col);
-        if (!has('field')) add(line, '<V project="…"> is missing field="…"', 'field="investment" (total investment) or field="capacity"', col);
+        for (const p of ['period', 'kind'])
+          if (has(p))
+            add(line, `<V project="…"> takes no ${p}="…"`, "a project's investment and capacity have one value each; remove it", col);
+        if (!has('field'))
+          add(line, '<V project="…"> is missing field="…"', 'field="investment" (total investment) or field="capacity"', col);
         if (values['project'] && values['field']) {
           try {
             const known = data.projects.has(values['project']);
@@ -272,11 +344,23 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
             projectFigure(data, ref);
             cited.push({ ...ref, line: line ?? 1 });
           } catch (e) {
-            add(line, `<V>: ${(e as Error).message}`, 'look the project up on the data page (data/, table “项目”) or in content/ids.json', col);
+            add(
+              line,
+              `<V>: ${(e as Error).message}`,
+              'look the project up on the data page (data/, table “项目”) or in content/ids.json',
+              col,
+            );
           }
         }
       } else {
-        for (const p of ['field', 'what']) if (has(p)) add(line, `<V id="…"> takes no ${p}="…"`, `${p} goes with project="…"; an indicator's value is chosen with period and kind`, col);
+        for (const p of ['field', 'what'])
+          if (has(p))
+            add(
+              line,
+              `<V id="…"> takes no ${p}="…"`,
+              `${p} goes with project="…"; an indicator's value is chosen with period and kind`,
+              col,
+            );
         if (values['id']) {
           try {
             const ind = data.indicators.get(values['id']);
@@ -292,16 +376,30 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
     }
     if (name === 'Step') {
       const summary = values['summary'] ?? attrValue(el, 'summary');
-      if (summary !== undefined && !summary.trim()) add(line, '<Step> has an empty summary', 'write one line saying what the graphic shows at this step', col);
-      if (summary && summary.length > 140) add(line, `<Step> summary is ${summary.length} characters long`, 'keep it to one line (140 characters at most): screen readers announce it at every step', col);
-      if (values['id'] && values['graphic'] && values['state']) steps.push({ id: values['id'], graphic: values['graphic'], state: values['state'], line: line ?? 1 });
+      if (summary !== undefined && !summary.trim())
+        add(line, '<Step> has an empty summary', 'write one line saying what the graphic shows at this step', col);
+      if (summary && summary.length > 140)
+        add(
+          line,
+          `<Step> summary is ${summary.length} characters long`,
+          'keep it to one line (140 characters at most): screen readers announce it at every step',
+          col,
+        );
+      if (values['id'] && values['graphic'] && values['state'])
+        steps.push({ id: values['id'], graphic: values['graphic'], state: values['state'], line: line ?? 1 });
     }
-    if (name === 'Figure' && values['graphic'] && values['state']) figures.push({ graphic: values['graphic'], state: values['state'], line: line ?? 1 });
+    if (name === 'Figure' && values['graphic'] && values['state'])
+      figures.push({ graphic: values['graphic'], state: values['state'], line: line ?? 1 });
     for (const prop of ['summary', 'caption']) {
       const v = values[prop];
       if (!v) continue;
       for (const f of findHandTypedFigures(v)) {
-        add(line, `hand-typed figure "${f.text}" in <${name} ${prop}>`, 'describe what the graphic shows in words; the numbers are in the graphic and its data table', col);
+        add(
+          line,
+          `hand-typed figure "${f.text}" in <${name} ${prop}>`,
+          'describe what the graphic shows in words; the numbers are in the graphic and its data table',
+          col,
+        );
       }
     }
   };
@@ -309,13 +407,24 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
   const visit = (node: RootContent | Root, parentEl: JsxElement | null, inCode: boolean) => {
     switch (node.type) {
       case 'mdxjsEsm':
-        add(node.position?.start.line, 'import and export are not allowed in chapters', 'the components V, Scrolly, Step and Figure are available without importing', node.position?.start.column);
+        add(
+          node.position?.start.line,
+          'import and export are not allowed in chapters',
+          'the components V, Scrolly, Step and Figure are available without importing',
+          node.position?.start.column,
+        );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
         const program = node.data?.estree as Program | undefined;
         const onlyComment = program !== undefined && program.body.length === 0;
-        if (!onlyComment) add(node.position?.start.line, `JavaScript expressions {…} are not allowed in chapters`, 'write plain text, or a component such as <V id="…" />; to show a literal brace write \\{', node.position?.start.column);
+        if (!onlyComment)
+          add(
+            node.position?.start.line,
+            `JavaScript expressions {…} are not allowed in chapters`,
+            'write plain text, or a component such as <V id="…" />; to show a literal brace write \\{',
+            node.position?.start.column,
+          );
         return;
       }
       case 'html':
@@ -327,7 +436,13 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
         for (const c of node.children) visit(c as RootContent, node, inCode);
         return;
       case 'heading':
-        if (node.depth <= 2) add(node.position?.start.line, `a level-${node.depth} heading ("${'#'.repeat(node.depth)}") in a chapter`, 'the story title is level 1 and the chapter title (from the frontmatter) is level 2: use ### for subheadings', node.position?.start.column);
+        if (node.depth <= 2)
+          add(
+            node.position?.start.line,
+            `a level-${node.depth} heading ("${'#'.repeat(node.depth)}") in a chapter`,
+            'the story title is level 1 and the chapter title (from the frontmatter) is level 2: use ### for subheadings',
+            node.position?.start.column,
+          );
         break;
       case 'code':
       case 'inlineCode':
@@ -337,11 +452,21 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
         const t = node as Text;
         for (const f of findHandTypedFigures(t.value)) {
           const pos = positionWithin(t.value, f.index, { line: t.position?.start.line ?? 1, column: t.position?.start.column ?? 1 });
-          add(pos.line, `hand-typed figure "${f.text}"`, 'take figures from the dataset: <V id="…" period="…" /> (years, dates, ordinals and plan names like “十四五” are fine)', pos.column);
+          add(
+            pos.line,
+            `hand-typed figure "${f.text}"`,
+            'take figures from the dataset: <V id="…" period="…" /> (years, dates, ordinals and plan names like “十四五” are fine)',
+            pos.column,
+          );
         }
         for (const f of findFakeComponents(t.value)) {
           const pos = positionWithin(t.value, f.index, { line: t.position?.start.line ?? 1, column: t.position?.start.column ?? 1 });
-          add(pos.line, `"${f.text}" was typed with a Chinese keyboard: readers would see it as text`, `type it with half-width characters: ${realComponent(f.text)}`, pos.column);
+          add(
+            pos.line,
+            `"${f.text}" was typed with a Chinese keyboard: readers would see it as text`,
+            `type it with half-width characters: ${realComponent(f.text)}`,
+            pos.column,
+          );
         }
         return;
       }

@@ -13,7 +13,8 @@ export interface GraphicProblem {
   hint: string;
 }
 
-const guideFor = (kind: unknown) => (typeof kind === 'string' && kind in GRAPHIC_KINDS ? `see "${kind}" in section 6 of docs/editing.md` : 'see section 6 of docs/editing.md');
+const guideFor = (kind: unknown) =>
+  typeof kind === 'string' && kind in GRAPHIC_KINDS ? `see "${kind}" in section 6 of docs/editing.md` : 'see section 6 of docs/editing.md';
 
 /** Fix hints for the checks' own messages (dataset references, states, labels). */
 function hintFor(message: string, guide: string): string {
@@ -30,7 +31,8 @@ export function checkGraphicDef(def: unknown, data: DataIndex): { problems: Grap
   const first = checkGraphic(def, data);
   if (first.spec) return { ok: true, problems: first.problems.map((p) => ({ ...p, hint: hintFor(p.message, guide) })) };
   const k = typeof kind === 'string' ? GRAPHIC_KINDS[kind] : undefined;
-  if (!k) return { ok: false, problems: first.problems.map((p) => ({ ...p, hint: `use one of the kinds in section 6 of docs/editing.md` })) };
+  if (!k)
+    return { ok: false, problems: first.problems.map((p) => ({ ...p, hint: `use one of the kinds in section 6 of docs/editing.md` })) };
 
   // The kind's schema failed: word each issue.
   const parsed = k.schema.safeParse(def, { reportInput: true });

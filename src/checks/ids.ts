@@ -10,7 +10,7 @@ import type { DataIndex } from '../lib/data/index.ts';
 import { kindNames } from '../graphics/registry.ts';
 import { parsePeriod } from '../lib/data/period.ts';
 
-const union = (ids: Iterable<string>) => [...ids].map((i) => `  | '${i}'`).join('\n') || "  never";
+const union = (ids: Iterable<string>) => [...ids].map((i) => `  | '${i}'`).join('\n') || '  never';
 
 export function idsTypeScript(d: DataIndex): string {
   return `// Generated from data/tongliao.json and src/graphics/registry.ts by \`npm run ids\`. Do not edit.
@@ -62,7 +62,10 @@ export const IDS_JSON = 'content/ids.json';
 /** Write both files when their content changed; returns the files written. */
 export function writeIds(root: string, d: DataIndex): string[] {
   const written: string[] = [];
-  for (const [file, body] of [[IDS_TS, idsTypeScript(d)], [IDS_JSON, idsJson(d)]] as const) {
+  for (const [file, body] of [
+    [IDS_TS, idsTypeScript(d)],
+    [IDS_JSON, idsJson(d)],
+  ] as const) {
     const path = join(root, file);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== body) {
       mkdirSync(dirname(path), { recursive: true });

@@ -26,7 +26,8 @@ export interface CheckOptions {
 export function checkContent({ root, data }: CheckOptions): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const contentDir = join(root, 'content');
-  if (!existsSync(contentDir)) return [{ file: 'content', line: null, message: 'the content/ folder is missing', hint: 'stories live in content/<story>/' }];
+  if (!existsSync(contentDir))
+    return [{ file: 'content', line: null, message: 'the content/ folder is missing', hint: 'stories live in content/<story>/' }];
   const rel = (p: string) => relative(root, p).split('\\').join('/');
 
   const orders = new Map<number, string>();
@@ -38,7 +39,13 @@ export function checkContent({ root, data }: CheckOptions): ContentProblem[] {
     // Two stories with one position in the series: the front page would order them by chance.
     if (story.order) {
       const first = orders.get(story.order.value);
-      if (first) problems.push({ file: story.order.file, line: story.order.line, message: `order: ${story.order.value} is also the order of ${first}`, hint: 'give each story its own position in the series (order: 1, 2, 3…)' });
+      if (first)
+        problems.push({
+          file: story.order.file,
+          line: story.order.line,
+          message: `order: ${story.order.value} is also the order of ${first}`,
+          hint: 'give each story its own position in the series (order: 1, 2, 3…)',
+        });
       else orders.set(story.order.value, `${story.order.file}:${story.order.line}`);
     }
   }
@@ -49,16 +56,26 @@ export function checkContent({ root, data }: CheckOptions): ContentProblem[] {
 function fileNameProblem(f: string): { message: string; hint: string } | null {
   if (CHAPTER_FILE.test(f)) return null;
   const lower = f.toLowerCase();
-  if (/^story\.ya?ml$/.test(lower) && f !== 'story.yaml') return { message: `"${f}" is not read: the story file is story.yaml`, hint: 'rename it to story.yaml (lower-case, .yaml)' };
+  if (/^story\.ya?ml$/.test(lower) && f !== 'story.yaml')
+    return { message: `"${f}" is not read: the story file is story.yaml`, hint: 'rename it to story.yaml (lower-case, .yaml)' };
   if (lower.endsWith('.mdx')) {
-    if (CHAPTER_FILE.test(f.slice(0, -4) + '.mdx')) return { message: `chapter "${f}" is not read: the extension must be lower-case .mdx`, hint: `rename it to ${f.slice(0, -4)}.mdx` };
-    return { message: `chapter file name "${f}" does not follow NN-name.mdx`, hint: 'name chapters 01-name.mdx, 02-name.mdx… (lower-case, dashes); the number sets the order' };
+    if (CHAPTER_FILE.test(f.slice(0, -4) + '.mdx'))
+      return { message: `chapter "${f}" is not read: the extension must be lower-case .mdx`, hint: `rename it to ${f.slice(0, -4)}.mdx` };
+    return {
+      message: `chapter file name "${f}" does not follow NN-name.mdx`,
+      hint: 'name chapters 01-name.mdx, 02-name.mdx… (lower-case, dashes); the number sets the order',
+    };
   }
-  if (/\.(md|markdown|mdown|txt)$/.test(lower)) return { message: `"${f}" is not read: chapters are .mdx files`, hint: 'rename it to NN-name.mdx' };
+  if (/\.(md|markdown|mdown|txt)$/.test(lower))
+    return { message: `"${f}" is not read: chapters are .mdx files`, hint: 'rename it to NN-name.mdx' };
   return null;
 }
 
-function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): { problems: ContentProblem[]; order: { value: number; line: number; file: string } | null } {
+function checkStory(
+  dir: string,
+  rel: (p: string) => string,
+  data: DataIndex,
+): { problems: ContentProblem[]; order: { value: number; line: number; file: string } | null } {
   const problems: ContentProblem[] = [];
   const metaFile = join(dir, 'story.yaml');
   const files = readdirSync(dir).sort();
@@ -83,7 +100,12 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): {
   let thumbnailLine = 1;
   let order: { value: number; line: number; file: string } | null = null;
   if (!existsSync(metaFile)) {
-    problems.push({ file: rel(dir), line: null, message: 'the story has no story.yaml', hint: 'create it with `npm run new:story` or copy one from another story' });
+    problems.push({
+      file: rel(dir),
+      line: null,
+      message: 'the story has no story.yaml',
+      hint: 'create it with `npm run new:story` or copy one from another story',
+    });
   } else {
     const meta = checkStoryMeta(rel(metaFile), readFileSync(metaFile, 'utf8'), data);
     problems.push(...meta.problems);
@@ -100,14 +122,22 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): {
     for (const [id, def] of Object.entries(ch.check.graphics)) {
       const first = graphics.get(id);
       if (first) {
-        problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id]), message: `graphic id "${id}" is already used in ${first.file}`, hint: 'graphic ids must be unique within a story' });
+        problems.push({
+          file: ch.file,
+          line: ch.check.frontmatterLine(['graphics', id]),
+          message: `graphic id "${id}" is already used in ${first.file}`,
+          hint: 'graphic ids must be unique within a story',
+        });
         continue;
       }
       const res = checkGraphicDef(def, data);
       for (const p of res.problems) {
         const where = p.path.join('.');
         // worded schema messages already name their field
-        const message = p.message.startsWith(`"${where}"`) || p.message.startsWith(`${where}:`) || !where ? `graphic "${id}" ${p.message}` : `graphic "${id}" ${where}: ${p.message}`;
+        const message =
+          p.message.startsWith(`"${where}"`) || p.message.startsWith(`${where}:`) || !where
+            ? `graphic "${id}" ${p.message}`
+            : `graphic "${id}" ${where}: ${p.message}`;
         problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id, ...p.path]), message, hint: p.hint });
       }
       graphics.set(id, { spec: def as { states?: Record<string, unknown> }, file: ch.file });
@@ -120,20 +150,42 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): {
   const checkRef = (file: string, line: number, what: string, graphic: string, state: string) => {
     const g = graphics.get(graphic);
     if (!g) {
-      problems.push({ file, line, message: `${what}: ${unknownIdMessage('graphic', graphic, graphics.keys())}`, hint: 'declare the graphic under graphics: in the chapter frontmatter' });
+      problems.push({
+        file,
+        line,
+        message: `${what}: ${unknownIdMessage('graphic', graphic, graphics.keys())}`,
+        hint: 'declare the graphic under graphics: in the chapter frontmatter',
+      });
       return;
     }
     const states = Object.keys(g.spec?.states ?? {});
     if (states.length && !states.includes(state)) {
       const near = nearest(state, states);
-      problems.push({ file, line, message: `${what}: graphic "${graphic}" has no state "${state}"`, hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}its states: ${states.join(', ')}` });
+      problems.push({
+        file,
+        line,
+        message: `${what}: graphic "${graphic}" has no state "${state}"`,
+        hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}its states: ${states.join(', ')}`,
+      });
     }
   };
   for (const ch of chapters) {
     for (const s of ch.check.steps) {
       const first = stepIds.get(s.id);
-      if (first) problems.push({ file: ch.file, line: s.line, message: `step id "${s.id}" is already used (${first})`, hint: 'step ids must be unique within a story: they are the #links to each step' });
-      else if (anchors.has(s.id)) problems.push({ file: ch.file, line: s.line, message: `step id "${s.id}" is also a chapter's link name`, hint: 'choose another step id' });
+      if (first)
+        problems.push({
+          file: ch.file,
+          line: s.line,
+          message: `step id "${s.id}" is already used (${first})`,
+          hint: 'step ids must be unique within a story: they are the #links to each step',
+        });
+      else if (anchors.has(s.id))
+        problems.push({
+          file: ch.file,
+          line: s.line,
+          message: `step id "${s.id}" is also a chapter's link name`,
+          hint: 'choose another step id',
+        });
       else stepIds.set(s.id, `${ch.file}:${s.line}`);
       checkRef(ch.file, s.line, `<Step id="${s.id}">`, s.graphic, s.state);
     }
@@ -152,13 +204,23 @@ function checkStory(dir: string, rel: (p: string) => string, data: DataIndex): {
       if (!g || g.file !== ch.file) continue;
       for (const state of Object.keys(g.spec?.states ?? {})) {
         if (!used.has(`${id} ${state}`)) {
-          problems.push({ file: ch.file, line: ch.check.frontmatterLine(['graphics', id, 'states', state]), message: `graphic "${id}" state "${state}" is not shown by any step or figure`, hint: 'use it in a <Step graphic=… state=…> or <Figure>, or delete it' });
+          problems.push({
+            file: ch.file,
+            line: ch.check.frontmatterLine(['graphics', id, 'states', state]),
+            message: `graphic "${id}" state "${state}" is not shown by any step or figure`,
+            hint: 'use it in a <Step graphic=… state=…> or <Figure>, or delete it',
+          });
         }
       }
     }
   }
   if (existsSync(metaFile) && chapters.length === 0) {
-    problems.push({ file: rel(dir), line: null, message: 'the story has no chapters', hint: 'add 01-name.mdx (npm run new:chapter -- <story> <name>)' });
+    problems.push({
+      file: rel(dir),
+      line: null,
+      message: 'the story has no chapters',
+      hint: 'add 01-name.mdx (npm run new:chapter -- <story> <name>)',
+    });
   }
   return { problems, order };
 }

@@ -65,7 +65,10 @@ export function wordIssue(issue: z.core.$ZodIssue, field: string, guide: string,
       const origin = (issue as { origin?: string }).origin;
       if (origin === 'string' && typeof input === 'string') {
         const n = [...input].length;
-        return { message: `${f} is ${n} characters long; it must be ${bound}`, hint: big ? `shorten it by ${n - limit} or more characters` : `lengthen it (${guide})` };
+        return {
+          message: `${f} is ${n} characters long; it must be ${bound}`,
+          hint: big ? `shorten it by ${n - limit} or more characters` : `lengthen it (${guide})`,
+        };
       }
       if (origin === 'array' && Array.isArray(input)) {
         return { message: `${f} has ${input.length} item${input.length === 1 ? '' : 's'}; it needs ${bound}`, hint: guide };
@@ -75,7 +78,10 @@ export function wordIssue(issue: z.core.$ZodIssue, field: string, guide: string,
     case 'invalid_value': {
       const values = issue.values.map(String);
       const near = nearest(String(input), values);
-      return { message: `${f} cannot be ${describe(input)}`, hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}use one of: ${values.join(', ')}` };
+      return {
+        message: `${f} cannot be ${describe(input)}`,
+        hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}use one of: ${values.join(', ')}`,
+      };
     }
     case 'invalid_format': {
       if (typeof input === 'string') {
@@ -83,14 +89,19 @@ export function wordIssue(issue: z.core.$ZodIssue, field: string, guide: string,
         if (why) return { message: `${at} ${why}`, hint: 'check the day and the month' };
       }
       // a message the schema wrote itself ("version must be semver, e.g. 1.2.0") is already in words
-      if (issue.message && !/^Invalid\b/.test(issue.message) && issue.format !== 'date') return { message: `${at} ${issue.message}`, hint: `not ${describe(input)} (${guide})` };
+      if (issue.message && !/^Invalid\b/.test(issue.message) && issue.format !== 'date')
+        return { message: `${at} ${issue.message}`, hint: `not ${describe(input)} (${guide})` };
       if (typeof input === 'string') {
         const why = impossibleDate(input);
         if (why) return { message: `${at} ${why}`, hint: 'check the day and the month' };
       }
-      if (issue.format === 'date') return { message: `${at} write the date as YYYY-MM-DD, e.g. 2025-03-15`, hint: `not ${describe(input)}` };
+      if (issue.format === 'date')
+        return { message: `${at} write the date as YYYY-MM-DD, e.g. 2025-03-15`, hint: `not ${describe(input)}` };
       if (issue.format === 'regex') {
-        return { message: `${f} cannot be ${describe(input)}`, hint: /kebab|a-z0-9/.test(String(issue.pattern)) ? 'ids are lower-case letters, digits and dashes, e.g. gdp-growth' : guide };
+        return {
+          message: `${f} cannot be ${describe(input)}`,
+          hint: /kebab|a-z0-9/.test(String(issue.pattern)) ? 'ids are lower-case letters, digits and dashes, e.g. gdp-growth' : guide,
+        };
       }
       return { message: `${f} is not in the right form (${issue.format})`, hint: guide };
     }
@@ -103,7 +114,10 @@ export function wordIssue(issue: z.core.$ZodIssue, field: string, guide: string,
       };
     }
     case 'invalid_union':
-      return { message: input === undefined ? `${f} is missing or not in a form it can take` : `${f} cannot be ${describe(input)}`, hint: guide };
+      return {
+        message: input === undefined ? `${f} is missing or not in a form it can take` : `${f} cannot be ${describe(input)}`,
+        hint: guide,
+      };
     default: {
       // A message written by the schema itself (refine, custom messages) is already in words.
       const own = issue.message;

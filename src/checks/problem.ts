@@ -19,7 +19,9 @@ export function formatProblem(p: ContentProblem): string {
 
 /** All problems, sorted by file and line, under one heading. */
 export function formatReport(problems: ContentProblem[]): string {
-  const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const sorted = [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
   const files = new Set(sorted.map((p) => p.file)).size;
   return [
     `Content check: ${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}:`,

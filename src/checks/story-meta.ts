@@ -51,10 +51,20 @@ export function checkStoryMeta(file: string, source: string, data: DataIndex): S
     const text = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], raw);
     if (typeof text !== 'string') continue;
     for (const f of findHandTypedFigures(text)) {
-      problems.push({ file, line: y.lineOf(path), message: `hand-typed figure "${f.text}" in ${path.join('.')}`, hint: 'the headline, the dek and corrections show on the front page and the share image, where figures cannot come from the dataset: say it in words and give the figure in a chapter with <V id="…" />' });
+      problems.push({
+        file,
+        line: y.lineOf(path),
+        message: `hand-typed figure "${f.text}" in ${path.join('.')}`,
+        hint: 'the headline, the dek and corrections show on the front page and the share image, where figures cannot come from the dataset: say it in words and give the figure in a chapter with <V id="…" />',
+      });
     }
     for (const f of findFakeComponents(text)) {
-      problems.push({ file, line: y.lineOf(path), message: `"${f.text}" in ${path.join('.')} is shown as typed`, hint: 'components do not work in story.yaml; say it in words' });
+      problems.push({
+        file,
+        line: y.lineOf(path),
+        message: `"${f.text}" in ${path.join('.')} is shown as typed`,
+        hint: 'components do not work in story.yaml; say it in words',
+      });
     }
   }
 
@@ -70,7 +80,12 @@ export function checkStoryMeta(file: string, source: string, data: DataIndex): S
   }
   result.meta = parsed.data;
   if (!data.sources.has(parsed.data.basedOn)) {
-    problems.push({ file, line: y.lineOf(['basedOn']), message: `basedOn: ${unknownIdMessage('source', parsed.data.basedOn, data.sources.keys())}`, hint: 'use the id of an article in data/tongliao.json sources' });
+    problems.push({
+      file,
+      line: y.lineOf(['basedOn']),
+      message: `basedOn: ${unknownIdMessage('source', parsed.data.basedOn, data.sources.keys())}`,
+      hint: 'use the id of an article in data/tongliao.json sources',
+    });
   }
   return result;
 }

@@ -32,7 +32,8 @@ export function checkUrls(tree: Root, add: Add): void {
   visit(tree, 'definition', (d: Definition) => {
     if (!definitions.has(d.identifier)) definitions.set(d.identifier, d);
   });
-  const imageHint = 'the site makes no third-party requests: put the image in the story folder and link it relatively, e.g. ![说明](./map.png)';
+  const imageHint =
+    'the site makes no third-party requests: put the image in the story folder and link it relatively, e.g. ![说明](./map.png)';
 
   visit(tree, (node) => {
     const line = node.position?.start.line;
@@ -41,7 +42,8 @@ export function checkUrls(tree: Root, add: Add): void {
       case 'image': {
         const why = imageUrlProblem(node.url);
         if (why) add(line, `image "${node.url}" ${why}`, imageHint, col);
-        if (!node.alt?.trim()) add(line, `image "${node.url}" has no alt text`, 'write a description between the brackets: ![what the image shows](path)', col);
+        if (!node.alt?.trim())
+          add(line, `image "${node.url}" has no alt text`, 'write a description between the brackets: ![what the image shows](path)', col);
         break;
       }
       case 'imageReference': {
@@ -50,7 +52,13 @@ export function checkUrls(tree: Root, add: Add): void {
         const where = def.position ? ` (defined on line ${def.position.start.line})` : '';
         const why = imageUrlProblem(def.url);
         if (why) add(line, `image [${node.label ?? node.identifier}] "${def.url}"${where} ${why}`, imageHint, col);
-        if (!node.alt?.trim()) add(line, `image [${node.label ?? node.identifier}] has no alt text`, 'write a description between the brackets: ![what the image shows][ref]', col);
+        if (!node.alt?.trim())
+          add(
+            line,
+            `image [${node.label ?? node.identifier}] has no alt text`,
+            'write a description between the brackets: ![what the image shows][ref]',
+            col,
+          );
         break;
       }
       case 'link':

@@ -28,7 +28,9 @@ export function parseYamlWithLines(src: string): YamlWithLines {
       const alias = /(^|[\s:[,-])\*[^\s,\]}]+/m.exec(src);
       errors.push({
         line: alias ? lineAt(alias.index) : 1,
-        message: /alias/i.test(String((e as Error).message)) ? 'too many YAML aliases (*name): the file would expand enormously' : `cannot be read: ${(e as Error).message}`,
+        message: /alias/i.test(String((e as Error).message))
+          ? 'too many YAML aliases (*name): the file would expand enormously'
+          : `cannot be read: ${(e as Error).message}`,
       });
     }
   }

@@ -16,4 +16,3 @@ export function placesIn(chapters: { anchor: string; body: string }[]): Map<stri
   }
   return out;
 }
-

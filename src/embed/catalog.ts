@@ -21,7 +21,11 @@ export interface GraphicState {
 }
 
 function statesOf(story: Story): GraphicState[] {
-  const chapters = story.chapters.map((c: ChapterEntry) => ({ anchor: chapterAnchor(c), body: c.body ?? '', graphics: Object.keys(c.data.graphics) }));
+  const chapters = story.chapters.map((c: ChapterEntry) => ({
+    anchor: chapterAnchor(c),
+    body: c.body ?? '',
+    graphics: Object.keys(c.data.graphics),
+  }));
   const places = placesIn(chapters);
   return [...story.graphics.values()].flatMap((graphic) =>
     Object.keys(graphic.spec.states).map((state) => {

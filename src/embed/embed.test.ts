@@ -8,9 +8,15 @@ import { findCjkFonts } from '../og/font.ts';
 
 describe('hostSnippet()', () => {
   it('is an iframe at the default height plus the script, at most 1 KB even with a long title', () => {
-    const s = hostSnippet({ src: 'https://news.example.com/stories/tongliao/embed/major-projects-2025/investment-by-county/overview/', title: '报道点名的产业集群"按旗县区示意"<b>&', height: 812.4 });
+    const s = hostSnippet({
+      src: 'https://news.example.com/stories/tongliao/embed/major-projects-2025/investment-by-county/overview/',
+      title: '报道点名的产业集群"按旗县区示意"<b>&',
+      height: 812.4,
+    });
     expect(snippetBytes(s)).toBeLessThanOrEqual(1024);
-    expect(s).toMatch(/^<iframe src="https:\/\/news\.example\.com\/[^"]+" title="报道点名的产业集群&quot;按旗县区示意&quot;&lt;b>&amp;" width="100%" height="812" /);
+    expect(s).toMatch(
+      /^<iframe src="https:\/\/news\.example\.com\/[^"]+" title="报道点名的产业集群&quot;按旗县区示意&quot;&lt;b>&amp;" width="100%" height="812" /,
+    );
     expect(s.endsWith(`<script>${HOST_SCRIPT}</script>`)).toBe(true);
     expect(HOST_SCRIPT).not.toMatch(/<\/?script/i);
   });
@@ -47,18 +53,31 @@ describe('placesIn()', () => {
 describe('exportCsv()', () => {
   it('writes RFC 4180 CSV with a BOM, quoting where needed, and the source and version as comments', () => {
     const csv = exportCsv({
-      tables: [{ caption: 't', columns: ['时期', '值'], rows: [{ header: '2024年', cells: ['1,234亿元'] }, { header: '说"明"', cells: ['—'] }] }],
+      tables: [
+        {
+          caption: 't',
+          columns: ['时期', '值'],
+          rows: [
+            { header: '2024年', cells: ['1,234亿元'] },
+            { header: '说"明"', cells: ['—'] },
+          ],
+        },
+      ],
       sourceLine: '数据来源：《甲》（约2025年3月）',
       versionLine: '数据集 tongliao v1.1.0（2026-11-22发布）',
     });
-    expect(csv).toBe('\uFEFF时期,值\r\n2024年,"1,234亿元"\r\n"说""明""",—\r\n\r\n# 数据来源：《甲》（约2025年3月）\r\n# 数据集 tongliao v1.1.0（2026-11-22发布）\r\n');
+    expect(csv).toBe(
+      '\uFEFF时期,值\r\n2024年,"1,234亿元"\r\n"说""明""",—\r\n\r\n# 数据来源：《甲》（约2025年3月）\r\n# 数据集 tongliao v1.1.0（2026-11-22发布）\r\n',
+    );
   });
 });
 
 describe('GlyphCache.outline()', () => {
   it('replaces text by outlines placed by anchor and baseline, keeping paint and halo', () => {
     const g = new GlyphCache(findCjkFonts());
-    const out = g.outline('<svg><text x="100" y="50" font-size="20" text-anchor="middle" fill="#111" class="halo">通辽 1</text><text x="0" y="10" font-size="10" dominant-baseline="central">&amp;</text></svg>');
+    const out = g.outline(
+      '<svg><text x="100" y="50" font-size="20" text-anchor="middle" fill="#111" class="halo">通辽 1</text><text x="0" y="10" font-size="10" dominant-baseline="central">&amp;</text></svg>',
+    );
     expect(out).not.toContain('<text');
     const groups = [...out.matchAll(/<g transform="translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)\)"([^>]*)>/g)];
     expect(groups).toHaveLength(2);

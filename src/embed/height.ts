@@ -27,7 +27,12 @@ export function start(): void {
   window.addEventListener('message', (e) => {
     const m = e.data as unknown;
     if (e.source !== window.parent) return;
-    const asked = (typeof m === 'object' && m !== null && (m as { sentinel?: unknown }).sentinel === 'amp' && (m as { type?: unknown }).type === 'frames-init') || (typeof m === 'string' && childId !== null && m.startsWith(`pymxPYMx${childId}xPYMxwidthxPYMx`));
+    const asked =
+      (typeof m === 'object' &&
+        m !== null &&
+        (m as { sentinel?: unknown }).sentinel === 'amp' &&
+        (m as { type?: unknown }).type === 'frames-init') ||
+      (typeof m === 'string' && childId !== null && m.startsWith(`pymxPYMx${childId}xPYMxwidthxPYMx`));
     if (asked) send(true);
   });
   window.addEventListener('load', () => send(true));

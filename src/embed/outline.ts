@@ -26,7 +26,10 @@ const CENTRAL = 0.38;
 const BLANK: Record<string, number> = { ' ': 224, '\u00a0': 224, '\u3000': 1000 };
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (_, n: string, dec?: string, hex?: string) => (dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITY[n] as string)));
+const decode = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (_, n: string, dec?: string, hex?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITY[n] as string),
+  );
 
 const TEXT = /<text\b([^>]*)>([^<]*)<\/text>/g;
 const ATTR = /([a-zA-Z:-]+)="([^"]*)"/g;
@@ -49,7 +52,8 @@ export class GlyphCache {
     if (cacheDir) {
       const salt = createHash('sha256').update(JSON.stringify(fonts)).digest('hex').slice(0, 16);
       this.file = join(cacheDir, `glyphs-${salt}.json`);
-      if (existsSync(this.file)) for (const [k, g] of Object.entries(JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, Glyph>)) this.glyphs.set(k, g);
+      if (existsSync(this.file))
+        for (const [k, g] of Object.entries(JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, Glyph>)) this.glyphs.set(k, g);
     }
   }
 
@@ -73,8 +77,15 @@ export class GlyphCache {
         return `<text id="s${i}" x="0" y="${y}" font-size="1000" font-weight="${w}">${ch}</text><text id="e${i}" x="0" y="${y}" font-size="1000" font-weight="${w}" text-anchor="end">${ch}</text>`;
       });
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="${2000 * drawn.length + 2000}">${rows.join('')}</svg>`;
-      const out = new Resvg(svg, { font: { fontFiles: this.fonts, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' } }).toString();
-      const groups = new Map([...out.matchAll(/<g id="([se]\d+)"[^>]*>([\s\S]*?)<\/g>/g)].map((m) => [m[1] as string, [...(m[2] as string).matchAll(/\bd="([^"]*)"/g)].map((x) => x[1] as string).join(' ')]));
+      const out = new Resvg(svg, {
+        font: { fontFiles: this.fonts, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' },
+      }).toString();
+      const groups = new Map(
+        [...out.matchAll(/<g id="([se]\d+)"[^>]*>([\s\S]*?)<\/g>/g)].map((m) => [
+          m[1] as string,
+          [...(m[2] as string).matchAll(/\bd="([^"]*)"/g)].map((x) => x[1] as string).join(' '),
+        ]),
+      );
       drawn.forEach((k, i) => {
         const s = groups.get(`s${i}`);
         const e = groups.get(`e${i}`);
@@ -83,7 +94,9 @@ export class GlyphCache {
         const y = 2000 * i + 1500;
         // Absolute coordinates (usvg writes M/L/C/Q/Z with absolute pairs): move the origin to (0, 0).
         let n = 0;
-        const d = s.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (v) => String(Math.round((n++ % 2 === 1 ? Number(v) - y : Number(v)) * 10) / 10));
+        const d = s.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (v) =>
+          String(Math.round((n++ % 2 === 1 ? Number(v) - y : Number(v)) * 10) / 10),
+        );
         this.glyphs.set(k, { d, adv: Math.round(first(s) - first(e)) });
       });
     }

@@ -28,7 +28,9 @@ let fontFiles: string[] | undefined;
 export function downloadFonts(): string[] {
   if (fontFiles) return fontFiles;
   const found = findCjkFonts();
-  const extra = found.flatMap((f) => [f.replace('-Bold.', '-Regular.'), f.replace('-Regular.', '-Bold.')]).filter((f) => !found.includes(f) && existsSync(f));
+  const extra = found
+    .flatMap((f) => [f.replace('-Bold.', '-Regular.'), f.replace('-Regular.', '-Bold.')])
+    .filter((f) => !found.includes(f) && existsSync(f));
   fontFiles = [...found, ...new Set(extra)];
   return fontFiles;
 }

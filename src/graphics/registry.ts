@@ -24,7 +24,9 @@ export type AnyGraphicSpec = SpecOf<(typeof KIND_LIST)[number]>;
  * and editors' tooling see the real fields of each kind. (The content check, which runs first,
  * reports a bad definition with its file, line and hint; this only types what passed.)
  */
-export const GraphicSpec = z.union(KIND_LIST.map((k) => k.schema) as unknown as [z.ZodType<AnyGraphicSpec>, ...z.ZodType<AnyGraphicSpec>[]]);
+export const GraphicSpec = z.union(
+  KIND_LIST.map((k) => k.schema) as unknown as [z.ZodType<AnyGraphicSpec>, ...z.ZodType<AnyGraphicSpec>[]],
+);
 
 /** Names of the known kinds, for messages and editor tooling. */
 export function kindNames(): string[] {

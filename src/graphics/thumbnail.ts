@@ -17,18 +17,25 @@ export interface Thumbnail extends StandaloneSvg {
 /** Draw `state` of `graphic`; fails with the chapter file when the definition has problems. */
 export function thumbnailOf(graphic: GraphicRef, state: string, data: DataIndex): Thumbnail {
   if (!(state in graphic.spec.states)) {
-    throw new Error(`${graphic.file}: graphic "${graphic.id}" has no state "${state}" for the thumbnail; its states: ${Object.keys(graphic.spec.states).join(', ')}`);
+    throw new Error(
+      `${graphic.file}: graphic "${graphic.id}" has no state "${state}" for the thumbnail; its states: ${Object.keys(graphic.spec.states).join(', ')}`,
+    );
   }
   const checked = checkGraphic(graphic.spec, data);
   if (!checked.spec || checked.problems.length > 0) {
-    throw new Error(`${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`);
+    throw new Error(
+      `${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`,
+    );
   }
   const drawn = GRAPHIC_KINDS[graphic.spec.kind]!.thumbnail(checked.spec, state, data, { fontFamily: MAP_FONT, file: graphic.file });
   return { ...drawn, title: graphic.spec.title };
 }
 
 /** The thumbnail a story's `story.yaml` asks for, or undefined when it names none. */
-export function storyThumbnail(story: { slug: string; meta: { thumbnail?: { graphic: string; state: string } | undefined }; graphics: Map<string, GraphicRef> }, data: DataIndex): Thumbnail | undefined {
+export function storyThumbnail(
+  story: { slug: string; meta: { thumbnail?: { graphic: string; state: string } | undefined }; graphics: Map<string, GraphicRef> },
+  data: DataIndex,
+): Thumbnail | undefined {
   const t = story.meta.thumbnail;
   if (!t) return undefined;
   const g = story.graphics.get(t.graphic);

@@ -20,7 +20,9 @@ import { renderCaddyfile, renderHeadersFile, renderNginx, unionCsp, type HeaderO
 export function checkReportUri(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^(https:\/\/[^\s;,'"]+|\/[^\s;,'"]*)$/.test(value)) {
-    throw new Error(`CSP_REPORT_URI="${value}" is not a usable report URL: give one https:// URL or a path starting with "/", without spaces, ";", "," or quotes`);
+    throw new Error(
+      `CSP_REPORT_URI="${value}" is not a usable report URL: give one https:// URL or a path starting with "/", without spaces, ";", "," or quotes`,
+    );
   }
   return value;
 }
@@ -34,7 +36,9 @@ function htmlFiles(dir: string): string[] {
 /** The union of the <meta> CSPs of every built page. */
 export function builtPolicy(dir: string): string {
   const metas = htmlFiles(dir).flatMap((f) =>
-    [...readFileSync(f, 'utf8').matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"')),
+    [...readFileSync(f, 'utf8').matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)].map((m) =>
+      m[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"'),
+    ),
   );
   if (!metas.length) throw new Error(`no page in ${dir} has a <meta> Content-Security-Policy`);
   return unionCsp(metas);
@@ -57,7 +61,9 @@ export default function headers(): AstroIntegration {
           reportUri: checkReportUri(process.env['CSP_REPORT_URI']),
           hstsIncludeSubdomains: process.env['HSTS_INCLUDE_SUBDOMAINS'] === '1',
         };
-        const dirs = readdirSync(out, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+        const dirs = readdirSync(out, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name);
         writeFileSync(join(out, '_headers'), renderHeadersFile(options, dirs));
         const server = join(dirname(out), `${basename(out)}-server`);
         mkdirSync(server, { recursive: true });

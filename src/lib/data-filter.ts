@@ -21,10 +21,17 @@ export function enhanceFilters(root: Document): void {
   const output = form.querySelector('output');
   const apply = () => {
     const fd = new FormData(form);
-    const f: RowFilter = { region: String(fd.get('region') ?? ''), source: String(fd.get('source') ?? ''), topic: String(fd.get('topic') ?? '') };
+    const f: RowFilter = {
+      region: String(fd.get('region') ?? ''),
+      source: String(fd.get('source') ?? ''),
+      topic: String(fd.get('topic') ?? ''),
+    };
     let shown = 0;
     for (const tr of rows) {
-      const ok = rowMatches({ region: tr.dataset['region'] ?? '', sources: (tr.dataset['source'] ?? '').split(' '), topic: tr.dataset['topic'] ?? '' }, f);
+      const ok = rowMatches(
+        { region: tr.dataset['region'] ?? '', sources: (tr.dataset['source'] ?? '').split(' '), topic: tr.dataset['topic'] ?? '' },
+        f,
+      );
       tr.hidden = !ok;
       if (ok) shown++;
     }

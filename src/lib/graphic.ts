@@ -65,7 +65,11 @@ export interface GraphicKind<S extends GraphicSpecBase = GraphicSpecBase> {
 }
 
 /** Shape, then dataset checks, with one kind: every problem, with paths inside the definition. */
-export function checkWithKind<S extends GraphicSpecBase>(k: GraphicKind<S>, raw: unknown, data: DataIndex): { spec: S | null; problems: SpecProblem[] } {
+export function checkWithKind<S extends GraphicSpecBase>(
+  k: GraphicKind<S>,
+  raw: unknown,
+  data: DataIndex,
+): { spec: S | null; problems: SpecProblem[] } {
   const parsed = k.schema.safeParse(raw);
   if (!parsed.success) {
     return {

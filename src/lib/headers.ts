@@ -33,7 +33,9 @@ export function scriptSource(env: { CSP_SCOPE_TO_BASE?: string | undefined; SITE
   if (flag === undefined || flag === '' || flag === '0') return "'self'";
   if (flag !== '1') throw new Error(`CSP_SCOPE_TO_BASE="${flag}": set it to 1 (scripts only from ${base}_astro/) or leave it unset`);
   if (!env.SITE_URL) {
-    throw new Error('CSP_SCOPE_TO_BASE=1 needs SITE_URL (e.g. SITE_URL=https://news.example.com): the policy names the script folder by its full URL');
+    throw new Error(
+      'CSP_SCOPE_TO_BASE=1 needs SITE_URL (e.g. SITE_URL=https://news.example.com): the policy names the script folder by its full URL',
+    );
   }
   return new URL(`${base.replace(/\/?$/, '/')}_astro/`, env.SITE_URL).href;
 }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fitCamera, fromMapZoom, mercator, moveCamera, projector, referenceTransform, toMapZoom, unmercator, unproject, VIEW, worldSize, type CameraTarget } from './camera.ts';
+import {
+  fitCamera,
+  fromMapZoom,
+  mercator,
+  moveCamera,
+  projector,
+  referenceTransform,
+  toMapZoom,
+  unmercator,
+  unproject,
+  VIEW,
+  worldSize,
+  type CameraTarget,
+} from './camera.ts';
 
 const TONGLIAO: [number, number, number, number] = [119.3, 42.3, 123.7, 45.7];
 const round = (xs: number[], d = 6) => xs.map((x) => Number(x.toFixed(d)));
@@ -86,7 +99,9 @@ describe('moveCamera()', () => {
   it('moveCamera() jumps with explicit zero padding when not animating', () => {
     const { map, calls } = fakeMap(VIEW.width / 2);
     moveCamera(map, { center: [122, 44], zoom: 8 }, { animate: false });
-    expect(calls).toEqual([['jumpTo', { center: [122, 44], zoom: 7, bearing: 0, pitch: 0, padding: { top: 0, right: 0, bottom: 0, left: 0 } }]]);
+    expect(calls).toEqual([
+      ['jumpTo', { center: [122, 44], zoom: 7, bearing: 0, pitch: 0, padding: { top: 0, right: 0, bottom: 0, left: 0 } }],
+    ]);
   });
 
   it('moveCamera() eases when animating, and touches nothing else on the map', () => {

@@ -56,7 +56,12 @@ export function worldSize(zoom: number): number {
  * The camera that fits `bounds` into a `view`-sized box with `padding`, like MapLibre's
  * `fitBounds` (no rotation). Asymmetric padding shifts the centre, as it does there.
  */
-export function fitCamera(bounds: Bounds, view: { width: number; height: number } = VIEW, padding: Padding = FIT_PADDING, maxZoom = 11): Camera {
+export function fitCamera(
+  bounds: Bounds,
+  view: { width: number; height: number } = VIEW,
+  padding: Padding = FIT_PADDING,
+  maxZoom = 11,
+): Camera {
   const [w, s, e, n] = bounds;
   const [x0, y0] = mercator([w, n]);
   const [x1, y1] = mercator([e, s]);
@@ -92,7 +97,12 @@ export function unproject(camera: Camera, view: { width: number; height: number 
  * The SVG transform that places geometry drawn in reference pixels (world pixels at `refZoom`, minus
  * `origin`) where `camera` shows it: a uniform scale and a translation.
  */
-export function referenceTransform(camera: Camera, refZoom: number, origin: [number, number], view: { width: number; height: number } = VIEW): { k: number; x: number; y: number } {
+export function referenceTransform(
+  camera: Camera,
+  refZoom: number,
+  origin: [number, number],
+  view: { width: number; height: number } = VIEW,
+): { k: number; x: number; y: number } {
   const k = 2 ** (camera.zoom - refZoom);
   const size = worldSize(camera.zoom);
   const [cx, cy] = mercator(camera.center);
@@ -113,7 +123,15 @@ export function fromMapZoom(zoom: number, width: number): number {
 export interface CameraTarget {
   getContainer(): { clientWidth: number };
   jumpTo(opts: { center: LngLat; zoom: number; bearing: number; pitch: number; padding: Padding }): unknown;
-  easeTo(opts: { center: LngLat; zoom: number; bearing: number; pitch: number; padding: Padding; duration: number; essential: boolean }): unknown;
+  easeTo(opts: {
+    center: LngLat;
+    zoom: number;
+    bearing: number;
+    pitch: number;
+    padding: Padding;
+    duration: number;
+    essential: boolean;
+  }): unknown;
 }
 
 const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };

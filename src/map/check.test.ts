@@ -16,7 +16,14 @@ describe('map spec: shape', () => {
   });
 
   it('accepts all three camera forms', () => {
-    expect(problems({ a: { camera: 'city' }, b: { camera: { fit: ['150502'] } }, c: { camera: { center: [122.2, 43.6], zoom: 8.5 } }, d: { camera: { center: [122.2, 43.6], zoom: 8.5, bearing: 0, pitch: 0 } } })).toEqual([]);
+    expect(
+      problems({
+        a: { camera: 'city' },
+        b: { camera: { fit: ['150502'] } },
+        c: { camera: { center: [122.2, 43.6], zoom: 8.5 } },
+        d: { camera: { center: [122.2, 43.6], zoom: 8.5, bearing: 0, pitch: 0 } },
+      }),
+    ).toEqual([]);
   });
 
   it('rejects unknown fields with their path', () => {
@@ -29,9 +36,15 @@ describe('map spec: shape', () => {
 describe('map spec: dataset checks', () => {
   it('an unknown region code fails with a hint and a precise path', () => {
     expect(problems({ a: { highlight: ['150502', '150520'] } })).toEqual([
-      { path: ['states', 'a', 'highlight', 1], message: `unknown region '150520'; did you mean '150521' or '150522' or '150523'? (regions are the 6-digit county codes and "etdz")` },
+      {
+        path: ['states', 'a', 'highlight', 1],
+        message: `unknown region '150520'; did you mean '150521' or '150522' or '150523'? (regions are the 6-digit county codes and "etdz")`,
+      },
     ]);
-    expect(problems({ a: { camera: { fit: ['etz'] } } })[0]).toMatchObject({ path: ['states', 'a', 'camera', 'fit', 0], message: expect.stringMatching(/unknown region 'etz'; did you mean 'etdz'/) });
+    expect(problems({ a: { camera: { fit: ['etz'] } } })[0]).toMatchObject({
+      path: ['states', 'a', 'camera', 'fit', 0],
+      message: expect.stringMatching(/unknown region 'etz'; did you mean 'etdz'/),
+    });
   });
 
   it('an unknown layer or view fails with "did you mean"', () => {
@@ -43,13 +56,19 @@ describe('map spec: dataset checks', () => {
 
   it('an unknown project, or one without a place, fails', () => {
     const p = problems({ a: { projects: ['proj-x', 'proj-f'] } });
-    expect(p.map((x) => x.path)).toEqual([['states', 'a', 'projects', 0], ['states', 'a', 'projects', 1]]);
+    expect(p.map((x) => x.path)).toEqual([
+      ['states', 'a', 'projects', 0],
+      ['states', 'a', 'projects', 1],
+    ]);
     expect(p[0]?.message).toMatch(/unknown project 'proj-x'; did you mean/);
     expect(p[1]?.message).toMatch(/no place on the map/);
   });
 
   it('an unknown sector fails, and sectors need `projects: all`', () => {
-    expect(problems({ a: { projects: 'all', sectors: ['aluminum'] } })[0]).toMatchObject({ path: ['states', 'a', 'sectors', 0], message: expect.stringMatching(/unknown sector 'aluminum'; did you mean 'aluminium'/) });
+    expect(problems({ a: { projects: 'all', sectors: ['aluminum'] } })[0]).toMatchObject({
+      path: ['states', 'a', 'sectors', 0],
+      message: expect.stringMatching(/unknown sector 'aluminum'; did you mean 'aluminium'/),
+    });
     expect(problems({ a: { projects: ['proj-a'], sectors: ['pharma'] } })[0]?.message).toMatch(/sectors filters `projects: all`/);
   });
 
@@ -68,6 +87,9 @@ describe('map spec: dataset checks', () => {
   });
 
   it('a project choropleth with nothing to count fails', () => {
-    expect(problems({ a: { choropleth: { projects: 'investment', sectors: ['water'] } } })[0]).toMatchObject({ path: ['states', 'a', 'choropleth', 'projects'], message: expect.stringMatching(/map would be empty/) });
+    expect(problems({ a: { choropleth: { projects: 'investment', sectors: ['water'] } } })[0]).toMatchObject({
+      path: ['states', 'a', 'choropleth', 'projects'],
+      message: expect.stringMatching(/map would be empty/),
+    });
   });
 });

@@ -30,7 +30,11 @@ export function mapNameProblem(p: Pick<Project, 'id' | 'name' | 'short'>): strin
 
 function checkRegions(path: JsonPath, ids: string[], data: DataIndex, problems: SpecProblem[]): void {
   ids.forEach((id, i) => {
-    if (!data.regions.has(id)) problems.push({ path: [...path, i], message: `${unknownIdMessage('region', id, data.regions.keys())} (regions are the 6-digit county codes and "etdz")` });
+    if (!data.regions.has(id))
+      problems.push({
+        path: [...path, i],
+        message: `${unknownIdMessage('region', id, data.regions.keys())} (regions are the 6-digit county codes and "etdz")`,
+      });
   });
 }
 
@@ -43,9 +47,14 @@ function checkSectors(path: JsonPath, ids: string[] | undefined, problems: SpecP
 function checkChoropleth(path: JsonPath, c: ChoroplethSpec, data: DataIndex, problems: SpecProblem[]): void {
   if ('projects' in c) {
     checkSectors([...path, 'sectors'], c.sectors, problems);
-    const counted = locatedProjects(data).filter((p) => (!c.sectors || c.sectors.includes(p.sector)) && (c.projects === 'count' || p.investment));
+    const counted = locatedProjects(data).filter(
+      (p) => (!c.sectors || c.sectors.includes(p.sector)) && (c.projects === 'count' || p.investment),
+    );
     if (counted.length === 0) {
-      problems.push({ path: [...path, 'projects'], message: `no project placed in a county${c.projects === 'investment' ? ' has an investment figure' : ''}${c.sectors ? ` in sectors ${c.sectors.join(', ')}` : ''}, so the map would be empty; choose other sectors or drop the choropleth` });
+      problems.push({
+        path: [...path, 'projects'],
+        message: `no project placed in a county${c.projects === 'investment' ? ' has an investment figure' : ''}${c.sectors ? ` in sectors ${c.sectors.join(', ')}` : ''}, so the map would be empty; choose other sectors or drop the choropleth`,
+      });
     }
     return;
   }
@@ -60,18 +69,29 @@ function checkChoropleth(path: JsonPath, c: ChoroplethSpec, data: DataIndex, pro
     }
     const region = data.regions.get(ind.scope);
     if (!region || region.code === null) {
-      problems.push({ path: p, message: `indicator '${id}' has scope "${ind.scope}", not a county; a choropleth needs one indicator per county (scope = a 6-digit code)` });
+      problems.push({
+        path: p,
+        message: `indicator '${id}' has scope "${ind.scope}", not a county; a choropleth needs one indicator per county (scope = a 6-digit code)`,
+      });
       return;
     }
     const other = seenRegion.get(ind.scope);
-    if (other) problems.push({ path: p, message: `indicators '${other}' and '${id}' are both about ${region.name}; give one indicator per county` });
+    if (other)
+      problems.push({ path: p, message: `indicators '${other}' and '${id}' are both about ${region.name}; give one indicator per county` });
     seenRegion.set(ind.scope, id);
     if (unit === undefined) unit = ind.unit;
-    else if (ind.unit !== unit) problems.push({ path: p, message: `indicator '${id}' is in ${ind.unit} but the others are in ${unit}; a choropleth compares one unit` });
+    else if (ind.unit !== unit)
+      problems.push({
+        path: p,
+        message: `indicator '${id}' is in ${ind.unit} but the others are in ${unit}; a choropleth compares one unit`,
+      });
     try {
       data.getObservation(id, { period: c.period, kind: c.kind });
     } catch (e) {
-      problems.push({ path: c.period === undefined ? p : [...path, 'period'], message: `${(e as Error).message}; set period (and kind) on the choropleth` });
+      problems.push({
+        path: c.period === undefined ? p : [...path, 'period'],
+        message: `${(e as Error).message}; set period (and kind) on the choropleth`,
+      });
     }
   });
 }
@@ -79,20 +99,34 @@ function checkChoropleth(path: JsonPath, c: ChoroplethSpec, data: DataIndex, pro
 function checkState(path: JsonPath, s: MapStateSpec, data: DataIndex, problems: SpecProblem[]): void {
   const cam = s.camera;
   if (typeof cam === 'string') {
-    if (!(VIEWS as readonly string[]).includes(cam)) problems.push({ path: [...path, 'camera'], message: `${unknownIdMessage('view', cam, VIEWS)} (use a named view: ${VIEWS.join(', ')}; { fit: [region ids] }; or { center: [lon, lat], zoom })` });
+    if (!(VIEWS as readonly string[]).includes(cam))
+      problems.push({
+        path: [...path, 'camera'],
+        message: `${unknownIdMessage('view', cam, VIEWS)} (use a named view: ${VIEWS.join(', ')}; { fit: [region ids] }; or { center: [lon, lat], zoom })`,
+      });
   } else if ('fit' in cam) {
     checkRegions([...path, 'camera', 'fit'], cam.fit, data, problems);
   }
   checkRegions([...path, 'highlight'], s.highlight, data, problems);
   if (s.choropleth) checkChoropleth([...path, 'choropleth'], s.choropleth, data, problems);
   (s.layers ?? []).forEach((l, i) => {
-    if (!(LAYERS as readonly string[]).includes(l)) problems.push({ path: [...path, 'layers', i], message: `${unknownIdMessage('layer', l, LAYERS)} (layers: ${LAYERS.join(', ')})` });
+    if (!(LAYERS as readonly string[]).includes(l))
+      problems.push({ path: [...path, 'layers', i], message: `${unknownIdMessage('layer', l, LAYERS)} (layers: ${LAYERS.join(', ')})` });
   });
   checkSectors([...path, 'sectors'], s.sectors, problems);
-  if (s.sectors && s.projects !== 'all') problems.push({ path: [...path, 'sectors'], message: 'sectors filters `projects: all`; with a list of projects, list only the ones you want' });
+  if (s.sectors && s.projects !== 'all')
+    problems.push({
+      path: [...path, 'sectors'],
+      message: 'sectors filters `projects: all`; with a list of projects, list only the ones you want',
+    });
   if (s.projects === 'all') {
     const shown = locatedProjects(data).filter((p) => !s.sectors || s.sectors.includes(p.sector));
-    if (shown.length === 0) problems.push({ path: [...path, 'projects'], message: 'no project in the dataset is placed in a county (region "city" has no point on the map), so `projects: all` would show nothing; remove it' });
+    if (shown.length === 0)
+      problems.push({
+        path: [...path, 'projects'],
+        message:
+          'no project in the dataset is placed in a county (region "city" has no point on the map), so `projects: all` would show nothing; remove it',
+      });
     for (const p of shown) {
       const why = mapNameProblem(p);
       if (why) problems.push({ path: [...path, 'projects'], message: why });
@@ -101,7 +135,11 @@ function checkState(path: JsonPath, s: MapStateSpec, data: DataIndex, problems: 
     s.projects?.forEach((id, i) => {
       const p = data.projects.get(id);
       if (!p) problems.push({ path: [...path, 'projects', i], message: unknownIdMessage('project', id, data.projects.keys()) });
-      else if (p.region === 'city') problems.push({ path: [...path, 'projects', i], message: `project '${id}' has no place on the map (its region is "city": the articles do not name a county); remove it from this list` });
+      else if (p.region === 'city')
+        problems.push({
+          path: [...path, 'projects', i],
+          message: `project '${id}' has no place on the map (its region is "city": the articles do not name a county); remove it from this list`,
+        });
       else if (mapNameProblem(p)) problems.push({ path: [...path, 'projects', i], message: mapNameProblem(p) as string });
     });
   }

@@ -21,7 +21,12 @@ describe('qualifies', () => {
     expect(qualifies({ deviceMemory: undefined, cores: 8, renderer: GPU })).toBe(true);
   });
   it('refuses software renderers whatever the hardware', () => {
-    for (const r of ['ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)', 'llvmpipe (LLVM 15.0.6, 256 bits)', 'Google SwiftShader', 'Microsoft Basic Render Driver']) {
+    for (const r of [
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      'llvmpipe (LLVM 15.0.6, 256 bits)',
+      'Google SwiftShader',
+      'Microsoft Basic Render Driver',
+    ]) {
       expect(qualifies({ deviceMemory: 8, cores: 16, renderer: r }), r).toBe(false);
     }
   });

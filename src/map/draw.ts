@@ -11,7 +11,8 @@ import { MARKER_PAINT } from './style.ts';
 export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** A halo behind text (stroke painted under the fill) keeps labels legible over borders and rivers. */
-export const halo = (colour: string) => ({ stroke: colour, 'stroke-width': 3.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke' }) as const;
+export const halo = (colour: string) =>
+  ({ stroke: colour, 'stroke-width': 3.5, 'stroke-linejoin': 'round', 'paint-order': 'stroke' }) as const;
 
 /** Marker circle attributes, the same in the map, the legend and MapLibre (style.ts). */
 export function markerAttrs(hollow: boolean) {

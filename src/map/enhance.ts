@@ -114,7 +114,10 @@ function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promi
         },
       });
     });
-    host.map.then(() => performance.mark('map:rendered'), () => undefined);
+    host.map.then(
+      () => performance.mark('map:rendered'),
+      () => undefined,
+    );
   }
   return host.map;
 }
@@ -122,7 +125,8 @@ function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promi
 // ---------------------------------------------------------------------------------------------- the SVG path
 
 /** Elements drawn at an anchor in viewBox units: they move with the camera and keep their size. */
-const ANCHORED = ':scope > [data-key="markers"] > circle, :scope > circle[data-key="zone"], :scope > [data-key$="-labels"] > text, :scope > text[data-key="zone-label"], :scope > [data-key="marker-leaders"] > line';
+const ANCHORED =
+  ':scope > [data-key="markers"] > circle, :scope > circle[data-key="zone"], :scope > [data-key$="-labels"] > text, :scope > text[data-key="zone-label"], :scope > [data-key="marker-leaders"] > line';
 
 interface Placed {
   svg: SVGSVGElement;
@@ -546,7 +550,10 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
         if (host.map) {
           const map = host.map;
           host.map = null;
-          void map.then((m) => m.destroy(), () => undefined);
+          void map.then(
+            (m) => m.destroy(),
+            () => undefined,
+          );
         }
       }
     },

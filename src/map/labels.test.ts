@@ -73,7 +73,23 @@ describe('placeLabels()', () => {
   });
 
   it('tries the candidates it is given, in order', () => {
-    const off = placeLabels([{ id: 'z', text: '开发区', x: 300, y: 300, size: 16, candidates: [[40, 0], [-40, 0]] }], [{ x: 340, y: 300, r: 10 }], view);
+    const off = placeLabels(
+      [
+        {
+          id: 'z',
+          text: '开发区',
+          x: 300,
+          y: 300,
+          size: 16,
+          candidates: [
+            [40, 0],
+            [-40, 0],
+          ],
+        },
+      ],
+      [{ x: 340, y: 300, r: 10 }],
+      view,
+    );
     expect(off).toEqual({ z: [-40, 0] });
   });
 });
@@ -88,7 +104,9 @@ function collisions(m: MapStateModel): string[] {
     ...m.countyLabels.map((l) => ({ text: l.text, box: labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel) })),
     { text: m.zone.label, box: labelBox(m.zone.label, m.zone.labelX, m.zone.labelY, MAP_SIZES.zoneLabel) },
   ].filter((l) => l.box.right > 0 && l.box.left < VIEW.width && l.box.bottom > 0 && l.box.top < VIEW.height);
-  return labels.flatMap((l) => circles.filter((c) => circleHitsBox(c, l.box)).map((c) => `${l.text} on the circle at ${Math.round(c.x)},${Math.round(c.y)}`));
+  return labels.flatMap((l) =>
+    circles.filter((c) => circleHitsBox(c, l.box)).map((c) => `${l.text} on the circle at ${Math.round(c.x)},${Math.round(c.y)}`),
+  );
 }
 
 describe('the maps of the stories', () => {
@@ -128,10 +146,12 @@ describe('the maps of the stories', () => {
     for (const { spec } of maps) {
       for (const state of Object.keys(spec.states)) {
         const m = resolveMapState(spec, state, data());
-        for (const l of m.neighbourLabels) expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel), BADGE), `${l.text} under the badge`).toBe(false);
+        for (const l of m.neighbourLabels)
+          expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel), BADGE), `${l.text} under the badge`).toBe(false);
         for (const l of m.countyLabels) {
           const inView = l.x >= 0 && l.x <= VIEW.width && l.y >= 0 && l.y <= VIEW.height;
-          if (inView) expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel), BADGE), `${l.text} under the badge`).toBe(false);
+          if (inView)
+            expect(boxesOverlap(labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel), BADGE), `${l.text} under the badge`).toBe(false);
         }
         if (spec.states[state]?.camera !== 'city') zoomed++;
       }
@@ -140,7 +160,14 @@ describe('the maps of the stories', () => {
   });
 
   it('the check finds labels on circles when nothing moves them (the naive placement of a busy state)', () => {
-    const spec = parseMapSpec({ kind: 'map', title: '测试地图', states: { all: { camera: 'city', projects: 'all' }, horqin: { camera: { fit: ['150502', 'etdz'] }, projects: 'all' } } }, 'test');
+    const spec = parseMapSpec(
+      {
+        kind: 'map',
+        title: '测试地图',
+        states: { all: { camera: 'city', projects: 'all' }, horqin: { camera: { fit: ['150502', 'etdz'] }, projects: 'all' } },
+      },
+      'test',
+    );
     const naive = (m: MapStateModel): MapStateModel => ({
       ...m,
       countyLabels: m.countyLabels.map((l) => {

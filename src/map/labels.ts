@@ -79,7 +79,10 @@ export function ringCandidates(text: string, size: number): [number, number][] {
     out.push([0, -dy], [0, dy], [dx, 0], [-dx, 0], [dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]);
   }
   // Nearest first (a stable sort keeps above before below, and so on, at equal distances).
-  return out.map((o, i) => ({ o, i, d: Math.hypot(o[0], o[1]) })).sort((a, b) => a.d - b.d || a.i - b.i).map((c) => c.o);
+  return out
+    .map((o, i) => ({ o, i, d: Math.hypot(o[0], o[1]) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((c) => c.o);
 }
 
 /** Whether the segment (x1, y1)–(x2, y2) passes through box `b` (Liang–Barsky clipping). */
@@ -88,7 +91,12 @@ export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b
   let t1 = 1;
   const dx = x2 - x1;
   const dy = y2 - y1;
-  for (const [p, q] of [[-dx, x1 - b.left], [dx, b.right - x1], [-dy, y1 - b.top], [dy, b.bottom - y1]] as const) {
+  for (const [p, q] of [
+    [-dx, x1 - b.left],
+    [dx, b.right - x1],
+    [-dy, y1 - b.top],
+    [dy, b.bottom - y1],
+  ] as const) {
     if (p === 0) {
       if (q < 0) return false;
       continue;
@@ -103,7 +111,8 @@ export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b
 
 /** Whether segments a and b cross (proper intersection; touching ends do not count). */
 export function segmentsCross(a: readonly [number, number, number, number], b: readonly [number, number, number, number]): boolean {
-  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) => Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
+  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) =>
+    Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
   const d1 = side(a[0], a[1], a[2], a[3], b[0], b[1]);
   const d2 = side(a[0], a[1], a[2], a[3], b[2], b[3]);
   const d3 = side(b[0], b[1], b[2], b[3], a[0], a[1]);
@@ -216,7 +225,11 @@ export function placeLabelsScored(labels: LabelInput[], circles: Circle[], o: Pl
         // A leader line that crosses a label already placed would point at the wrong name; a long one
         // is a last resort (it costs a little, so the nearest free place wins among the free ones).
         const line = leaderLine(l.leaderFrom, box);
-        if (line) c += (placed.filter((p) => segmentHitsBox(line[0], line[1], line[2], line[3], p)).length + lines.filter((q) => segmentsCross(q, line)).length) * 10;
+        if (line)
+          c +=
+            (placed.filter((p) => segmentHitsBox(line[0], line[1], line[2], line[3], p)).length +
+              lines.filter((q) => segmentsCross(q, line)).length) *
+            10;
       }
       // Nor may a label sit on a leader line drawn before it.
       c += lines.filter((q) => segmentHitsBox(q[0], q[1], q[2], q[3], box)).length * 10;

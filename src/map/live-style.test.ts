@@ -47,8 +47,14 @@ describe('buildScene: one source for every state of the page', () => {
 describe('featureStates and their diff', () => {
   it('a state shows its own circles and labels only, its fills and highlight', () => {
     const fs = featureStates(scene, 'where/horqin', states['where/horqin']!);
-    const on = [...fs].filter(([, s]) => s.on).map(([id]) => id).sort((a, b) => a - b);
-    const mine = [...scene.perState.get('where/horqin')!, ...[...scene.neighbourLabels].filter(([n]) => states['where/horqin']!.n.includes(n)).map(([, id]) => id)].sort((a, b) => a - b);
+    const on = [...fs]
+      .filter(([, s]) => s.on)
+      .map(([id]) => id)
+      .sort((a, b) => a - b);
+    const mine = [
+      ...scene.perState.get('where/horqin')!,
+      ...[...scene.neighbourLabels].filter(([n]) => states['where/horqin']!.n.includes(n)).map(([, id]) => id),
+    ].sort((a, b) => a - b);
     expect(on).toEqual(mine);
     expect(fs.get(scene.counties.get('150502')!)).toEqual({ fill: MAP_STYLE.highlightLand, hl: true });
     expect(fs.get(scene.zone)).toEqual({ hl: true });

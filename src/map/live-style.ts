@@ -14,7 +14,19 @@ import type { MapLayers } from './layers.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_SIZES, MAP_STYLE } from './style.ts';
 
-export type Kind = 'county' | 'neighbours' | 'borders' | 'outline' | 'rivers' | 'county-label' | 'neighbour-label' | 'zone' | 'zone-label' | 'marker' | 'marker-label' | 'leader';
+export type Kind =
+  | 'county'
+  | 'neighbours'
+  | 'borders'
+  | 'outline'
+  | 'rivers'
+  | 'county-label'
+  | 'neighbour-label'
+  | 'zone'
+  | 'zone-label'
+  | 'marker'
+  | 'marker-label'
+  | 'leader';
 
 export interface SceneProps {
   kind: Kind;
@@ -44,12 +56,24 @@ export function markerLabelLayers(source: string, k: number) {
   const on = ['case', ['boolean', ['feature-state', 'on'], false], 1, 0];
   return [
     {
-      id: MARKER_LABEL_LAYERS.leaders, type: 'line' as const, source, filter: ['==', ['get', 'kind'], 'leader'],
+      id: MARKER_LABEL_LAYERS.leaders,
+      type: 'line' as const,
+      source,
+      filter: ['==', ['get', 'kind'], 'leader'],
       paint: { 'line-color': MAP_STYLE.markerText, 'line-width': MAP_SIZES.leader * k, 'line-opacity': on },
     },
     {
-      id: MARKER_LABEL_LAYERS.labels, type: 'symbol' as const, source, filter: ['==', ['get', 'kind'], 'marker-label'],
-      layout: { 'text-field': ['get', 'name'], 'text-font': ['sans-serif'], 'text-size': markerLabelTextSize(k), 'text-allow-overlap': true, 'text-ignore-placement': true },
+      id: MARKER_LABEL_LAYERS.labels,
+      type: 'symbol' as const,
+      source,
+      filter: ['==', ['get', 'kind'], 'marker-label'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': ['sans-serif'],
+        'text-size': markerLabelTextSize(k),
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
       paint: { 'text-color': MAP_STYLE.markerText, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k, 'text-opacity': on },
     },
   ];
@@ -93,7 +117,8 @@ export function buildScene(L: MapLayers, base: MapBase, states: Record<string, C
     return id;
   };
   const counties = new Map<string, number>();
-  for (const f of L.counties.features) counties.set(String(f.id), add(f.geometry, { kind: 'county', code: String(f.id), name: f.properties.name }));
+  for (const f of L.counties.features)
+    counties.set(String(f.id), add(f.geometry, { kind: 'county', code: String(f.id), name: f.properties.name }));
   add(L.neighbourBorders, { kind: 'neighbours' });
   add(L.innerBorders, { kind: 'borders' });
   add(L.outline, { kind: 'outline' });
@@ -116,16 +141,36 @@ export function buildScene(L: MapLayers, base: MapBase, states: Record<string, C
   };
   for (const [key, s] of Object.entries(states)) {
     const labels = [
-      ...L.counties.features.map((f) => ({ kind: 'county-label' as const, code: String(f.id), name: base.names[String(f.id)] ?? f.properties.name, at: nudged(s, f.properties.label, s.o[String(f.id)]) })),
+      ...L.counties.features.map((f) => ({
+        kind: 'county-label' as const,
+        code: String(f.id),
+        name: base.names[String(f.id)] ?? f.properties.name,
+        at: nudged(s, f.properties.label, s.o[String(f.id)]),
+      })),
       { kind: 'zone-label' as const, code: 'etdz', name: base.names['etdz'] ?? '', at: nudged(s, base.zone, s.o['zone']) },
     ];
-    const labelIds = once(`l${JSON.stringify(labels)}`, () => labels.map((l) => add(point(l.at), { kind: l.kind, code: l.code, name: l.name })));
+    const labelIds = once(`l${JSON.stringify(labels)}`, () =>
+      labels.map((l) => add(point(l.at), { kind: l.kind, code: l.code, name: l.name })),
+    );
     const markerIds = once(`m${JSON.stringify(s.m)}`, () =>
       s.m.flatMap(([lon, lat, r, hollow, name, code, label, at, leader]) => [
         add(point([lon, lat]), { kind: 'marker', r, hollow, name, code }),
         // The name (or number) where the SVG prints it, and its leader line.
         ...(label && at ? [add(point(at), { kind: 'marker-label', name: label, code, numbered: /^\d+$/.test(label) ? 1 : 0 })] : []),
-        ...(leader ? [add({ type: 'LineString', coordinates: [[leader[0], leader[1]], [leader[2], leader[3]]] }, { kind: 'leader', code })] : []),
+        ...(leader
+          ? [
+              add(
+                {
+                  type: 'LineString',
+                  coordinates: [
+                    [leader[0], leader[1]],
+                    [leader[2], leader[3]],
+                  ],
+                },
+                { kind: 'leader', code },
+              ),
+            ]
+          : []),
       ]),
     );
     perState.set(key, [...labelIds, ...markerIds]);

@@ -13,7 +13,17 @@ import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
-import { buildScene, diffFeatureStates, featureStates, layerProps, markerLabelLayers, markerLabelTextSize, MARKER_LABEL_LAYERS, TOGGLED_LAYERS, type FeatureState } from './live-style.ts';
+import {
+  buildScene,
+  diffFeatureStates,
+  featureStates,
+  layerProps,
+  markerLabelLayers,
+  markerLabelTextSize,
+  MARKER_LABEL_LAYERS,
+  TOGGLED_LAYERS,
+  type FeatureState,
+} from './live-style.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
@@ -137,13 +147,27 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   const first = layerProps(current);
 
   const line = (id: string, color: string, width: number) => ({
-    id, type: 'line' as const, source: SOURCE, filter: ofKind(id),
-    paint: { 'line-color': color, 'line-width': width }, layout: { 'line-join': 'round' as const, visibility: 'visible' as const },
+    id,
+    type: 'line' as const,
+    source: SOURCE,
+    filter: ofKind(id),
+    paint: { 'line-color': color, 'line-width': width },
+    layout: { 'line-join': 'round' as const, visibility: 'visible' as const },
   });
   const visibility = (id: (typeof TOGGLED_LAYERS)[number]) => (first.visible[id] ? ('visible' as const) : ('none' as const));
   const label = (id: string, kind: string, size: number, colour: ExpressionSpecification | string, halo: string) => ({
-    id, type: 'symbol' as const, source: SOURCE, filter: ofKind(kind),
-    layout: { 'text-field': ['get', 'name'] as ExpressionSpecification, 'text-font': ['sans-serif'], 'text-size': size * k, 'text-allow-overlap': true, 'text-ignore-placement': true, visibility: visibility(id as (typeof TOGGLED_LAYERS)[number]) },
+    id,
+    type: 'symbol' as const,
+    source: SOURCE,
+    filter: ofKind(kind),
+    layout: {
+      'text-field': ['get', 'name'] as ExpressionSpecification,
+      'text-font': ['sans-serif'],
+      'text-size': size * k,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+      visibility: visibility(id as (typeof TOGGLED_LAYERS)[number]),
+    },
     paint: { 'text-color': colour, 'text-halo-color': halo, 'text-halo-width': 1.75 * k, 'text-opacity': shown },
   });
   const hollow = ['==', ['get', 'hollow'], 1] as ExpressionSpecification;
@@ -153,14 +177,33 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     sources: { [SOURCE]: { type: 'geojson', data: scene.data, maxzoom: SOURCE_MAXZOOM } },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': first.background } },
-      { ...line('neighbours', MAP_STYLE.neighbourBorder, MAP_SIZES.neighbourBorder), layout: { 'line-join': 'round', visibility: visibility('neighbours') } },
-      { id: 'fill', type: 'fill', source: SOURCE, filter: ofKind('county'), paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_STYLE.land]], 'fill-antialias': false } },
+      {
+        ...line('neighbours', MAP_STYLE.neighbourBorder, MAP_SIZES.neighbourBorder),
+        layout: { 'line-join': 'round', visibility: visibility('neighbours') },
+      },
+      {
+        id: 'fill',
+        type: 'fill',
+        source: SOURCE,
+        filter: ofKind('county'),
+        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_STYLE.land]], 'fill-antialias': false },
+      },
       line('borders', MAP_STYLE.countyBorder, MAP_SIZES.countyBorder),
       { ...line('rivers', MAP_STYLE.river, MAP_SIZES.river), layout: { 'line-join': 'round', visibility: visibility('rivers') } },
       line('outline', MAP_STYLE.outline, MAP_SIZES.outline),
-      { id: 'highlight', type: 'line', source: SOURCE, filter: ofKind('county'), paint: { 'line-color': MAP_STYLE.highlight, 'line-width': MAP_SIZES.highlight, 'line-opacity': ['case', fs('hl'), 1, 0] }, layout: { 'line-join': 'round' } },
       {
-        id: 'markers', type: 'circle', source: SOURCE, filter: ofKind('marker'),
+        id: 'highlight',
+        type: 'line',
+        source: SOURCE,
+        filter: ofKind('county'),
+        paint: { 'line-color': MAP_STYLE.highlight, 'line-width': MAP_SIZES.highlight, 'line-opacity': ['case', fs('hl'), 1, 0] },
+        layout: { 'line-join': 'round' },
+      },
+      {
+        id: 'markers',
+        type: 'circle',
+        source: SOURCE,
+        filter: ofKind('marker'),
         paint: {
           'circle-radius': markerRadius(k),
           'circle-color': ['case', hollow, MARKER_PAINT.hollow.fill, MARKER_PAINT.filled.fill],
@@ -170,7 +213,18 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
           'circle-stroke-width': MARKER_PAINT.filled.strokeWidth * k,
         },
       },
-      { id: 'zone', type: 'circle', source: SOURCE, filter: ofKind('zone'), paint: { 'circle-radius': MAP_SIZES.zoneRadius * k, 'circle-color': hlColour(MAP_STYLE.zone), 'circle-stroke-color': MAP_STYLE.halo, 'circle-stroke-width': 1.5 } },
+      {
+        id: 'zone',
+        type: 'circle',
+        source: SOURCE,
+        filter: ofKind('zone'),
+        paint: {
+          'circle-radius': MAP_SIZES.zoneRadius * k,
+          'circle-color': hlColour(MAP_STYLE.zone),
+          'circle-stroke-color': MAP_STYLE.halo,
+          'circle-stroke-width': 1.5,
+        },
+      },
       label('neighbour-labels', 'neighbour-label', MAP_SIZES.neighbourLabel, MAP_STYLE.neighbourText, MAP_STYLE.neighbourLand),
       label('county-labels', 'county-label', MAP_SIZES.countyLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
       label('zone-label', 'zone-label', MAP_SIZES.zoneLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
@@ -182,9 +236,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   // shown in a slice of its own (a pause), so each first render (its shaders, its buffers, the CJK
   // glyphs its labels need) is a frame of its own rather than one long frame for all of them.
   const staged = new Set(STAGES.slice(1).flat());
-  for (const layer of style.layers) if (staged.has(layer.id)) layer.layout = { ...(layer as { layout?: object }).layout, visibility: 'none' } as never;
+  for (const layer of style.layers)
+    if (staged.has(layer.id)) layer.layout = { ...(layer as { layout?: object }).layout, visibility: 'none' } as never;
   /** The visibility each layer has in the map now. */
-  const setVis = new Map<string, 'visible' | 'none'>(style.layers.map((l) => [l.id, ((l as { layout?: { visibility?: 'visible' | 'none' } }).layout?.visibility ?? 'visible')]));
+  const setVis = new Map<string, 'visible' | 'none'>(
+    style.layers.map((l) => [l.id, (l as { layout?: { visibility?: 'visible' | 'none' } }).layout?.visibility ?? 'visible']),
+  );
 
   // `new Map()` (WebGL context, style, worker) in a task of its own, and its first render in a later frame.
   let starting = true;
@@ -233,7 +290,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   /** Sets each layer's visibility: hidden while its start-up stage has not come, else as the state says. */
   const syncVisibility = (lp: ReturnType<typeof layerProps>) => {
     for (const [id, has] of setVis) {
-      const want = staged.has(id) ? 'none' : (TOGGLED_LAYERS as readonly string[]).includes(id) && !lp.visible[id as (typeof TOGGLED_LAYERS)[number]] ? 'none' : 'visible';
+      const want = staged.has(id)
+        ? 'none'
+        : (TOGGLED_LAYERS as readonly string[]).includes(id) && !lp.visible[id as (typeof TOGGLED_LAYERS)[number]]
+          ? 'none'
+          : 'visible';
       if (want === has) continue;
       map.setLayoutProperty(id, 'visibility', want);
       setVis.set(id, want);
@@ -259,7 +320,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     map.setPaintProperty('zone', 'circle-radius', MAP_SIZES.zoneRadius * f);
     map.setPaintProperty(MARKER_LABEL_LAYERS.leaders, 'line-width', MAP_SIZES.leader * f);
     map.setLayoutProperty(MARKER_LABEL_LAYERS.labels, 'text-size', markerLabelTextSize(f) as ExpressionSpecification);
-    for (const [id, size] of [['neighbour-labels', MAP_SIZES.neighbourLabel], ['county-labels', MAP_SIZES.countyLabel], ['zone-label', MAP_SIZES.zoneLabel]] as const) {
+    for (const [id, size] of [
+      ['neighbour-labels', MAP_SIZES.neighbourLabel],
+      ['county-labels', MAP_SIZES.countyLabel],
+      ['zone-label', MAP_SIZES.zoneLabel],
+    ] as const) {
       map.setLayoutProperty(id, 'text-size', size * f);
       map.setPaintProperty(id, 'text-halo-width', 1.75 * f);
     }
@@ -271,7 +336,9 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     const code = String(f.properties['code']);
     const value = current.v[code];
     const projects = current.m.filter((m) => m[5] === code).map((m) => m[4]);
-    tooltip.textContent = [f.properties['name'], value, projects.length > 0 ? `项目：${projects.join('、')}` : ''].filter(Boolean).join(' · ');
+    tooltip.textContent = [f.properties['name'], value, projects.length > 0 ? `项目：${projects.join('、')}` : '']
+      .filter(Boolean)
+      .join(' · ');
     tooltip.hidden = false;
   };
   const hideTip = () => {
@@ -354,7 +421,8 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     clearTimeout(timer);
   }
 
-  const idle = () => new Promise<void>((resolve) => (lost || !map.isMoving() && map.loaded() ? resolve() : map.once('idle', () => resolve())));
+  const idle = () =>
+    new Promise<void>((resolve) => (lost || (!map.isMoving() && map.loaded()) ? resolve() : map.once('idle', () => resolve())));
 
   return {
     show(k2, opts) {
@@ -381,7 +449,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     getCamera() {
       const c = map.getCenter();
       const r = (v: number) => Math.round(v * 1e4) / 1e4;
-      return { center: [r(c.lng), r(c.lat)], zoom: r(fromMapZoom(map.getZoom(), container.clientWidth)), bearing: map.getBearing(), pitch: map.getPitch() };
+      return {
+        center: [r(c.lng), r(c.lat)],
+        zoom: r(fromMapZoom(map.getZoom(), container.clientWidth)),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+      };
     },
     setExplore(on) {
       exploring = on;
@@ -392,7 +465,14 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       }
       if (on) map.touchZoomRotate.disableRotation();
       // Explorers stay within the geometry's extent; story cameras are never constrained (they must match the SVG).
-      map.setMaxBounds(on ? [[EXTENT[0], EXTENT[1]], [EXTENT[2], EXTENT[3]]] : null);
+      map.setMaxBounds(
+        on
+          ? [
+              [EXTENT[0], EXTENT[1]],
+              [EXTENT[2], EXTENT[3]],
+            ]
+          : null,
+      );
       container.classList.toggle('is-interactive', on);
       // In the story the canvas is decoration (the SVG underneath carries the description); exploring,
       // it is a control that keyboard users can reach and pan with the arrow keys.

@@ -41,7 +41,8 @@ export function markerLabelProblems(m: MapStateModel): string[] {
   if (m.layers.labels) {
     fixed.push({ what: `label ${m.zone.label}`, box: labelBox(m.zone.label, m.zone.labelX, m.zone.labelY, MAP_SIZES.zoneLabel) });
     for (const l of m.countyLabels) fixed.push({ what: `label ${l.text}`, box: labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel) });
-    if (m.layers.neighbours) for (const l of m.neighbourLabels) fixed.push({ what: `label ${l.text}`, box: labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel) });
+    if (m.layers.neighbours)
+      for (const l of m.neighbourLabels) fixed.push({ what: `label ${l.text}`, box: labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel) });
   }
   const names: { what: string; box: Box }[] = [];
   for (const k of m.markers) {
@@ -54,21 +55,27 @@ export function markerLabelProblems(m: MapStateModel): string[] {
     if (box.left < 0 || box.top < 0 || box.right > VIEW.width || box.bottom > VIEW.height) out.push(`${k.label.text} leaves the map`);
     for (const c of circles) if (circleHitsBox(c.c, box)) out.push(`${k.label.text} on the ${c.what}`);
     for (const f of [...fixed, ...names]) if (boxesOverlap(f.box, box)) out.push(`${k.label.text} on the ${f.what}`);
-    if (k.leader) for (const f of [...fixed, ...names]) if (f.what.startsWith('label') && segmentHitsBox(...k.leader, f.box)) out.push(`${k.label.text}'s leader crosses the ${f.what}`);
+    if (k.leader)
+      for (const f of [...fixed, ...names])
+        if (f.what.startsWith('label') && segmentHitsBox(...k.leader, f.box)) out.push(`${k.label.text}'s leader crosses the ${f.what}`);
     names.push({ what: `name ${k.label.text}`, box });
     if (size(k.label.numbered) * PHONE < 11) out.push(`${k.label.text} is ${(size(k.label.numbered) * PHONE).toFixed(1)} px on a phone`);
   }
   const leaders = m.markers.flatMap((k) => (k.leader ? [{ k, line: k.leader }] : []));
   for (const a of leaders) {
-    for (const b of leaders) if (a.k.id < b.k.id && segmentsCross(a.line, b.line)) out.push(`the leaders of ${a.k.short} and ${b.k.short} cross`);
-    for (const n of names) if (!n.what.endsWith(` ${a.k.label?.text}`) && segmentHitsBox(...a.line, n.box)) out.push(`${a.k.short}'s leader crosses the ${n.what}`);
+    for (const b of leaders)
+      if (a.k.id < b.k.id && segmentsCross(a.line, b.line)) out.push(`the leaders of ${a.k.short} and ${b.k.short} cross`);
+    for (const n of names)
+      if (!n.what.endsWith(` ${a.k.label?.text}`) && segmentHitsBox(...a.line, n.box))
+        out.push(`${a.k.short}'s leader crosses the ${n.what}`);
   }
   const numbered = m.markers.filter((k) => k.label?.numbered);
   if (numbered.length > 0) {
     if (numbered.length !== m.markers.filter((k) => k.label).length) out.push('names and numbers mixed');
     const key = m.markerKey.map((i) => `${i.n}:${i.id}`).sort();
     const drawn = numbered.map((k) => `${k.label!.text}:${k.id}`).sort();
-    if (JSON.stringify(key) !== JSON.stringify(drawn)) out.push(`the key (${key.join(' ')}) does not match the numbers on the map (${drawn.join(' ')})`);
+    if (JSON.stringify(key) !== JSON.stringify(drawn))
+      out.push(`the key (${key.join(' ')}) does not match the numbers on the map (${drawn.join(' ')})`);
   } else if (m.markerKey.length > 0) out.push('a key without numbers');
   return out;
 }
@@ -79,25 +86,30 @@ for (const story of readdirSync(root, { withFileTypes: true }).filter((d) => d.i
   for (const file of readdirSync(new URL(`${story.name}/`, root)).filter((f) => f.endsWith('.mdx'))) {
     const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(`${story.name}/${file}`, root), 'utf8'))?.[1];
     const graphics = ((front ? parse(front) : {}) as { graphics?: Record<string, { kind?: string }> }).graphics ?? {};
-    for (const [id, g] of Object.entries(graphics)) if (g.kind === 'map') maps.push({ where: `content/${story.name}/${file} ${id}`, spec: parseMapSpec(g, file) });
+    for (const [id, g] of Object.entries(graphics))
+      if (g.kind === 'map') maps.push({ where: `content/${story.name}/${file} ${id}`, spec: parseMapSpec(g, file) });
   }
 }
 
 describe('the story maps name their circles', () => {
   // Long: the first test to load the dataset, on a shared machine.
-  it('every circle in view of every state has a name (or a number and a key), clear of everything, inside the map, ≥ 11 px on a phone', { timeout: 60_000 }, () => {
-    const problems: string[] = [];
-    let named = 0;
-    for (const { where, spec } of maps) {
-      for (const state of Object.keys(spec.states)) {
-        const m = resolveMapState(spec, state, data());
-        named += m.markers.filter((k) => k.label && !k.label.numbered).length;
-        problems.push(...markerLabelProblems(m).map((p) => `${where} ${state}: ${p}`));
+  it(
+    'every circle in view of every state has a name (or a number and a key), clear of everything, inside the map, ≥ 11 px on a phone',
+    { timeout: 60_000 },
+    () => {
+      const problems: string[] = [];
+      let named = 0;
+      for (const { where, spec } of maps) {
+        for (const state of Object.keys(spec.states)) {
+          const m = resolveMapState(spec, state, data());
+          named += m.markers.filter((k) => k.label && !k.label.numbered).length;
+          problems.push(...markerLabelProblems(m).map((p) => `${where} ${state}: ${p}`));
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    expect(named).toBeGreaterThan(20);
-  });
+      expect(problems).toEqual([]);
+      expect(named).toBeGreaterThan(20);
+    },
+  );
 
   it('names are the dataset’s short names (the map never prints a full name longer than 8 characters)', () => {
     for (const { spec } of maps) {
@@ -122,7 +134,9 @@ describe('the story maps name their circles', () => {
         const c = { x: longma.x, y: longma.y, r: longma.r + MARKER_PAINT.filled.strokeWidth / 2 + 2 };
         const horqin = m.countyLabels.find((l) => l.id === '150502')!;
         expect(circleHitsBox(c, labelBox(horqin.text, horqin.x, horqin.y, MAP_SIZES.countyLabel)), `${where} ${state}`).toBe(false);
-        expect(circleHitsBox(c, labelBox(m.zone.label, m.zone.labelX, m.zone.labelY, MAP_SIZES.zoneLabel)), `${where} ${state}`).toBe(false);
+        expect(circleHitsBox(c, labelBox(m.zone.label, m.zone.labelX, m.zone.labelY, MAP_SIZES.zoneLabel)), `${where} ${state}`).toBe(
+          false,
+        );
       }
     }
   });
@@ -137,14 +151,24 @@ describe('the story maps name their circles', () => {
 /** A fixture dataset: the map fixture plus `n` projects spread over six counties and the zone. */
 function crowded(n: number, name = (i: number) => `拥挤项目${i}`): DataIndex {
   const extra = Array.from({ length: n }, (_, i) => ({
-    id: `crowd-${i}`, name: name(i), region: ['150523', 'etdz', '150526', '150525', '150581', '150522'][i % 6] as string, precision: 'county', sector: 'aluminium', capacity: [], mentions: [],
+    id: `crowd-${i}`,
+    name: name(i),
+    region: ['150523', 'etdz', '150526', '150525', '150581', '150522'][i % 6] as string,
+    precision: 'county',
+    sector: 'aluminium',
+    capacity: [],
+    mentions: [],
     ...(i % 3 ? {} : { investment: { value: 5 + i, unit: '亿元', cite: [{ source: 'goals-2025', section: 's1', printed: 'x' }] } }),
   }));
   return new DataIndex({ ...fixtureDataset, projects: [...fixtureDataset.projects, ...extra] } as unknown as Dataset);
 }
 
 describe('numbered circles and their key', () => {
-  const spec = MapSpec.parse({ kind: 'map', title: '测试地图', states: { city: { projects: 'all' }, few: { camera: { fit: ['150502', 'etdz'] }, projects: ['proj-a', 'proj-b', 'crowd-1'] } } });
+  const spec = MapSpec.parse({
+    kind: 'map',
+    title: '测试地图',
+    states: { city: { projects: 'all' }, few: { camera: { fit: ['150502', 'etdz'] }, projects: ['proj-a', 'proj-b', 'crowd-1'] } },
+  });
 
   it('a state with more circles than can be named gets numbers, north to south, and a key in that order', () => {
     const d = crowded(12);
@@ -189,7 +213,11 @@ describe('numbered circles and their key', () => {
 });
 
 describe('both renderers draw the names', () => {
-  const spec = MapSpec.parse({ kind: 'map', title: '测试地图', states: { few: { camera: { fit: ['150502', 'etdz'] }, projects: ['proj-a', 'proj-b', 'proj-c'] }, city: { projects: 'all' } } });
+  const spec = MapSpec.parse({
+    kind: 'map',
+    title: '测试地图',
+    states: { few: { camera: { fit: ['150502', 'etdz'] }, projects: ['proj-a', 'proj-b', 'proj-c'] }, city: { projects: 'all' } },
+  });
   const d = crowded(12);
 
   it('the standalone SVG (thumbnails, exports) prints every label', () => {
@@ -207,8 +235,16 @@ describe('both renderers draw the names', () => {
     for (const [key, s] of Object.entries(states)) {
       const on = new Set([...featureStates(scene, key, s)].filter(([, st]) => st.on).map(([id]) => id));
       const shown = scene.data.features.filter((f) => on.has(f.id as number));
-      const labels = shown.filter((f) => f.properties.kind === 'marker-label').map((f) => f.properties.name).sort();
-      expect(labels).toEqual(s.m.map((x) => x[6]).filter(Boolean).sort());
+      const labels = shown
+        .filter((f) => f.properties.kind === 'marker-label')
+        .map((f) => f.properties.name)
+        .sort();
+      expect(labels).toEqual(
+        s.m
+          .map((x) => x[6])
+          .filter(Boolean)
+          .sort(),
+      );
       expect(shown.filter((f) => f.properties.kind === 'leader')).toHaveLength(s.m.filter((x) => x[8]).length);
     }
     expect(states['g/city']!.m.every((x) => /^\d+$/.test(x[6]))).toBe(true);

@@ -82,7 +82,11 @@ describe('resolveMapState()', () => {
   it('colours counties by indicator, with "no data" where a county has none', () => {
     const m = resolveMapState(spec, 'gva', fixture);
     expect(m.choropleth?.title).toBe('测试指标150502（2024年，亿元）');
-    const labelled = MapSpec.parse({ kind: 'map', title: '测试地图', states: { a: { choropleth: { indicators: ['gva-horqin', 'gva-kailu'], period: '2024', label: '地区生产总值' } } } });
+    const labelled = MapSpec.parse({
+      kind: 'map',
+      title: '测试地图',
+      states: { a: { choropleth: { indicators: ['gva-horqin', 'gva-kailu'], period: '2024', label: '地区生产总值' } } },
+    });
     expect(resolveMapState(labelled, 'a', fixture).choropleth?.title).toBe('地区生产总值（2024年，亿元）');
     expect(m.fills['150581']).toBe(MAP_STYLE.noData);
     expect(m.choropleth?.bins.at(-1)).toEqual({ colour: MAP_STYLE.noData, label: '无数据' });

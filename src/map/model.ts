@@ -12,7 +12,19 @@ import { fitCamera, projector, unproject, VIEW, type Camera, type LngLat } from 
 import { locatedProjects, mapName, mapNameProblem } from './check.ts';
 import { CITY_BOUNDS, counties, layers, regionBounds } from './geo.ts';
 import { LAYERS, type LayerName, type MapSpec, type MapStateSpec } from './spec.ts';
-import { besideCircle, boxesOverlap, circleHitsBox, labelBox, leaderLine, segmentHitsBox, placeLabels, placeLabelsScored, type Box, type Circle, type LabelInput } from './labels.ts';
+import {
+  besideCircle,
+  boxesOverlap,
+  circleHitsBox,
+  labelBox,
+  leaderLine,
+  segmentHitsBox,
+  placeLabels,
+  placeLabelsScored,
+  type Box,
+  type Circle,
+  type LabelInput,
+} from './labels.ts';
 import { MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 export interface MarkerModel {
@@ -224,7 +236,15 @@ function labelMarkers(markers: MarkerModel[], circles: Circle[], taken: Box[], i
   let size: number = MAP_SIZES.markerLabel;
   const place = (text: (k: MarkerModel) => string, order: MarkerModel[] = shown) =>
     placeLabelsScored(
-      order.map((k) => ({ id: k.id, text: text(k), x: k.x, y: k.y, size, candidates: besideCircle(text(k), size, k.r + MARKER_PAINT.filled.strokeWidth / 2), leaderFrom: { x: k.x, y: k.y, r: k.r } })),
+      order.map((k) => ({
+        id: k.id,
+        text: text(k),
+        x: k.x,
+        y: k.y,
+        size,
+        candidates: besideCircle(text(k), size, k.r + MARKER_PAINT.filled.strokeWidth / 2),
+        leaderFrom: { x: k.x, y: k.y, r: k.r },
+      })),
       circles,
       { width: VIEW.width, height: VIEW.height, avoid: taken },
     );
@@ -237,7 +257,13 @@ function labelMarkers(markers: MarkerModel[], circles: Circle[], taken: Box[], i
    */
   const bestOf = (text: (k: MarkerModel) => string): Placed => {
     let best: Placed | null = null;
-    for (const order of [shown, [...shown].sort((a, b) => a.y - b.y), [...shown].sort((a, b) => b.y - a.y), [...shown].sort((a, b) => a.x - b.x), [...shown].sort((a, b) => b.x - a.x)]) {
+    for (const order of [
+      shown,
+      [...shown].sort((a, b) => a.y - b.y),
+      [...shown].sort((a, b) => b.y - a.y),
+      [...shown].sort((a, b) => a.x - b.x),
+      [...shown].sort((a, b) => b.x - a.x),
+    ]) {
       const p = place(text, order);
       if (!best || total(p) < total(best)) best = p;
       if (total(p) === 0) break;
@@ -316,7 +342,9 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     const max = Math.max(...chosen.values.values(), 0);
     const n = MAP_STYLE.sequential.length;
     const step = niceCeil((max > 0 ? max : 1) / n);
-    const scale = scaleQuantize<string>().domain([0, step * n]).range(MAP_STYLE.sequential);
+    const scale = scaleQuantize<string>()
+      .domain([0, step * n])
+      .range(MAP_STYLE.sequential);
     // Counts in steps of one read better as single numbers (the last bin holds its upper bound too).
     const single = step === 1 && [...chosen.values.values()].every(Number.isInteger);
     const bins: LegendBin[] = MAP_STYLE.sequential.map((colour, i) => ({
@@ -347,7 +375,12 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
 
   const all = locatedProjects(data);
   const maxInvestment = Math.max(0, ...all.map((p) => p.investment?.value ?? 0));
-  const selected = s.projects === undefined ? [] : s.projects === 'all' ? all.filter((p) => !s.sectors || s.sectors.includes(p.sector)) : s.projects.map((id) => data.getProject(id));
+  const selected =
+    s.projects === undefined
+      ? []
+      : s.projects === 'all'
+        ? all.filter((p) => !s.sectors || s.sectors.includes(p.sector))
+        : s.projects.map((id) => data.getProject(id));
   const markers = placeMarkers(selected, data, camera, maxInvestment);
 
   // Labels go where no circle is: the zone's label first (beside its point), then the counties'.
@@ -358,11 +391,21 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
   const zoneText = zoneRegion.short;
   const zoneHalf = ([...zoneText].length * MAP_SIZES.zoneLabel) / 2 + ZONE_GAP;
   const zoneInput: LabelInput = {
-    id: 'zone', text: zoneText, x: zx, y: zy, size: MAP_SIZES.zoneLabel,
+    id: 'zone',
+    text: zoneText,
+    x: zx,
+    y: zy,
+    size: MAP_SIZES.zoneLabel,
     // Beside the point, right then left, then below and above, further out when crowded.
-    candidates: [1, 1.6, 2.4, 3.4].flatMap((k) => [
-      [zoneHalf * k, 0], [-zoneHalf * k, 0], [0, MAP_SIZES.zoneLabel * k], [0, -MAP_SIZES.zoneLabel * k],
-    ] as [number, number][]),
+    candidates: [1, 1.6, 2.4, 3.4].flatMap(
+      (k) =>
+        [
+          [zoneHalf * k, 0],
+          [-zoneHalf * k, 0],
+          [0, MAP_SIZES.zoneLabel * k],
+          [0, -MAP_SIZES.zoneLabel * k],
+        ] as [number, number][],
+    ),
   };
   const countyInputs: LabelInput[] = counties.features.map((f) => {
     const [x, y] = project(f.properties.label);
@@ -383,14 +426,23 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
   }
   const markerKey = labelMarkers(markers, circles, taken, unproject(camera));
   // A neighbouring prefecture's name is context: it gives way to a project's name or circle.
-  const markerMarks = markers.flatMap((k) => (k.label ? [labelBox(k.label.text, k.label.x, k.label.y, markerLabelSize(k.label.numbered))] : []));
+  const markerMarks = markers.flatMap((k) =>
+    k.label ? [labelBox(k.label.text, k.label.x, k.label.y, markerLabelSize(k.label.numbered))] : [],
+  );
   neighbourLabels = neighbourLabels.filter((l) => {
     const b = labelBox(l.text, l.x, l.y, MAP_SIZES.neighbourLabel);
-    return !markerMarks.some((m) => boxesOverlap(m, b)) && !circles.some((c) => circleHitsBox(c, b)) && !markers.some((k) => k.leader && segmentHitsBox(...k.leader, b));
+    return (
+      !markerMarks.some((m) => boxesOverlap(m, b)) &&
+      !circles.some((c) => circleHitsBox(c, b)) &&
+      !markers.some((k) => k.leader && segmentHitsBox(...k.leader, b))
+    );
   });
   const sizeLegend =
     markers.some((m) => m.investment !== null) && maxInvestment > 0
-      ? [...new Set([niceFloor(maxInvestment), niceFloor(maxInvestment / 5)])].map((v) => ({ r: markerRadius(v, maxInvestment), label: formatValue(v, '亿元') }))
+      ? [...new Set([niceFloor(maxInvestment), niceFloor(maxInvestment / 5)])].map((v) => ({
+          r: markerRadius(v, maxInvestment),
+          label: formatValue(v, '亿元'),
+        }))
       : [];
 
   return {
@@ -400,7 +452,15 @@ export function resolveMapState(spec: MapSpec, stateName: string, data: DataInde
     layers: layerFlags,
     countyLabels,
     neighbourLabels,
-    zone: { x: zx, y: zy, lngLat: zoneLngLat, label: zoneText, labelX: zx + zoneOffset[0], labelY: zy + zoneOffset[1], highlighted: highlight.includes('etdz') },
+    zone: {
+      x: zx,
+      y: zy,
+      lngLat: zoneLngLat,
+      label: zoneText,
+      labelX: zx + zoneOffset[0],
+      labelY: zy + zoneOffset[1],
+      highlighted: highlight.includes('etdz'),
+    },
     labelOffsets: offsets,
     markers,
     markerKey,
@@ -422,7 +482,9 @@ function describe(s: MapStateSpec, data: DataIndex, markers: MarkerModel[], chor
     parts.push(`按旗县区着色：${choropleth.title}，${known.join('，')}`);
   }
   if (markers.length > 0) {
-    parts.push(`标出${markers.length}个项目（位置按所在旗县区示意）：${markers.map((m) => (m.investment ? `${m.name}（${m.investment}）` : m.name)).join('、')}`);
+    parts.push(
+      `标出${markers.length}个项目（位置按所在旗县区示意）：${markers.map((m) => (m.investment ? `${m.name}（${m.investment}）` : m.name)).join('、')}`,
+    );
   }
   return `${parts.join('；')}。`;
 }
@@ -476,8 +538,20 @@ export function clientState(m: MapStateModel): ClientState {
     n: m.neighbourLabels.map((l) => l.id),
     m: m.markers.map((k) => {
       const inv = unproject(m.camera);
-      const leader = k.leader ? ([...inv([k.leader[0], k.leader[1]]), ...inv([k.leader[2], k.leader[3]])].map(r5) as [number, number, number, number]) : 0;
-      return [r5(k.lngLat[0]), r5(k.lngLat[1]), r2(k.r), k.investment === null ? 1 : 0, k.name, k.county, k.label?.text ?? '', k.label ? [r5(k.label.lngLat[0]), r5(k.label.lngLat[1])] : 0, leader];
+      const leader = k.leader
+        ? ([...inv([k.leader[0], k.leader[1]]), ...inv([k.leader[2], k.leader[3]])].map(r5) as [number, number, number, number])
+        : 0;
+      return [
+        r5(k.lngLat[0]),
+        r5(k.lngLat[1]),
+        r2(k.r),
+        k.investment === null ? 1 : 0,
+        k.name,
+        k.county,
+        k.label?.text ?? '',
+        k.label ? [r5(k.label.lngLat[0]), r5(k.label.lngLat[1])] : 0,
+        leader,
+      ];
     }),
     v: Object.fromEntries((m.choropleth?.rows ?? []).flatMap((r) => (r.value === null ? [] : [[r.region, r.value]]))),
     o: m.labelOffsets,

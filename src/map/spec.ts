@@ -51,7 +51,9 @@ export const CameraSpec = z.union([
 export const ChoroplethSpec = z.union([
   z.strictObject({
     /** One indicator per county (each with that county as its scope), all in one unit. */
-    indicators: z.array(z.string().regex(kebab, 'indicator ids are kebab-case')).min(2, 'a choropleth needs indicators for at least two counties'),
+    indicators: z
+      .array(z.string().regex(kebab, 'indicator ids are kebab-case'))
+      .min(2, 'a choropleth needs indicators for at least two counties'),
     /** Period of the values, e.g. "2024", when an indicator has several. */
     period: z.string().optional(),
     /** actual, target or growth, when a period has several. */
@@ -90,7 +92,9 @@ export const MapSpec = z.strictObject({
   /** Optional line under the title. */
   subtitle: z.string().optional(),
   /** Named states; each map step selects one. */
-  states: z.record(z.string().regex(kebab, 'state names are kebab-case, e.g. "overview"'), MapStateSpec).refine((s) => Object.keys(s).length > 0, 'a map needs at least one state'),
+  states: z
+    .record(z.string().regex(kebab, 'state names are kebab-case, e.g. "overview"'), MapStateSpec)
+    .refine((s) => Object.keys(s).length > 0, 'a map needs at least one state'),
 });
 
 export type MapSpec = z.infer<typeof MapSpec>;
@@ -101,6 +105,7 @@ export type ChoroplethSpec = z.infer<typeof ChoroplethSpec>;
 /** Parse a map definition for rendering; the content check reports problems first, this only guards. */
 export function parseMapSpec(raw: unknown, file: string): MapSpec {
   const r = MapSpec.safeParse(raw);
-  if (!r.success) throw new Error(`${file}: invalid map definition: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new Error(`${file}: invalid map definition: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return r.data;
 }

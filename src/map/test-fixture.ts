@@ -10,18 +10,44 @@ const regions = (JSON.parse(readFileSync(new URL('../../data/tongliao.json', imp
 const cite = [{ source: 'goals-2025', section: 's1', printed: 'x' }];
 
 const countyIndicator = (id: string, scope: string, value: number, unit = '亿元') => ({
-  id, label: `测试指标${scope}`, unit, scope, topic: 'economy',
+  id,
+  label: `测试指标${scope}`,
+  unit,
+  scope,
+  topic: 'economy',
   observations: [{ period: '2024', value, kind: 'actual', cite }],
 });
 
 const project = (id: string, region: string, sector: string, investment?: number) => ({
-  id, name: `测试项目${id.slice(-1)}`, region, precision: region === 'city' ? 'city' : 'county', sector, capacity: [], mentions: [],
+  id,
+  name: `测试项目${id.slice(-1)}`,
+  region,
+  precision: region === 'city' ? 'city' : 'county',
+  sector,
+  capacity: [],
+  mentions: [],
   ...(investment === undefined ? {} : { investment: { value: investment, unit: '亿元', cite } }),
 });
 
 export const fixtureDataset = {
-  id: 'fixture', title: 't', version: '1.0.0', released: '2026-01-01', description: 'd', license: 'l',
-  sources: [{ id: 'goals-2025', headline: '测试来源', byline: [], file: '004_f80d7eaeb07b7d9b.txt', lines: [1, 92], date: '2025-03', dateNote: '推断', sections: [{ id: 's1', title: 't' }] }],
+  id: 'fixture',
+  title: 't',
+  version: '1.0.0',
+  released: '2026-01-01',
+  description: 'd',
+  license: 'l',
+  sources: [
+    {
+      id: 'goals-2025',
+      headline: '测试来源',
+      byline: [],
+      file: '004_f80d7eaeb07b7d9b.txt',
+      lines: [1, 92],
+      date: '2025-03',
+      dateNote: '推断',
+      sections: [{ id: 's1', title: 't' }],
+    },
+  ],
   regions,
   indicators: [
     countyIndicator('gva-horqin', '150502', 700),

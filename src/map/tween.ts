@@ -19,8 +19,12 @@ export interface Similarity {
 export function parseMatrix(s: string | null | undefined): Similarity | null {
   const m = /^matrix\(([^)]*)\)$/.exec(s?.trim() ?? '');
   if (!m) return null;
-  const v = (m[1] as string).split(/[\s,]+/).filter(Boolean).map(Number);
-  if (v.length !== 6 || v.some((n) => !Number.isFinite(n)) || v[0] !== v[3] || v[1] !== 0 || v[2] !== 0 || !((v[0] as number) > 0)) return null;
+  const v = (m[1] as string)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (v.length !== 6 || v.some((n) => !Number.isFinite(n)) || v[0] !== v[3] || v[1] !== 0 || v[2] !== 0 || !((v[0] as number) > 0))
+    return null;
   return { k: v[0] as number, x: v[4] as number, y: v[5] as number };
 }
 

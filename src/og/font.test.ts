@@ -9,7 +9,9 @@ describe('findCjkFonts()', () => {
   });
 
   it('fails the build with a message naming the font and how to install it when none exists', () => {
-    expect(() => findCjkFonts({}, () => false)).toThrow(/need a Chinese font.*Noto Sans CJK[\s\S]*NotoSansCJK-Bold\.ttc[\s\S]*apt-get install fonts-noto-cjk[\s\S]*OG_FONT=/);
+    expect(() => findCjkFonts({}, () => false)).toThrow(
+      /need a Chinese font.*Noto Sans CJK[\s\S]*NotoSansCJK-Bold\.ttc[\s\S]*apt-get install fonts-noto-cjk[\s\S]*OG_FONT=/,
+    );
   });
 
   it('takes OG_FONT instead of searching, and rejects a path that does not exist', () => {

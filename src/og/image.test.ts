@@ -3,8 +3,16 @@ import { nestSvg, ogSvg, pngSize } from './image.ts';
 
 describe('nestSvg()', () => {
   it('moves a document into a box, keeping its viewBox and dropping its own size', () => {
-    expect(nestSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 200" width="300" height="200" font-family="A"><rect/></svg>', { x: 1, y: 2, width: 30, height: 40 }))
-      .toBe('<svg x="1" y="2" width="30" height="40" preserveAspectRatio="xMidYMid meet" viewBox="0 0 300 200" font-family="A"><rect/></svg>');
+    expect(
+      nestSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 200" width="300" height="200" font-family="A"><rect/></svg>', {
+        x: 1,
+        y: 2,
+        width: 30,
+        height: 40,
+      }),
+    ).toBe(
+      '<svg x="1" y="2" width="30" height="40" preserveAspectRatio="xMidYMid meet" viewBox="0 0 300 200" font-family="A"><rect/></svg>',
+    );
     expect(() => nestSvg('<g/>', { x: 0, y: 0, width: 1, height: 1 })).toThrow('not an SVG document');
   });
 });
@@ -13,10 +21,16 @@ describe('ogSvg()', () => {
   it('wraps the headline into lines and escapes text', () => {
     const svg = ogSvg({ kicker: 'A&B', headline: '通辽工业五年：从负增长到一季度新高', meta: '约2025年4月' });
     expect(svg).toContain('>A&amp;B<');
-    const lines = (s: string) => [...s.matchAll(/font-size="(\d+)" font-weight="700" fill="#1b1b1b">([^<]*)</g)].map((m) => `${m[1]}:${m[2]}`);
+    const lines = (s: string) =>
+      [...s.matchAll(/font-size="(\d+)" font-weight="700" fill="#1b1b1b">([^<]*)</g)].map((m) => `${m[1]}:${m[2]}`);
     expect(lines(svg)).toEqual(['68:通辽工业五年：', '68:从负增长到一季度新高']);
     // Beside a graphic the column is narrower: a smaller size keeps each phrase whole.
-    const narrow = ogSvg({ kicker: 'k', headline: '通辽工业五年：从负增长到一季度新高', meta: 'm', graphic: '<svg viewBox="0 0 10 10"></svg>' });
+    const narrow = ogSvg({
+      kicker: 'k',
+      headline: '通辽工业五年：从负增长到一季度新高',
+      meta: 'm',
+      graphic: '<svg viewBox="0 0 10 10"></svg>',
+    });
     expect(lines(narrow)).toEqual(['52:通辽工业五年：', '52:从负增长到一季度新高']);
   });
 });

@@ -49,12 +49,17 @@ export function ogSvg(c: OgContent): string {
     `<rect width="${OG_WIDTH}" height="12" fill="${PALETTE.highlight}"/>`,
     `<text x="${M}" y="${M + 56}" font-size="32" font-weight="700" fill="${PALETTE.highlight}">${escapeXml(c.kicker)}</text>`,
     // An opening quote or bracket hangs into the margin, so the characters line up (its glyph is right-aligned in the em).
-    ...head.lines.map((l, i) => `<text x="${/^[“‘《（「『]/u.test(l) ? M - Math.round(head.size * 0.5) : M}" y="${top + head.size + i * lineHeight}" font-size="${head.size}" font-weight="700" fill="${PALETTE.ink}">${escapeXml(l)}</text>`),
+    ...head.lines.map(
+      (l, i) =>
+        `<text x="${/^[“‘《（「『]/u.test(l) ? M - Math.round(head.size * 0.5) : M}" y="${top + head.size + i * lineHeight}" font-size="${head.size}" font-weight="700" fill="${PALETTE.ink}">${escapeXml(l)}</text>`,
+    ),
     `<line x1="${M}" x2="${M + 80}" y1="${OG_HEIGHT - M - 58}" y2="${OG_HEIGHT - M - 58}" stroke="${PALETTE.grid}" stroke-width="3"/>`,
     `<text x="${M}" y="${OG_HEIGHT - M - 10}" font-size="28" fill="${PALETTE.muted}">${escapeXml(c.meta)}</text>`,
   ];
   if (c.graphic) {
-    parts.push(`<rect x="${PANEL.x}" y="${PANEL.y}" width="${PANEL.width}" height="${PANEL.height}" fill="#ffffff" stroke="${PALETTE.grid}" stroke-width="2"/>`);
+    parts.push(
+      `<rect x="${PANEL.x}" y="${PANEL.y}" width="${PANEL.width}" height="${PANEL.height}" fill="#ffffff" stroke="${PALETTE.grid}" stroke-width="2"/>`,
+    );
     parts.push(nestSvg(c.graphic, { x: PANEL.x + 16, y: PANEL.y + 16, width: PANEL.width - 32, height: PANEL.height - 32 }));
   }
   parts.push('</svg>');
@@ -71,7 +76,8 @@ export function ogPng(c: OgContent): Uint8Array<ArrayBuffer> {
     font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' },
   });
   const png = r.render();
-  if (png.width !== OG_WIDTH || png.height !== OG_HEIGHT) throw new Error(`social image came out ${png.width}×${png.height}, expected ${OG_WIDTH}×${OG_HEIGHT}`);
+  if (png.width !== OG_WIDTH || png.height !== OG_HEIGHT)
+    throw new Error(`social image came out ${png.width}×${png.height}, expected ${OG_WIDTH}×${OG_HEIGHT}`);
   // A copy on its own ArrayBuffer: what Response accepts as a body.
   return new Uint8Array(png.asPng());
 }

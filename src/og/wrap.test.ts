@@ -61,6 +61,9 @@ describe('phraseLines()', () => {
     expect(phraseLines('通辽工业五年：从负增长到一季度新高', 8)).toBeNull();
   });
   it('fitText() prefers whole phrases at a smaller size over broken phrases at a larger one', () => {
-    expect(fitText('通辽工业五年：从负增长到一季度新高', 522, [68, 60, 52], 4)).toEqual({ size: 52, lines: ['通辽工业五年：', '从负增长到一季度新高'] });
+    expect(fitText('通辽工业五年：从负增长到一季度新高', 522, [68, 60, 52], 4)).toEqual({
+      size: 52,
+      lines: ['通辽工业五年：', '从负增长到一季度新高'],
+    });
   });
 });

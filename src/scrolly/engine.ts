@@ -10,7 +10,17 @@
  */
 import { ENHANCERS, type GraphicController } from '../graphics/client.ts';
 import { createScroller } from './scroller.ts';
-import { activeIndex, activeStep, lineWithin, neighbourStep, shouldAnimate, targetHolds, type Band, type JumpTarget, type Reason } from './resolve.ts';
+import {
+  activeIndex,
+  activeStep,
+  lineWithin,
+  neighbourStep,
+  shouldAnimate,
+  targetHolds,
+  type Band,
+  type JumpTarget,
+  type Reason,
+} from './resolve.ts';
 import { STEP_ATTR } from './steps.ts';
 
 interface Layer {
@@ -281,7 +291,11 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     if (!dir) return;
     const first = allSteps[0] as HTMLElement;
     y = window.scrollY;
-    const i = neighbourStep(cached(allSteps).map((b) => b.top), alignedTop(first), dir);
+    const i = neighbourStep(
+      cached(allSteps).map((b) => b.top),
+      alignedTop(first),
+      dir,
+    );
     const step = allSteps[i];
     if (!step) return;
     e.preventDefault();
@@ -332,7 +346,8 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     resizing = { keep, timer: window.setTimeout(settle, 150) };
   };
 
-  const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : window.setTimeout(f, 50));
+  const idle = (f: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : window.setTimeout(f, 50);
   const near = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -441,7 +456,10 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
       listeners.clear();
       for (const s of sections) {
         for (const layer of s.layers.values()) {
-          void layer.controller?.then((c) => c.destroy(), () => undefined);
+          void layer.controller?.then(
+            (c) => c.destroy(),
+            () => undefined,
+          );
           layer.controller = null;
           layer.ready = null;
         }

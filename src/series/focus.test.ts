@@ -3,7 +3,11 @@ import { fixture } from '../map/test-fixture.ts';
 import type { GraphicRef } from '../lib/graphic.ts';
 import { storiesByCounty, storyFocus } from './focus.ts';
 
-const map = (id: string, states: Record<string, unknown>): GraphicRef => ({ id, file: `ch-${id}.mdx`, spec: { kind: 'map', title: '测试地图', states } });
+const map = (id: string, states: Record<string, unknown>): GraphicRef => ({
+  id,
+  file: `ch-${id}.mdx`,
+  spec: { kind: 'map', title: '测试地图', states },
+});
 const chart: GraphicRef = { id: 'c', file: 'c.mdx', spec: { kind: 'bar', title: '测试图', states: { all: {} } } };
 
 describe('storyFocus()', () => {

@@ -19,7 +19,11 @@ export function storyFocus(graphics: Iterable<GraphicRef>, data: DataIndex): str
       for (const id of s.highlight) found.add(id);
       if (typeof s.camera === 'object' && 'fit' in s.camera) for (const id of s.camera.fit) found.add(id);
       const projects =
-        s.projects === undefined ? [] : s.projects === 'all' ? locatedProjects(data).filter((p) => !s.sectors || s.sectors.includes(p.sector)) : s.projects.map((id) => data.getProject(id));
+        s.projects === undefined
+          ? []
+          : s.projects === 'all'
+            ? locatedProjects(data).filter((p) => !s.sectors || s.sectors.includes(p.sector))
+            : s.projects.map((id) => data.getProject(id));
       for (const p of projects) if (p.region !== 'city') found.add(p.region);
     }
   }

@@ -15,7 +15,14 @@ describe('storyNumber() and shortTitle()', () => {
 
 describe('timelineSvg()', () => {
   it('draws one numbered dot per item and a label per year, at the requested width', () => {
-    const svg = timelineSvg([{ id: 'a', date: '2022-11' }, { id: 'b', date: '2025-03' }, { id: 'c', date: '2025-03' }], 380);
+    const svg = timelineSvg(
+      [
+        { id: 'a', date: '2022-11' },
+        { id: 'b', date: '2025-03' },
+        { id: 'c', date: '2025-03' },
+      ],
+      380,
+    );
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 380 \d+"/);
     expect([...svg.matchAll(/<circle /g)]).toHaveLength(3);
     expect([...svg.matchAll(/>(\d)<\/text>/g)].map((m) => m[1])).toEqual(['1', '2', '3']);
@@ -28,7 +35,7 @@ describe('timelineSvg()', () => {
 });
 
 describe('seriesMapSvg()', () => {
-  it('shades counties by how many stories look at them and labels them with the stories\' numbers', () => {
+  it("shades counties by how many stories look at them and labels them with the stories' numbers", () => {
     const { svg, byCounty } = seriesMapSvg([['150502', '150526'], ['etdz'], []], fixture);
     expect(byCounty.get('150502')).toEqual([0, 1]);
     expect(svg).toContain('>①②</text>');

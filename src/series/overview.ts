@@ -44,18 +44,24 @@ export function timelineSvg(items: TimelineItem[], width: number): string {
   t.ticks.forEach((k, i) => {
     const next = t.ticks[i + 1];
     if (next) {
-      if (i % 2 === 0) out.push(`<rect x="${pad + k.x}" y="0" width="${next.x - k.x}" height="${axisY}" fill="${PALETTE.rest}" opacity="0.45"/>`);
-      out.push(`<text x="${pad + (k.x + next.x) / 2}" y="${axisY + 24}" font-size="17" fill="${PALETTE.muted}" text-anchor="middle">${k.year}年</text>`);
+      if (i % 2 === 0)
+        out.push(`<rect x="${pad + k.x}" y="0" width="${next.x - k.x}" height="${axisY}" fill="${PALETTE.rest}" opacity="0.45"/>`);
+      out.push(
+        `<text x="${pad + (k.x + next.x) / 2}" y="${axisY + 24}" font-size="17" fill="${PALETTE.muted}" text-anchor="middle">${k.year}年</text>`,
+      );
     }
     out.push(`<line x1="${pad + k.x}" x2="${pad + k.x}" y1="${axisY}" y2="${axisY + 8}" stroke="${PALETTE.axis}" stroke-width="1.5"/>`);
   });
   out.push(`<line x1="${pad}" x2="${width - pad}" y1="${axisY}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1.5"/>`);
   const dots = t.items.map((it) => ({ cx: Math.round((pad + it.x) * 10) / 10, cy: axisY - 10 - r - it.lane * laneStep }));
   // Stems first, so a dot stacked above another never has its stem drawn across the lower dot.
-  for (const { cx, cy } of dots) out.push(`<line x1="${cx}" x2="${cx}" y1="${cy}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1"/>`);
+  for (const { cx, cy } of dots)
+    out.push(`<line x1="${cx}" x2="${cx}" y1="${cy}" y2="${axisY}" stroke="${PALETTE.axis}" stroke-width="1"/>`);
   dots.forEach(({ cx, cy }, i) => {
     out.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${PALETTE.highlight}" stroke="${PALETTE.bg}" stroke-width="2"/>`);
-    out.push(`<text x="${cx}" y="${cy}" font-size="16" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="central">${i + 1}</text>`);
+    out.push(
+      `<text x="${cx}" y="${cy}" font-size="16" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="central">${i + 1}</text>`,
+    );
   });
   out.push('</svg>', '');
   return out.join('\n');
@@ -74,7 +80,10 @@ export function seriesMapSvg(focus: string[][], data: DataIndex): { svg: string;
   const fills: Record<string, string> = {};
   const sublabels: Record<string, string> = {};
   for (const [code, stories] of byCounty) {
-    fills[code] = stories.length === 0 ? MAP_STYLE.land : (shades[Math.min(shades.length - 1, Math.ceil((stories.length / max) * shades.length) - 1)] as string);
+    fills[code] =
+      stories.length === 0
+        ? MAP_STYLE.land
+        : (shades[Math.min(shades.length - 1, Math.ceil((stories.length / max) * shades.length) - 1)] as string);
     if (stories.length > 0) sublabels[code] = stories.map(storyNumber).join('');
   }
   return { svg: mapStateSvg({ ...m, fills }, { sublabels, sublabelSize: 19 }), byCounty };

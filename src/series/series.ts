@@ -51,7 +51,10 @@ async function build(): Promise<Series> {
   return {
     stories,
     timeline: { compact: timelineSvg(items, 380), regular: timelineSvg(items, 600) },
-    map: seriesMapSvg(stories.map((s) => s.focus), d).svg,
+    map: seriesMapSvg(
+      stories.map((s) => s.focus),
+      d,
+    ).svg,
   };
 }
 

@@ -5,8 +5,20 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 describe('timelineLayout()', () => {
   it('spans whole years and puts a dot in the middle of its month', () => {
-    const t = timelineLayout([{ id: 'a', date: '2022-11' }, { id: 'b', date: '2025-03' }], { width: 480, minGap: 10 });
-    expect(t.ticks.map((k) => [k.year, round(k.x)])).toEqual([[2022, 0], [2023, 120], [2024, 240], [2025, 360], [2026, 480]]);
+    const t = timelineLayout(
+      [
+        { id: 'a', date: '2022-11' },
+        { id: 'b', date: '2025-03' },
+      ],
+      { width: 480, minGap: 10 },
+    );
+    expect(t.ticks.map((k) => [k.year, round(k.x)])).toEqual([
+      [2022, 0],
+      [2023, 120],
+      [2024, 240],
+      [2025, 360],
+      [2026, 480],
+    ]);
     expect(t.items.map((i) => round(i.x))).toEqual([105, 385]);
     expect(t.items.map((i) => i.lane)).toEqual([0, 0]);
     expect(t.lanes).toBe(1);
@@ -29,8 +41,17 @@ describe('timelineLayout()', () => {
   });
 
   it('keeps the input order and assigns lanes in date order', () => {
-    const t = timelineLayout([{ id: 'late', date: '2025-04' }, { id: 'early', date: '2025-03' }], { width: 144, minGap: 20 });
-    expect(t.items.map((i) => [i.id, i.lane])).toEqual([['late', 1], ['early', 0]]);
+    const t = timelineLayout(
+      [
+        { id: 'late', date: '2025-04' },
+        { id: 'early', date: '2025-03' },
+      ],
+      { width: 144, minGap: 20 },
+    );
+    expect(t.items.map((i) => [i.id, i.lane])).toEqual([
+      ['late', 1],
+      ['early', 0],
+    ]);
   });
 
   it('rejects dates it cannot place', () => {

@@ -18,7 +18,11 @@ import type { GraphicSpecBase } from '../../src/lib/graphic.ts';
 function chapterFiles(): string[] {
   return readdirSync('content', { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join('content', d.name)).filter((f) => f.endsWith('.mdx')).map((f) => join('content', d.name, f)));
+    .flatMap((d) =>
+      readdirSync(join('content', d.name))
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => join('content', d.name, f)),
+    );
 }
 const shown = new Set<string>();
 import type { Dataset } from '../../src/lib/data/schema.ts';
@@ -39,7 +43,8 @@ vi.mock('../../src/lib/data/load.ts', async (importOriginal) => {
       let ds = made.get(mode);
       if (ds) return ds;
       ds = structuredClone(original.loadDataset());
-      const P = (s: string) => (mode === 'long' ? s + '<img src=x onerror=alert(1)><script>alert(2)</script>"\'&' : '<img src=x onerror=alert(1)>');
+      const P = (s: string) =>
+        mode === 'long' ? s + '<img src=x onerror=alert(1)><script>alert(2)</script>"\'&' : '<img src=x onerror=alert(1)>';
       ds.title = P(ds.title);
       ds.description = P(ds.description);
       for (const i of ds.indicators) i.label = P(i.label);
@@ -80,7 +85,8 @@ function inspect(html: string): { injected: string[]; asText: number } {
         if (a.value.includes('<img src=x onerror=alert(1)>')) asText++; // escaped into an attribute: still text
       }
       if (n.tagName === 'img' && n.attrs?.some((a) => a.name === 'src' && a.value === 'x')) injected.push('<img src=x>');
-      if (n.tagName === 'script' && (n.childNodes ?? []).some((c) => /alert\(2\)/.test(c.value ?? ''))) injected.push('<script>alert(2)</script>');
+      if (n.tagName === 'script' && (n.childNodes ?? []).some((c) => /alert\(2\)/.test(c.value ?? '')))
+        injected.push('<script>alert(2)</script>');
     }
     for (const c of n.childNodes ?? []) walk(c);
     if (n.content) walk(n.content);
@@ -99,7 +105,6 @@ describe('the gate’s check itself', () => {
     expect(inspect(`<p>${PAYLOAD}</p>`).injected.sort()).toEqual(['<img onerror="alert(1)">', '<img src=x>', '<script>alert(2)</script>']);
     expect(inspect('<p>&lt;img src=x onerror=alert(1)&gt;</p>')).toEqual({ injected: [], asText: 1 });
   });
-
 
   it('fails a component that prints a dataset label as HTML (bad fixture)', async () => {
     (globalThis as { __payload?: string }).__payload = 'long';
@@ -136,7 +141,10 @@ describe('dataset strings with markup render as text', () => {
           try {
             html = chartKind(spec.kind)
               ? await container.renderToString(Chart, { props: { graphic: { id, spec, file }, state, variant: 'step' }, locals: {} })
-              : await container.renderToString(StoryMap, { props: { id, spec: parseMapSpec(spec, file), state, variant: 'step', data: data() }, locals: {} });
+              : await container.renderToString(StoryMap, {
+                  props: { id, spec: parseMapSpec(spec, file), state, variant: 'step', data: data() },
+                  locals: {},
+                });
           } catch (e) {
             // A label too long for its layout fails the build: nothing is published, which is safe too.
             if (/does not fit in the (compact|regular) layout/.test(String(e))) {
@@ -152,7 +160,9 @@ describe('dataset strings with markup render as text', () => {
         }
       }
     }
-    console.log(`graphic states rendered: ${rendered}, rejected by the layout check: ${rejected}, graphics printing the payload as text: ${shown.size}`);
+    console.log(
+      `graphic states rendered: ${rendered}, rejected by the layout check: ${rejected}, graphics printing the payload as text: ${shown.size}`,
+    );
     expect(rendered).toBeGreaterThan(40);
     // The payload reaches graphics (titles come from chapters, labels and names from the dataset).
     expect(shown.size, 'graphics that printed a dataset string').toBeGreaterThan(10);

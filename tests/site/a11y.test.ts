@@ -43,7 +43,11 @@ async function open(path: string, options: BrowserContextOptions): Promise<{ pag
   await opened.page.goto(`${inject('siteUrl')}${path}`, { waitUntil: 'load' });
   await opened.page.evaluate(() => document.fonts.ready.then(() => undefined));
   // A story is ready when each section has a step marked current (the engine computes it on load).
-  await opened.page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[aria-current="step"]')), undefined, { timeout: 60_000 });
+  await opened.page.waitForFunction(
+    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[aria-current="step"]')),
+    undefined,
+    { timeout: 60_000 },
+  );
   await frames(opened.page);
   return opened;
 }
@@ -58,7 +62,10 @@ describe('axe-core: every page in its initial state', () => {
 
   // Story pages on a phone are checked in their initial state by the per-step tests below, on the
   // page they open anyway.
-  const cases = [...pages.map((p) => [p, 'desktop', DESKTOP] as const), ...pages.filter((p) => !stories.includes(p)).map((p) => [p, 'phone', PHONE] as const)];
+  const cases = [
+    ...pages.map((p) => [p, 'desktop', DESKTOP] as const),
+    ...pages.filter((p) => !stories.includes(p)).map((p) => [p, 'phone', PHONE] as const),
+  ];
   for (const [p, name, options] of cases) {
     it(`/${p.path} on a ${name}: 0 serious or critical violations`, async () => {
       const { page, watch } = await open(p.path, options);
@@ -79,7 +86,9 @@ interface StepRef {
 
 /** A story's steps in document order, read from the built file (so the work can be split into tests). */
 function builtSteps(file: string): StepRef[] {
-  return [...readFileSync(file, 'utf8').matchAll(/<div class="step" data-step id="([^"]+)" data-graphic="([^"]+)" data-state="([^"]+)"/g)].map((m) => ({ id: m[1]!, graphic: m[2]!, state: m[3]! }));
+  return [
+    ...readFileSync(file, 'utf8').matchAll(/<div class="step" data-step id="([^"]+)" data-graphic="([^"]+)" data-state="([^"]+)"/g),
+  ].map((m) => ({ id: m[1]!, graphic: m[2]!, state: m[3]! }));
 }
 
 /**
@@ -97,7 +106,12 @@ async function scrollToStep(page: Page, step: StepRef): Promise<void> {
       const el = document.getElementById(id)!;
       const layer = el.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
       const shown = layer?.querySelector<HTMLElement>('[data-state]');
-      return el.getAttribute('aria-current') === 'step' && layer?.dataset['graphic'] === graphic && shown?.dataset['state'] === state && getComputedStyle(layer).visibility === 'visible';
+      return (
+        el.getAttribute('aria-current') === 'step' &&
+        layer?.dataset['graphic'] === graphic &&
+        shown?.dataset['state'] === state &&
+        getComputedStyle(layer).visibility === 'visible'
+      );
     },
     step,
     { timeout: 30_000 },
@@ -155,7 +169,10 @@ describe('axe-core: every scrolly step, on a phone', () => {
 });
 
 /** Descriptor of the focused element used to tell elements apart: its `data-kb` tag (set below). */
-const focusedTag = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['kb'] ?? (document.activeElement === document.body ? 'body' : '?'));
+const focusedTag = (page: Page) =>
+  page.evaluate(
+    () => (document.activeElement as HTMLElement | null)?.dataset['kb'] ?? (document.activeElement === document.body ? 'body' : '?'),
+  );
 
 describe('keyboard only: one story with a map and charts', () => {
   const STORY = 'fyp-projects/';
@@ -172,13 +189,17 @@ describe('keyboard only: one story with a map and charts', () => {
         ...[...document.querySelectorAll<HTMLElement>('.v__num')].filter((a) => a.checkVisibility()),
       ];
       let i = 0;
-      for (const el of document.querySelectorAll<HTMLElement>('a[href], button, summary, [tabindex], select, input')) el.dataset['kb'] = String(i++);
+      for (const el of document.querySelectorAll<HTMLElement>('a[href], button, summary, [tabindex], select, input'))
+        el.dataset['kb'] = String(i++);
       return want.map((el) => `${el.dataset['kb']}`);
     });
-    const describe = (tag: string) => page.evaluate((t) => {
-      const el = document.querySelector(`[data-kb="${t}"]`);
-      return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"` : t;
-    }, tag);
+    const describe = (tag: string) =>
+      page.evaluate((t) => {
+        const el = document.querySelector(`[data-kb="${t}"]`);
+        return el
+          ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`
+          : t;
+      }, tag);
 
     const reached = new Set<string>();
     const problems: string[] = [];
@@ -187,7 +208,8 @@ describe('keyboard only: one story with a map and charts', () => {
       const tag = await focusedTag(page);
       reached.add(tag);
       const view = await focusView(page);
-      if (!view.onScreen || !view.indicator) problems.push(`${label}: ${view.what} ${view.onScreen ? '' : 'off screen '}${view.indicator ? '' : 'without a focus indicator'}`);
+      if (!view.onScreen || !view.indicator)
+        problems.push(`${label}: ${view.what} ${view.onScreen ? '' : 'off screen '}${view.indicator ? '' : 'without a focus indicator'}`);
       return tag;
     };
     const is = (selector: string) => page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
@@ -232,7 +254,10 @@ describe('keyboard only: one story with a map and charts', () => {
         await page.waitForFunction(() => document.activeElement?.getAttribute('aria-current') === 'step', undefined, { timeout: 30_000 });
       } else if (await is('.v__num')) {
         // A figure's source shows while its link has the keyboard focus.
-        expect(await page.evaluate(() => document.activeElement!.nextElementSibling!.checkVisibility()), `${await describe(tag)}: its source shows on focus`).toBe(true);
+        expect(
+          await page.evaluate(() => document.activeElement!.nextElementSibling!.checkVisibility()),
+          `${await describe(tag)}: its source shows on focus`,
+        ).toBe(true);
       }
       await page.keyboard.press('Tab');
       const now = await focusedTag(page);
@@ -254,7 +279,8 @@ describe('keyboard only: one story with a map and charts', () => {
     const problems: string[] = [];
     const check = async (label: string) => {
       const view = await focusView(page);
-      if (!view.onScreen || !view.indicator) problems.push(`${label}: ${view.what} ${view.onScreen ? '' : 'off screen '}${view.indicator ? '' : 'without a focus indicator'}`);
+      if (!view.onScreen || !view.indicator)
+        problems.push(`${label}: ${view.what} ${view.onScreen ? '' : 'off screen '}${view.indicator ? '' : 'without a focus indicator'}`);
     };
     const is = (selector: string) => page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
     // The chapter that holds the map, as the table of contents names it.
@@ -279,45 +305,81 @@ describe('keyboard only: one story with a map and charts', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).hash)).toBe(chapter.hash);
     await page.keyboard.press('Enter');
     await page.waitForFunction((h) => location.hash === h, chapter.hash);
-    expect(await page.$eval('details.toc', (d) => (d as HTMLDetailsElement).open), 'following a link closes the table of contents').toBe(false);
-    expect(await page.$eval(decodeURIComponent(chapter.hash), (h) => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }), 'the chapter heading is on screen').toBe(true);
+    expect(await page.$eval('details.toc', (d) => (d as HTMLDetailsElement).open), 'following a link closes the table of contents').toBe(
+      false,
+    );
+    expect(
+      await page.$eval(decodeURIComponent(chapter.hash), (h) => {
+        const r = h.getBoundingClientRect();
+        return r.top >= 0 && r.top < innerHeight;
+      }),
+      'the chapter heading is on screen',
+    ).toBe(true);
     // Tab from the chapter heading to the map section's skip link.
-    for (let guard = 0; guard < 40 && !(await page.evaluate(() => !!document.activeElement?.closest('[data-scrolly]')?.querySelector('.scrolly__layer[data-family="map"]') && document.activeElement.matches('.scrolly__skip'))); guard++) {
+    for (
+      let guard = 0;
+      guard < 40 &&
+      !(await page.evaluate(
+        () =>
+          !!document.activeElement?.closest('[data-scrolly]')?.querySelector('.scrolly__layer[data-family="map"]') &&
+          document.activeElement.matches('.scrolly__skip'),
+      ));
+      guard++
+    ) {
       await page.keyboard.press('Tab');
     }
     expect(await is('.scrolly__skip')).toBe(true);
     await check('map section skip link');
     // The live map comes in the reader's pause; then its "explore" button is the next stop.
-    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.scrolly__layer.is-active .story-map__explore')?.hidden === false, undefined, { timeout: 100_000 });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLButtonElement>('.scrolly__layer.is-active .story-map__explore')?.hidden === false,
+      undefined,
+      { timeout: 100_000 },
+    );
     await page.keyboard.press('Tab');
     expect(await is('.story-map__explore'), 'Tab reaches "explore the map"').toBe(true);
     await check('explore the map');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.matches('.story-map__back') && document.querySelector('.story-map.is-exploring'));
+    await page.waitForFunction(
+      () => document.activeElement?.matches('.story-map__back') && document.querySelector('.story-map.is-exploring'),
+    );
     await check('back to the story');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.matches('.story-map__explore') && !document.querySelector('.story-map.is-exploring'));
+    await page.waitForFunction(
+      () => document.activeElement?.matches('.story-map__explore') && !document.querySelector('.story-map.is-exploring'),
+    );
     await check('explore the map, again');
     // Escape leaves explore mode too.
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.story-map.is-exploring'));
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.activeElement?.matches('.story-map__explore') && !document.querySelector('.story-map.is-exploring'));
+    await page.waitForFunction(
+      () => document.activeElement?.matches('.story-map__explore') && !document.querySelector('.story-map.is-exploring'),
+    );
     // Shift+Tab goes back to the skip link; Tab, Tab on to the first step.
     await page.keyboard.press('Shift+Tab');
     expect(await is('.scrolly__skip')).toBe(true);
     // Past the map's own controls (explore, the credit's sources link), and nothing else, to the first step.
     for (let stops = 0; stops < 4 && !(await is('[data-step]')); stops++) {
       await page.keyboard.press('Tab');
-      if (!(await is('[data-step]'))) expect(await is('.scrolly__layer[data-family="map"] :is(a, button)'), 'between the skip link and the first step only map controls').toBe(true);
+      if (!(await is('[data-step]')))
+        expect(
+          await is('.scrolly__layer[data-family="map"] :is(a, button)'),
+          'between the skip link and the first step only map controls',
+        ).toBe(true);
     }
     expect(await is('[data-step]'), 'after the map controls comes the first step').toBe(true);
     await check('first map step');
     // j and k move through the section's steps.
-    const ids = await page.evaluate(() => [...document.activeElement!.closest('[data-scrolly]')!.querySelectorAll('[data-step]')].map((s) => s.id));
+    const ids = await page.evaluate(() =>
+      [...document.activeElement!.closest('[data-scrolly]')!.querySelectorAll('[data-step]')].map((s) => s.id),
+    );
     for (const id of ids.slice(1)) {
       await page.keyboard.press('j');
-      await page.waitForFunction((i) => document.activeElement?.id === i && document.activeElement.getAttribute('aria-current') === 'step', id);
+      await page.waitForFunction(
+        (i) => document.activeElement?.id === i && document.activeElement.getAttribute('aria-current') === 'step',
+        id,
+      );
       await check(`j to #${id}`);
     }
     await page.keyboard.press('k');
@@ -355,7 +417,10 @@ describe('the gates reject bad pages (tests/fixtures/gates/)', () => {
   });
 
   it('focus: a link whose focus ring is removed has no visible indicator; the default ring counts', async () => {
-    for (const [name, indicator] of [['focus-bad.html', false], ['a11y-good.html', true]] as const) {
+    for (const [name, indicator] of [
+      ['focus-bad.html', false],
+      ['a11y-good.html', true],
+    ] as const) {
       const page = await load(name);
       for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.id === 'link')); i++) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('link');

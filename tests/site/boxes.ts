@@ -8,7 +8,9 @@ export interface Box {
 
 /** Whether two rectangles share an area (touching edges, within half a pixel, do not count). */
 export function overlap(a: Box, b: Box, tolerance = 0.5): boolean {
-  return Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tolerance && Math.min(a.right, b.right) - Math.max(a.left, b.left) > tolerance;
+  return (
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tolerance && Math.min(a.right, b.right) - Math.max(a.left, b.left) > tolerance
+  );
 }
 
 /** A text label of a graphic, as the browser measured it. */
@@ -35,7 +37,12 @@ export const LABEL_TOLERANCE = 1;
 export function labelProblems(g: RenderedGraphic, tolerance = LABEL_TOLERANCE): string[] {
   const labels = g.labels.filter((l) => l.text.trim() !== '');
   // Only the parts inside the graphic can collide where a reader sees them.
-  const clip = (b: Box): Box => ({ top: Math.max(b.top, g.bounds.top), bottom: Math.min(b.bottom, g.bounds.bottom), left: Math.max(b.left, g.bounds.left), right: Math.min(b.right, g.bounds.right) });
+  const clip = (b: Box): Box => ({
+    top: Math.max(b.top, g.bounds.top),
+    bottom: Math.min(b.bottom, g.bounds.bottom),
+    left: Math.max(b.left, g.bounds.left),
+    right: Math.min(b.right, g.bounds.right),
+  });
   const out: string[] = [];
   labels.forEach((a, i) =>
     labels.slice(i + 1).forEach((b) => {
@@ -58,5 +65,7 @@ export interface Card {
 
 /** Cards taller than half the viewport (a reader must see the graphic beside or behind the card). */
 export function tallCards(cards: Card[], viewportHeight: number): string[] {
-  return cards.filter((c) => c.height > viewportHeight / 2).map((c) => `#${c.step}: card ${Math.round(c.height)} px > ${viewportHeight / 2} px (half of ${viewportHeight})`);
+  return cards
+    .filter((c) => c.height > viewportHeight / 2)
+    .map((c) => `#${c.step}: card ${Math.round(c.height)} px > ${viewportHeight / 2} px (half of ${viewportHeight})`);
 }

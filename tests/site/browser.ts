@@ -41,7 +41,11 @@ export interface PageWatch {
 }
 
 /** Opens a page that records errors, console errors, CSP violations and requests leaving the origin. */
-export async function openPage(browser: Browser, siteUrl: string, options: BrowserContextOptions = {}): Promise<{ page: Page; watch: PageWatch }> {
+export async function openPage(
+  browser: Browser,
+  siteUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; watch: PageWatch }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const origin = new URL(siteUrl).origin;
@@ -112,10 +116,14 @@ export async function trackPending(page: Page): Promise<void> {
     const clearT = window.clearTimeout.bind(window);
     const where = () => (new Error().stack ?? '').split('\n')[3]?.trim() ?? '';
     window.setTimeout = ((f: TimerHandler, ms?: number, ...args: unknown[]) => {
-      const id: number = setT((...a: unknown[]) => {
-        pending.delete(id);
-        if (typeof f === 'function') (f as (...x: unknown[]) => void)(...a);
-      }, ms, ...args);
+      const id: number = setT(
+        (...a: unknown[]) => {
+          pending.delete(id);
+          if (typeof f === 'function') (f as (...x: unknown[]) => void)(...a);
+        },
+        ms,
+        ...args,
+      );
       // A zero timeout is a "next task", not a wait for something.
       if ((ms ?? 0) > 0) pending.set(id, `timeout ${Math.round(ms ?? 0)} ms ${where()}`);
       return id;
@@ -146,7 +154,9 @@ export async function trackPending(page: Page): Promise<void> {
 
 /** In the page: what is still to happen (timeouts, idle callbacks, finite CSS/WAAPI animations, d3 transitions). */
 function pendingInPage(): string[] {
-  const out = (window as unknown as { __pendingWork?: () => string[] }).__pendingWork?.() ?? ['(trackPending was not installed before the page loaded)'];
+  const out = (window as unknown as { __pendingWork?: () => string[] }).__pendingWork?.() ?? [
+    '(trackPending was not installed before the page loaded)',
+  ];
   for (const a of document.getAnimations()) {
     const t = a.effect?.getComputedTiming();
     if (a.playState === 'running' && Number.isFinite(Number(t?.endTime)) && Number(t?.duration ?? 0) + Number(t?.delay ?? 0) > 1) {

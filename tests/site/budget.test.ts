@@ -103,7 +103,9 @@ function graphOf(page: string): PageGraph {
 
 describe('JavaScript budget', () => {
   // Embed pages have their own, smaller budget (below).
-  const graphs = pages(TEST_DIST).filter((p) => !p.startsWith(join(TEST_DIST, 'embed'))).map(graphOf);
+  const graphs = pages(TEST_DIST)
+    .filter((p) => !p.startsWith(join(TEST_DIST, 'embed')))
+    .map(graphOf);
   const stories = graphs.filter((g) => g.families.length > 0);
 
   it('the build has story pages with graphics to measure', () => {
@@ -118,17 +120,23 @@ describe('JavaScript budget', () => {
     },
   );
 
-  it.each(stories.map((g) => [g.page.slice(TEST_DIST.length), g] as const))('%s has its module scripts inside <body> (valid HTML)', (_, g) => {
-    const html = readFileSync(g.page, 'utf8');
-    const end = html.lastIndexOf('</body>');
-    const scripts = [...html.matchAll(/<script\b/g)].map((m) => m.index);
-    expect(scripts.filter((i) => i > end)).toEqual([]);
-  });
+  it.each(stories.map((g) => [g.page.slice(TEST_DIST.length), g] as const))(
+    '%s has its module scripts inside <body> (valid HTML)',
+    (_, g) => {
+      const html = readFileSync(g.page, 'utf8');
+      const end = html.lastIndexOf('</body>');
+      const scripts = [...html.matchAll(/<script\b/g)].map((m) => m.index);
+      expect(scripts.filter((i) => i > end)).toEqual([]);
+    },
+  );
 
-  it.each(graphs.map((g) => [g.page.slice(TEST_DIST.length), g] as const))('%s loads enhancers lazily, and only those it has graphics for', (_, g) => {
-    expect(g.eager.filter((f) => /enhance/.test(f) || g.unused.includes(f))).toEqual([]);
-    expect(g.files.filter((f) => g.unused.includes(f))).toEqual([]);
-  });
+  it.each(graphs.map((g) => [g.page.slice(TEST_DIST.length), g] as const))(
+    '%s loads enhancers lazily, and only those it has graphics for',
+    (_, g) => {
+      expect(g.eager.filter((f) => /enhance/.test(f) || g.unused.includes(f))).toEqual([]);
+      expect(g.files.filter((f) => g.unused.includes(f))).toEqual([]);
+    },
+  );
 });
 
 /** ≤ 2 KB brotli for an embed page, all of it loaded only once a host frames the page (issue 16). */
@@ -141,17 +149,29 @@ describe('JavaScript budget of the embed pages', () => {
     expect(embeds.length).toBeGreaterThan(50);
   });
 
-  it.each(embeds.map((p) => [p.slice(TEST_DIST.length), p] as const))('%s: ≤ 2 KB brotli in all, no script file before it is framed', (_, page) => {
-    const html = readFileSync(page, 'utf8');
-    // No script file is loaded up front: only inline module code (hashed in the page's CSP) runs.
-    expect([...html.matchAll(/<script\b[^>]*\bsrc=/g)]).toEqual([]);
-    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
-    expect(inline.every((code) => /window\.parent\s*!==\s*window/.test(code)), 'each inline script first checks that the page is framed').toBe(true);
-    // What it loads when framed, and all that imports.
-    const targets = inline.flatMap((code) => [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((m) => fileOf(m[1] as string)));
-    expect(targets.length, 'the height reporter is loaded when framed').toBeGreaterThan(0);
-    const files = closure(page, targets, true);
-    const bytes = inline.reduce((n, code) => n + brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0) + [...files].reduce((n, f) => n + brotliSize(f), 0);
-    expect(bytes, `${bytes} B brotli: ${[...files].join(', ')}`).toBeLessThanOrEqual(EMBED_BUDGET);
-  });
+  it.each(embeds.map((p) => [p.slice(TEST_DIST.length), p] as const))(
+    '%s: ≤ 2 KB brotli in all, no script file before it is framed',
+    (_, page) => {
+      const html = readFileSync(page, 'utf8');
+      // No script file is loaded up front: only inline module code (hashed in the page's CSP) runs.
+      expect([...html.matchAll(/<script\b[^>]*\bsrc=/g)]).toEqual([]);
+      const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+      expect(
+        inline.every((code) => /window\.parent\s*!==\s*window/.test(code)),
+        'each inline script first checks that the page is framed',
+      ).toBe(true);
+      // What it loads when framed, and all that imports.
+      const targets = inline.flatMap((code) =>
+        [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((m) => fileOf(m[1] as string)),
+      );
+      expect(targets.length, 'the height reporter is loaded when framed').toBeGreaterThan(0);
+      const files = closure(page, targets, true);
+      const bytes =
+        inline.reduce(
+          (n, code) => n + brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+          0,
+        ) + [...files].reduce((n, f) => n + brotliSize(f), 0);
+      expect(bytes, `${bytes} B brotli: ${[...files].join(', ')}`).toBeLessThanOrEqual(EMBED_BUDGET);
+    },
+  );
 });

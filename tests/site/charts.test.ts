@@ -93,13 +93,16 @@ describe('charts on the demo page', () => {
               if (w > 1 && h > 1) overlaps.push(`${a.text} × ${b.text}`);
             }),
           );
-          const outside = boxes.filter(({ r }) => r.left < svg.getBoundingClientRect().left - 1 || r.right > svg.getBoundingClientRect().right + 1).map((b) => b.text);
+          const outside = boxes
+            .filter(({ r }) => r.left < svg.getBoundingClientRect().left - 1 || r.right > svg.getBoundingClientRect().right + 1)
+            .map((b) => b.text);
           return { layout: svg.dataset['layout'], scale, small, overlaps, outside };
         }),
     );
     expect(report.length).toBeGreaterThan(0);
     expect(new Set(report.map((r) => r.layout))).toEqual(new Set([width < 560 ? 'compact' : 'regular']));
-    for (const r of report) expect({ small: r.small, overlaps: r.overlaps, outside: r.outside }).toEqual({ small: [], overlaps: [], outside: [] });
+    for (const r of report)
+      expect({ small: r.small, overlaps: r.overlaps, outside: r.outside }).toEqual({ small: [], overlaps: [], outside: [] });
   });
 
   it('does not shift layout while loading', async () => {
@@ -119,7 +122,14 @@ describe('charts on the demo page', () => {
 const marksOf = (page: Page, selector: string) =>
   page.$eval(selector, (chart) =>
     [...chart.querySelectorAll('svg[data-layout]')].map((svg) =>
-      [...svg.querySelectorAll('[data-key]')].map((m) => [m.getAttribute('data-key'), ...[...m.attributes].filter((a) => a.name !== 'data-key').map((a) => `${a.name}=${a.value}`).sort(), m.textContent]),
+      [...svg.querySelectorAll('[data-key]')].map((m) => [
+        m.getAttribute('data-key'),
+        ...[...m.attributes]
+          .filter((a) => a.name !== 'data-key')
+          .map((a) => `${a.name}=${a.value}`)
+          .sort(),
+        m.textContent,
+      ]),
     ),
   );
 
@@ -150,23 +160,44 @@ describe('enhance.ts mount()', () => {
       expect(await marksOf(page, layer), graphic).not.toEqual(await marksOf(page, target));
       await page.evaluate(
         ([l, t]) => {
-          const { mount } = (window as unknown as { __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } } }).__charts;
+          const { mount } = (
+            window as unknown as {
+              __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } };
+            }
+          ).__charts;
           const to = document.querySelector(t as string) as HTMLElement;
-          mount(document.querySelector(l as string) as Element, { reducedMotion: false }).setState(to.dataset['state'] as string, to.closest('.step'), { animate: false });
+          mount(document.querySelector(l as string) as Element, { reducedMotion: false }).setState(
+            to.dataset['state'] as string,
+            to.closest('.step'),
+            { animate: false },
+          );
         },
         [layer, target],
       );
       expect(await marksOf(page, layer), graphic).toEqual(await marksOf(page, target));
-      const texts = (sel: string) => page.$eval(sel, (c) => [c.dataset['state'], c.querySelector('desc')?.textContent, c.querySelector('table')?.textContent, c.querySelector('.chart__source')?.textContent]);
+      const texts = (sel: string) =>
+        page.$eval(sel, (c) => [
+          c.dataset['state'],
+          c.querySelector('desc')?.textContent,
+          c.querySelector('table')?.textContent,
+          c.querySelector('.chart__source')?.textContent,
+        ]);
       expect(await texts(layer), graphic).toEqual(await texts(target));
     }
   });
 
   it('animates between states with d3-transition, and switches at once with reduced motion', async () => {
-    for (const [reducedMotion, animatedMidway] of [[false, true], [true, false]] as const) {
+    for (const [reducedMotion, animatedMidway] of [
+      [false, true],
+      [true, false],
+    ] as const) {
       const page = await demoPage();
       const midway = await page.evaluate(async (reduced) => {
-        const { mount } = (window as unknown as { __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } } }).__charts;
+        const { mount } = (
+          window as unknown as {
+            __charts: { mount: (el: Element, o: object) => { setState: (s: string, src: Element | null, o: object) => void } };
+          }
+        ).__charts;
         const layer = document.querySelector('.chart[data-graphic="growth"][data-state="trough"]') as Element;
         const point = () => layer.querySelector('svg[data-layout="regular"] [data-key="point-actual-2020"]') as SVGCircleElement;
         // The highlighted 2020 point shrinks back to the normal size (a highlight changes size, not colour).
@@ -175,7 +206,10 @@ describe('enhance.ts mount()', () => {
         mount(layer, { reducedMotion: reduced }).setState('latest', document.querySelector('#charts-latest'), { animate: true });
         // Every frame until the point's transition is over: was an in-between radius ever drawn? (However
         // slow the machine, a 650 ms transition is sampled by its own frames, not at a fixed time.)
-        const pending = () => [...layer.querySelectorAll('*')].some((el) => Object.keys((el as unknown as { __transition?: object }).__transition ?? {}).length > 0);
+        const pending = () =>
+          [...layer.querySelectorAll('*')].some(
+            (el) => Object.keys((el as unknown as { __transition?: object }).__transition ?? {}).length > 0,
+          );
         let between = false;
         for (let i = 0; i < 600; i++) {
           const r = point().getAttribute('r');
@@ -186,7 +220,9 @@ describe('enhance.ts mount()', () => {
         return { changes: before !== after, between, done: !pending(), landed: point().getAttribute('r') === after };
       }, reducedMotion);
       expect(midway).toEqual({ changes: true, between: animatedMidway, done: true, landed: true });
-      expect(await marksOf(page, '.chart[data-graphic="growth"][data-state="latest"]')).toEqual(await marksOf(page, '#charts-latest .chart'));
+      expect(await marksOf(page, '.chart[data-graphic="growth"][data-state="latest"]')).toEqual(
+        await marksOf(page, '#charts-latest .chart'),
+      );
     }
   });
 });

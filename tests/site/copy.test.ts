@@ -18,6 +18,9 @@ describe('the copy of every built page', () => {
   it.each(allPages().map((p) => [p || '(front page)', p]))('%s', (_name, page) => {
     const file = join(TEST_DIST, page as string, 'index.html');
     const problems = lintHtml(file, readFileSync(file, 'utf8'));
-    expect(problems.map((p) => p.message), formatReport(problems)).toEqual([]);
+    expect(
+      problems.map((p) => p.message),
+      formatReport(problems),
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ function row(id: string, o: Parameters<typeof figureAnchor>[1]): string {
 }
 
 describe('data page', () => {
-  it('names every value\'s kind in words, with its own marker class', () => {
+  it("names every value's kind in words, with its own marker class", () => {
     let forecasts = 0;
     for (const ind of ds.indicators) {
       for (const o of ind.observations) {
@@ -41,7 +41,7 @@ describe('data page', () => {
     expect(row('longma-base-jobs', { period: 'current', kind: 'forecast' } as never)).toContain('>预计</span>');
   });
 
-  it('prints a range as printed, and a firm\'s figure as not city-wide', () => {
+  it("prints a range as printed, and a firm's figure as not city-wide", () => {
     expect(row('longma-land-acceptance-months', { period: 'current', kind: 'actual' } as never)).toContain('1.5至2个月');
     expect(row('huaxin-line-sales', { period: 'current', kind: 'forecast' } as never)).toContain('2至4亿元');
     expect(row('liansheng-cast-rolling-lines', { period: 'current', kind: 'actual' } as never)).toContain('霍林郭勒市');
@@ -53,7 +53,9 @@ describe('published data files', () => {
   it('keep 1.1.0 at its versioned URL, byte for byte, listed in SHA256SUMS and on the page', () => {
     const old = readFileSync(join(TEST_DIST, 'data/tongliao-1.1.0.json'), 'utf8');
     expect(old).toBe(readFileSync('data/releases/tongliao-1.1.0.json', 'utf8'));
-    expect(readFileSync(join(TEST_DIST, 'data/SHA256SUMS'), 'utf8')).toContain('bf03652ba30fb4a2761c254540a018cf683d75d276b7cc475bd22c2f2bf634a6  tongliao-1.1.0.json');
+    expect(readFileSync(join(TEST_DIST, 'data/SHA256SUMS'), 'utf8')).toContain(
+      'bf03652ba30fb4a2761c254540a018cf683d75d276b7cc475bd22c2f2bf634a6  tongliao-1.1.0.json',
+    );
     expect(html).toContain('tongliao-1.1.0.json');
     expect(readFileSync(join(TEST_DIST, `data/tongliao-${ds.version}.json`), 'utf8')).toBe(readFileSync('data/tongliao.json', 'utf8'));
   });

@@ -19,7 +19,16 @@ const ds = JSON.parse(readFileSync('data/tongliao.json', 'utf8')) as { id: strin
 
 /** The text content of an SVG document, entities decoded. */
 const svgText = (svg: string) =>
-  [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")).join('\n');
+  [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)]
+    .map((m) =>
+      (m[1] as string)
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'"),
+    )
+    .join('\n');
 
 describe('downloads of every graphic state', () => {
   it('covers every embed page', () => {
@@ -39,10 +48,17 @@ describe('downloads of every graphic state', () => {
     const articles = [...new Set([...page.matchAll(/《([^》]+)》(?:<\/cite><\/a>)?（约/g)].map((m) => m[1] as string))];
     if (articles.length > 0) expect(text).toMatch(/^数据来源：/m);
     // a map of places only cites no article: its credit line (boundaries, rivers) is drawn in instead
-    else expect(page.includes('class="story-map ') && text.replace(/\n/g, '').includes('边界：高德地图数据'), `${path}: no source line and not a map`).toBe(true);
+    else
+      expect(
+        page.includes('class="story-map ') && text.replace(/\n/g, '').includes('边界：高德地图数据'),
+        `${path}: no source line and not a map`,
+      ).toBe(true);
     for (const a of articles) expect(text.replace(/\n/g, ''), `${path}: source 《${a}》 drawn in`).toContain(`《${a}》`);
     expect(text).toContain(`数据集 ${ds.id} v${ds.version}`);
-    for (const [file, width] of [['graphic.png', 1200], ['graphic@2x.png', 2400]] as const) {
+    for (const [file, width] of [
+      ['graphic.png', 1200],
+      ['graphic@2x.png', 2400],
+    ] as const) {
       const png = readFileSync(join(dir, file));
       const size = pngSize(png);
       expect(size.width, file).toBe(width);
@@ -61,7 +77,10 @@ describe('downloads of every graphic state', () => {
     const csv = readFileSync(join(dir, 'data.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = (page.match(/<tr><th scope="row">/g) ?? []).length;
-    expect(csv.split('\r\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('"#') && !l.startsWith('\uFEFF')).length, `${path}: a CSV line per table row`).toBeGreaterThanOrEqual(rows);
+    expect(
+      csv.split('\r\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('"#') && !l.startsWith('\uFEFF')).length,
+      `${path}: a CSV line per table row`,
+    ).toBeGreaterThanOrEqual(rows);
     expect(csv).toContain(`# 数据集 ${ds.id} v${ds.version}`);
   });
 });

@@ -34,7 +34,10 @@ interface Embed {
 /** What the story's graphics.json says about a state: its default height and embed code. */
 function embedInfo(path: string): Embed {
   const [story, graphic, state] = path.split('/') as [string, string, string];
-  const json = JSON.parse(readFileSync(join(TEST_DIST, story, 'graphics.json'), 'utf8')) as Record<string, { title: string; embeds: Record<string, { height: number; code: string }> }>;
+  const json = JSON.parse(readFileSync(join(TEST_DIST, story, 'graphics.json'), 'utf8')) as Record<
+    string,
+    { title: string; embeds: Record<string, { height: number; code: string }> }
+  >;
   const g = json[graphic]!;
   return { path, title: g.title, height: g.embeds[state]!.height, code: g.embeds[state]!.code };
 }
@@ -49,7 +52,8 @@ function hostPage(kind: Host): string {
   const body = embeds
     .map((e, i) => {
       if (kind === 'snippet') return hostSnippet({ src: src(e), title: e.title, height: e.height });
-      if (kind === 'noscript') return hostSnippet({ src: src(e), title: e.title, height: e.height }).replace(/<script>[\s\S]*<\/script>/, '');
+      if (kind === 'noscript')
+        return hostSnippet({ src: src(e), title: e.title, height: e.height }).replace(/<script>[\s\S]*<\/script>/, '');
       if (kind === 'pym') return `<div id="pym-${i}"></div>`;
       return `<div data-frame-src="${src(e)}" data-frame-attribute-title="${e.title}"></div>`;
     })
@@ -143,7 +147,10 @@ describe('embeds resize on a host page of another origin', () => {
       expect(bytes).toBeLessThanOrEqual(1024);
       const story = readFileSync(join(TEST_DIST, e.path.split('/')[0]!, 'index.html'), 'utf8');
       const escaped = e.code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-      expect(story.includes(escaped) || story.includes(e.code.replace(/&/g, '&amp;').replace(/</g, '&lt;')), `${e.path}: the story's share menu has the code`).toBe(true);
+      expect(
+        story.includes(escaped) || story.includes(e.code.replace(/&/g, '&amp;').replace(/</g, '&lt;')),
+        `${e.path}: the story's share menu has the code`,
+      ).toBe(true);
     }
   });
 
@@ -201,7 +208,10 @@ describe('embeds resize on a host page of another origin', () => {
     }
     // The defaults are sensible: within a fifth of the real height at an article column's width.
     const fit = await fits(page);
-    for (const f of fit) expect(Math.abs(f.frame - f.content) / f.content, `${f.path}: default ${f.frame} px for ${f.content} px of content`).toBeLessThan(0.2);
+    for (const f of fit)
+      expect(Math.abs(f.frame - f.content) / f.content, `${f.path}: default ${f.frame} px for ${f.content} px of content`).toBeLessThan(
+        0.2,
+      );
     // Positive control for the scrollbar check: a frame too short scrolls, and the check sees it.
     await (await embedFrames(page)[1]!.frameElement()).evaluate((n) => (n as HTMLIFrameElement).setAttribute('height', '200'));
     await expect.poll(async () => (await fits(page))[1]!.scrolls).toBe(true);

@@ -69,10 +69,15 @@ async function expectEveryStepMatches(page: Page, waitForEngine: boolean): Promi
   for (const id of ids) {
     if (waitForEngine) {
       // the engine marks the step and switches the graphic (its controller may still be loading)
-      await expect.poll(async () => {
-        const { want, seen } = await seenFor(page, id);
-        return seen.length === 1 && seen[0] === want && (await page.$eval(`#${id}`, (e) => e.getAttribute('aria-current')));
-      }, { timeout: 30_000, message: `step #${id}` }).toBe('step');
+      await expect
+        .poll(
+          async () => {
+            const { want, seen } = await seenFor(page, id);
+            return seen.length === 1 && seen[0] === want && (await page.$eval(`#${id}`, (e) => e.getAttribute('aria-current')));
+          },
+          { timeout: 30_000, message: `step #${id}` },
+        )
+        .toBe('step');
     } else {
       const { want, seen } = await seenFor(page, id);
       expect(seen, `step #${id}`).toEqual([want]);
@@ -123,13 +128,27 @@ describe('a slow connection: 50 kbps, 2 s latency', () => {
     const { page, watch } = await open(PHONE);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 2000, downloadThroughput: 50_000 / 8, uploadThroughput: 50_000 / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 2000,
+      downloadThroughput: 50_000 / 8,
+      uploadThroughput: 50_000 / 8,
+    });
     await page.goto(inject('siteUrl') + SLOW_STORY, { waitUntil: 'commit', timeout: 120_000 });
     // the whole page has arrived and is parsed; the story script (requested after it) has not run yet
-    await page.waitForFunction(() => document.readyState !== 'loading' && document.querySelector('[data-scrolly-live]'), null, { timeout: 120_000, polling: 100 });
-    expect(await page.evaluate(() => document.documentElement.dataset['engine']), 'the engine must not have started yet (the window under test)').toBeUndefined();
+    await page.waitForFunction(() => document.readyState !== 'loading' && document.querySelector('[data-scrolly-live]'), null, {
+      timeout: 120_000,
+      polling: 100,
+    });
+    expect(
+      await page.evaluate(() => document.documentElement.dataset['engine']),
+      'the engine must not have started yet (the window under test)',
+    ).toBeUndefined();
     const checked = await expectEveryStepMatches(page, false);
-    expect(await page.evaluate(() => document.documentElement.dataset['engine']), 'all steps were checked before the engine started').toBeUndefined();
+    expect(
+      await page.evaluate(() => document.documentElement.dataset['engine']),
+      'all steps were checked before the engine started',
+    ).toBeUndefined();
     expect(checked).toBeGreaterThanOrEqual(5);
     // the network recovers: the engine starts, the layout turns sticky, and the graphic still follows every step
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
@@ -150,10 +169,12 @@ describe('400 % zoom: 320×256 CSS px (WCAG 1.4.10 reflow)', () => {
     expect(await page.$$eval('.scrolly__sticky', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length)).toBe(0);
     await expectEveryStepMatches(page, false);
     const boxes = await page.$$eval('[data-step] > .figure :is(.story-map__box, .chart__svg)', (els) =>
-      els.filter((e) => e.getClientRects().length > 0).map((e) => {
-        const r = e.getBoundingClientRect();
-        return { cls: e.getAttribute('class'), w: Math.round(r.width), h: Math.round(r.height) };
-      }),
+      els
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { cls: e.getAttribute('class'), w: Math.round(r.width), h: Math.round(r.height) };
+        }),
     );
     expect(boxes.length).toBeGreaterThan(0);
     expect(boxes.filter((b) => b.w < 100 || b.h < (b.cls?.includes('story-map') ? 100 : 40))).toEqual([]);

@@ -13,7 +13,15 @@ import { DESKTOP, launch, openPage, PHONE } from './browser.ts';
 import { TEST_BASE, TEST_DIST, TEST_SITE } from './env.ts';
 import { ogProblems } from './og-check.ts';
 
-interface StoryYaml { headline: string; dek: string; basedOn: string; order: number; listed?: boolean; draft?: boolean; thumbnail?: unknown }
+interface StoryYaml {
+  headline: string;
+  dek: string;
+  basedOn: string;
+  order: number;
+  listed?: boolean;
+  draft?: boolean;
+  thumbnail?: unknown;
+}
 
 /** What the cards must show: the listed, published stories in series order, from their own files. */
 const stories = readdirSync('content', { withFileTypes: true })
@@ -21,7 +29,12 @@ const stories = readdirSync('content', { withFileTypes: true })
   .map((d) => ({ slug: d.name, ...(parse(readFileSync(`content/${d.name}/story.yaml`, 'utf8')) as StoryYaml) }))
   .filter((s) => s.listed !== false && s.draft !== true)
   .sort((a, b) => a.order - b.order);
-const sources = new Map((JSON.parse(readFileSync('data/tongliao.json', 'utf8')) as { sources: { id: string; date: string }[] }).sources.map((s) => [s.id, s.date]));
+const sources = new Map(
+  (JSON.parse(readFileSync('data/tongliao.json', 'utf8')) as { sources: { id: string; date: string }[] }).sources.map((s) => [
+    s.id,
+    s.date,
+  ]),
+);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,7 +52,10 @@ async function open(opts: object, js = true): Promise<Page> {
   return page;
 }
 
-describe.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('front page at %s size, JavaScript off', (_name, size) => {
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const)('front page at %s size, JavaScript off', (_name, size) => {
   it('opens with the findings, one per story in series order, then the cards', async () => {
     const page = await open(size, false);
     const items = page.locator('section.findings li');
@@ -114,37 +130,52 @@ describe.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('front page at 
         expect(res.headers()['content-type']).toContain('image/svg+xml');
         expect((await res.text()).startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
         await img.scrollIntoViewIfNeeded();
-        await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 30_000 });
+        await page.waitForFunction(
+          (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+          await img.elementHandle(),
+          { timeout: 30_000 },
+        );
       }
       // The link covers the card: the point at the middle of the picture belongs to it.
       const thumb = (await card.locator('.card__thumb').boundingBox()) as { x: number; y: number; width: number; height: number };
       await card.locator('.card__thumb').scrollIntoViewIfNeeded();
-      const hit = await page.evaluate(([x, y]) => {
-        const el = document.elementFromPoint(x as number, y as number);
-        return el?.closest('a')?.getAttribute('href') ?? null;
-      }, [thumb.x + thumb.width / 2, (await card.locator('.card__thumb').boundingBox())!.y + thumb.height / 2]);
+      const hit = await page.evaluate(
+        ([x, y]) => {
+          const el = document.elementFromPoint(x as number, y as number);
+          return el?.closest('a')?.getAttribute('href') ?? null;
+        },
+        [thumb.x + thumb.width / 2, (await card.locator('.card__thumb').boundingBox())!.y + thumb.height / 2],
+      );
       expect(hit).toBe(href);
     }
     await page.context().close();
   });
 
-  it('does not overflow the screen and reserves the thumbnails\' space before they load', async () => {
+  it("does not overflow the screen and reserves the thumbnails' space before they load", async () => {
     // Cards with thumbnails blocked, then loaded: the same heights (no layout shift when images arrive).
     const { page: blocked } = await openPage(browser, inject('siteUrl'), { ...size, javaScriptEnabled: false });
     await blocked.route('**/thumbnail.svg', (r) => r.abort());
     await blocked.goto(inject('siteUrl'));
-    const before = await blocked.locator('ol.cards > li').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    const before = await blocked
+      .locator('ol.cards > li')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
     await blocked.context().close();
 
     const page = await open(size, false);
     for (const img of await page.locator('.card__thumb img').all()) {
       await img.scrollIntoViewIfNeeded();
-      await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 30_000 });
+      await page.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        await img.elementHandle(),
+        { timeout: 30_000 },
+      );
     }
     const after = await page.locator('ol.cards > li').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
     expect(after).toEqual(before);
     // Every picture box keeps one shape (16:10) whatever its drawing's proportions, so cards in a row line up.
-    const ratios = await page.locator('.card__thumb').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.round((r.width / r.height) * 100) / 100));
+    const ratios = await page
+      .locator('.card__thumb')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.round((r.width / r.height) * 100) / 100));
     expect(ratios).toEqual(ratios.map(() => 1.6));
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(widths.view);
@@ -162,7 +193,9 @@ describe('Chinese typography', () => {
     expect(text.split('\n').filter((l) => BAD_SPACE.test(l))).toEqual([]);
     // Positive control: the check does see such a space where one is put.
     expect(BAD_SPACE.test('原报道。 地图')).toBe(true);
-    const pages = readdirSync(TEST_DIST, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`)).map((d) => `${d.name}/`);
+    const pages = readdirSync(TEST_DIST, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`))
+      .map((d) => `${d.name}/`);
     for (const path of pages) {
       await page.goto(`${inject('siteUrl')}${path}`);
       const footer = await page.locator('footer.site-footer').innerText();
@@ -191,6 +224,8 @@ describe('social images', () => {
       const html = readFileSync(`${TEST_DIST}/${s.slug}/index.html`, 'utf8');
       expect(html).toContain(`<meta property="og:image" content="${TEST_SITE}${TEST_BASE}${s.slug}/og.png"`);
     }
-    expect(readFileSync(`${TEST_DIST}/data/index.html`, 'utf8')).toContain(`<meta property="og:image" content="${TEST_SITE}${TEST_BASE}og.png"`);
+    expect(readFileSync(`${TEST_DIST}/data/index.html`, 'utf8')).toContain(
+      `<meta property="og:image" content="${TEST_SITE}${TEST_BASE}og.png"`,
+    );
   });
 });

@@ -69,7 +69,12 @@ export async function axeProblems(page: Page, include?: string): Promise<AxeProb
     if (document.querySelector('iframe, frame')) throw new Error('axeProblems does not check inside frames');
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
     const result = await axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
   }, include ?? null);
   return violations.filter((v) => GATED_IMPACTS.includes(v.impact));
 }
@@ -97,7 +102,10 @@ export function describeAxe(where: string, problems: AxeProblem[]): string {
   if (problems.length === 0) return `${where}: no serious or critical axe violations`;
   return [
     `${where}: ${problems.length} serious/critical axe violation(s)`,
-    ...problems.map((p) => `  ${p.id} (${p.impact}): ${p.targets.slice(0, 8).join(', ')}${p.targets.length > 8 ? ` … +${p.targets.length - 8}` : ''} — ${p.help}`),
+    ...problems.map(
+      (p) =>
+        `  ${p.id} (${p.impact}): ${p.targets.slice(0, 8).join(', ')}${p.targets.length > 8 ? ` … +${p.targets.length - 8}` : ''} — ${p.help}`,
+    ),
   ].join('\n');
 }
 
@@ -161,7 +169,9 @@ export async function vnuErrors(files: string[]): Promise<VnuMessage[]> {
   let stdout: string;
   let stderr: string;
   try {
-    ({ stdout, stderr } = await promisify(execFile)('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], { maxBuffer: 64 << 20 }));
+    ({ stdout, stderr } = await promisify(execFile)('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], {
+      maxBuffer: 64 << 20,
+    }));
   } catch (e) {
     // vnu exits 1 when it found errors; its report is still on stderr.
     const err = e as { stderr?: string; stdout?: string; code?: number };
@@ -170,7 +180,9 @@ export async function vnuErrors(files: string[]): Promise<VnuMessage[]> {
   }
   const text = [stderr, stdout].find((s) => s.trim().startsWith('{'));
   if (!text) throw new Error(`vnu produced no JSON report:\n${stderr}\n${stdout}`);
-  const report = JSON.parse(text) as { messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string; extract?: string }[] };
+  const report = JSON.parse(text) as {
+    messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string; extract?: string }[];
+  };
   return report.messages
     .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
     .map((m) => ({

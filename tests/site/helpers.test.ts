@@ -53,7 +53,12 @@ describe('settled()', () => {
         box.addEventListener('transitionend', () => w.__done.push('transition'));
       });
       await settled(page);
-      expect((await page.evaluate(() => (window as unknown as { __done: string[] }).__done)).sort()).toEqual(['idle', 'second timer', 'timer', 'transition']);
+      expect((await page.evaluate(() => (window as unknown as { __done: string[] }).__done)).sort()).toEqual([
+        'idle',
+        'second timer',
+        'timer',
+        'transition',
+      ]);
     } finally {
       await page.context().close();
     }
@@ -68,11 +73,14 @@ describe('settled()', () => {
         await held;
         await route.fulfill({ body: '{}', contentType: 'application/json' });
       });
-      await page.evaluate((url) => void fetch(url).then(() => ((window as unknown as { __got: boolean }).__got = true)), `${TEST_BASE}held.json`);
+      await page.evaluate(
+        (url) => void fetch(url).then(() => ((window as unknown as { __got: boolean }).__got = true)),
+        `${TEST_BASE}held.json`,
+      );
       let done = false;
       const waiting = settled(page).then(() => (done = true));
       // Held for 1.5 s (longer than the old 800 ms sleep), watched frame by frame; released, it settles.
-      for (const t = Date.now(); Date.now() - t < 1500; ) await frames(page);
+      for (const t = Date.now(); Date.now() - t < 1500;) await frames(page);
       expect(done, 'not settled while the request is held').toBe(false);
       release();
       await waiting;

@@ -33,8 +33,18 @@ describe('HTML validity (Nu HTML Checker)', () => {
 
   it('the gate rejects an invalid page, with each of its errors', () => {
     const found = errorsIn(INVALID).map((e) => `${e.line}: ${e.message}`);
-    const expected = [/^7: Element “div” not allowed as child of element “ul”/, /^8: Duplicate ID “dup”/, /^9: An “img” element must have an “alt” attribute/, /^10: The “aria-label” attribute must not be specified on any “code” element/, /^14: Stray start tag “script”/];
-    for (const re of expected) expect(found.some((f) => re.test(f)), `${re} in\n${found.join('\n')}`).toBe(true);
+    const expected = [
+      /^7: Element “div” not allowed as child of element “ul”/,
+      /^8: Duplicate ID “dup”/,
+      /^9: An “img” element must have an “alt” attribute/,
+      /^10: The “aria-label” attribute must not be specified on any “code” element/,
+      /^14: Stray start tag “script”/,
+    ];
+    for (const re of expected)
+      expect(
+        found.some((f) => re.test(f)),
+        `${re} in\n${found.join('\n')}`,
+      ).toBe(true);
   });
 
   it('the gate passes a valid page', () => {

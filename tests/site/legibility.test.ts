@@ -56,17 +56,27 @@ function graphicsIn({ scope, where }: { scope: string; where: string }): Rendere
       const frame = svg.closest('.chart, .story-map');
       const f = frame ? frame.getBoundingClientRect() : r;
       const clips = frame ? getComputedStyle(frame).overflow !== 'visible' : false;
-      const bounds = clips ? { top: Math.max(r.top, f.top), bottom: Math.min(r.bottom, f.bottom), left: Math.max(r.left, f.left), right: Math.min(r.right, f.right) } : rect(svg);
+      const bounds = clips
+        ? {
+            top: Math.max(r.top, f.top),
+            bottom: Math.min(r.bottom, f.bottom),
+            left: Math.max(r.left, f.left),
+            right: Math.min(r.right, f.right),
+          }
+        : rect(svg);
       // A map's camera crops the county map: labels wholly outside the view are not seen (a label the
       // crop cuts in part is, and counts as leaving the graphic).
       const isMap = svg.classList.contains('story-map__svg');
-      const seen = (b: { top: number; bottom: number; left: number; right: number }) => !isMap || (b.right > bounds.left && b.left < bounds.right && b.bottom > bounds.top && b.top < bounds.bottom);
+      const seen = (b: { top: number; bottom: number; left: number; right: number }) =>
+        !isMap || (b.right > bounds.left && b.left < bounds.right && b.bottom > bounds.top && b.top < bounds.bottom);
       const labels = [...svg.querySelectorAll('text')]
         .filter((t) => t.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && Number(getComputedStyle(t).opacity) > 0)
         .map((t) => ({ text: t.textContent ?? '', box: rect(t) }))
         .filter((l) => seen(l.box));
       const chart = svg.closest<HTMLElement>('[data-graphic][data-state]');
-      const what = chart ? `${chart.dataset['graphic']}/${chart.dataset['state']}` : (svg.closest<HTMLElement>('[data-state]')?.dataset['state'] ?? '');
+      const what = chart
+        ? `${chart.dataset['graphic']}/${chart.dataset['state']}`
+        : (svg.closest<HTMLElement>('[data-state]')?.dataset['state'] ?? '');
       out.push({ where: `${where} (${what}, ${svg.dataset['layout'] ?? 'svg'})`, bounds, labels });
     }
   }
@@ -75,7 +85,10 @@ function graphicsIn({ scope, where }: { scope: string; where: string }): Rendere
 
 /** In the page: the height of every step's text card. */
 function cardsNow(): Card[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => ({ step: s.id, height: s.querySelector('.step__card')?.getBoundingClientRect().height ?? 0 }));
+  return [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => ({
+    step: s.id,
+    height: s.querySelector('.step__card')?.getBoundingClientRect().height ?? 0,
+  }));
 }
 
 async function open(story: string, options: BrowserContextOptions): Promise<Page> {
@@ -88,7 +101,11 @@ async function open(story: string, options: BrowserContextOptions): Promise<Page
     } as typeof get;
   });
   await page.goto(`${inject('siteUrl')}${story}/`);
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')), undefined, { timeout: WAIT });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')),
+    undefined,
+    { timeout: WAIT },
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
 }
@@ -99,19 +116,28 @@ async function toStep(page: Page, id: string): Promise<void> {
     const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
     window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 2);
   }, id);
-  await page.waitForFunction(
-    (id) => {
-      const step = document.getElementById(id)!;
-      const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
-      if (!layer) return false;
-      const drawn = [...layer.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some((svg) => svg.getBoundingClientRect().width > 0 && svg.checkVisibility({ visibilityProperty: true }));
-      return drawn && step.getAttribute('aria-current') === 'step' && layer.dataset['graphic'] === step.dataset['graphic'] && layer.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state'];
-    },
-    id,
-    { timeout: WAIT },
-  ).catch(async (e: unknown) => {
-    throw new Error(`#${id}: its section never showed the step's graphic and state (${String(e).split('\n')[0]})`);
-  });
+  await page
+    .waitForFunction(
+      (id) => {
+        const step = document.getElementById(id)!;
+        const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
+        if (!layer) return false;
+        const drawn = [...layer.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some(
+          (svg) => svg.getBoundingClientRect().width > 0 && svg.checkVisibility({ visibilityProperty: true }),
+        );
+        return (
+          drawn &&
+          step.getAttribute('aria-current') === 'step' &&
+          layer.dataset['graphic'] === step.dataset['graphic'] &&
+          layer.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state']
+        );
+      },
+      id,
+      { timeout: WAIT },
+    )
+    .catch(async (e: unknown) => {
+      throw new Error(`#${id}: its section never showed the step's graphic and state (${String(e).split('\n')[0]})`);
+    });
   // Two frames: the new state has been laid out and painted.
   await frames(page);
 }
@@ -134,7 +160,9 @@ async function readLabels(page: Page, demo: boolean): Promise<string[]> {
     problems.push(...graphics.flatMap((g) => labelProblems(g)));
   }
   const kinds = demo ? demoOnlyInlineKinds() : [];
-  const scope = demo ? kinds.map((k) => `.figure:not([data-scrolly] .figure):has(.chart--${k})`).join(', ') : '.figure:not([data-scrolly] .figure)';
+  const scope = demo
+    ? kinds.map((k) => `.figure:not([data-scrolly] .figure):has(.chart--${k})`).join(', ')
+    : '.figure:not([data-scrolly] .figure)';
   const figures = scope ? await page.evaluate(graphicsIn, { scope, where: 'figure' }) : [];
   if (demo && kinds.length) expect(figures.length, `the demo's inline ${kinds.join(', ')} figures`).toBeGreaterThan(0);
   problems.push(...figures.flatMap((g) => labelProblems(g)));
@@ -164,7 +192,9 @@ describe('the measurements fail on bad fixtures (positive controls, in Chromium)
     const { page } = await openPage(browser, inject('siteUrl'), { viewport: { width: 375, height: 667 } });
     try {
       await page.setContent(readFileSync(`${FIXTURES}/cards.html`, 'utf8'));
-      expect(tallCards(await page.evaluate(cardsNow), 667)).toEqual([expect.stringMatching(/^#long: card \d+ px > 333\.5 px \(half of 667\)$/)]);
+      expect(tallCards(await page.evaluate(cardsNow), 667)).toEqual([
+        expect.stringMatching(/^#long: card \d+ px > 333\.5 px \(half of 667\)$/),
+      ]);
     } finally {
       await page.context().close();
     }
@@ -177,26 +207,42 @@ it('finds the stories in the build', () => {
 
 /** The three sizes: card heights where the issue measures them, labels at phone and desktop width. */
 const SIZES = [
-  { name: '375×667', cards: true, labels: false, options: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
-  { name: '390×844', cards: true, labels: true, options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+  {
+    name: '375×667',
+    cards: true,
+    labels: false,
+    options: { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  },
+  {
+    name: '390×844',
+    cards: true,
+    labels: true,
+    options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  },
   { name: '1280×800', cards: false, labels: true, options: { viewport: { width: 1280, height: 800 } } },
 ] as const;
 
-describe.each(SIZES)('at $name: step cards at most half the screen high ($cards); no label overlapping another or leaving its graphic, in any state ($labels)', (size) => {
-  it.each(STORIES)('%s', async (story) => {
-    const page = await open(story, size.options);
-    try {
-      const found = { cards: [] as string[], labels: [] as string[] };
-      if (size.cards) {
-        const cards = await page.evaluate(cardsNow);
-        expect(cards.length).toBeGreaterThan(0);
-        expect(cards.every((c) => c.height > 0), 'every card is rendered').toBe(true);
-        found.cards = tallCards(cards, size.options.viewport.height);
+describe.each(SIZES)(
+  'at $name: step cards at most half the screen high ($cards); no label overlapping another or leaving its graphic, in any state ($labels)',
+  (size) => {
+    it.each(STORIES)('%s', async (story) => {
+      const page = await open(story, size.options);
+      try {
+        const found = { cards: [] as string[], labels: [] as string[] };
+        if (size.cards) {
+          const cards = await page.evaluate(cardsNow);
+          expect(cards.length).toBeGreaterThan(0);
+          expect(
+            cards.every((c) => c.height > 0),
+            'every card is rendered',
+          ).toBe(true);
+          found.cards = tallCards(cards, size.options.viewport.height);
+        }
+        if (size.labels) found.labels = await readLabels(page, `${story}/` === DEMO);
+        expect(found).toEqual({ cards: [], labels: [] });
+      } finally {
+        await page.context().close();
       }
-      if (size.labels) found.labels = await readLabels(page, `${story}/` === DEMO);
-      expect(found).toEqual({ cards: [], labels: [] });
-    } finally {
-      await page.context().close();
-    }
-  });
-});
+    });
+  },
+);

@@ -19,11 +19,28 @@ describe('links of the test build', () => {
 
   it('reaches every page and the assets they load', () => {
     const paths = new Set(report.checked.map((u) => new URL(u).pathname));
-    for (const page of ['', 'data/', 'sources/', 'demo/', 'fyp-projects/', 'goals-2025/', 'industry-2025/', 'major-projects-2025/', 'services-2025/', 'winter-tour-2022/']) {
+    for (const page of [
+      '',
+      'data/',
+      'sources/',
+      'demo/',
+      'fyp-projects/',
+      'goals-2025/',
+      'industry-2025/',
+      'major-projects-2025/',
+      'services-2025/',
+      'winter-tour-2022/',
+    ]) {
       expect(paths.has(`${TEST_BASE}${page}`), `${page || 'front page'} crawled`).toBe(true);
     }
-    expect([...paths].some((p) => p.endsWith('.css')), 'stylesheets checked').toBe(true);
-    expect([...paths].some((p) => p.endsWith('.js')), 'scripts checked').toBe(true);
+    expect(
+      [...paths].some((p) => p.endsWith('.css')),
+      'stylesheets checked',
+    ).toBe(true);
+    expect(
+      [...paths].some((p) => p.endsWith('.js')),
+      'scripts checked',
+    ).toBe(true);
   });
 
   it('has no broken internal link, anchor or asset', () => {
@@ -36,7 +53,9 @@ describe('links of the test build', () => {
 
   it('lists the external links it did not fetch', () => {
     // Printed for the record (licences, the original articles); they are not fetched offline.
-    console.log(`external links (not fetched): ${report.external.length}\n${report.external.map((e) => `  ${e.url}  (from ${e.parent})`).join('\n')}`);
+    console.log(
+      `external links (not fetched): ${report.external.length}\n${report.external.map((e) => `  ${e.url}  (from ${e.parent})`).join('\n')}`,
+    );
     for (const e of report.external) expect(e.url).toMatch(/^(https?:|mailto:)/);
   });
 });

@@ -49,7 +49,8 @@ interface MapReading {
 function readMaps({ scope, where, only }: { scope: string; where: string; only?: number }): MapReading[] {
   const out: MapReading[] = [];
   let index = -1;
-  const overlap = (a: DOMRect, b: DOMRect, tol = 0.5) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > tol && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tol;
+  const overlap = (a: DOMRect, b: DOMRect, tol = 0.5) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > tol && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tol;
   for (const root of document.querySelectorAll(scope)) {
     for (const svg of root.querySelectorAll<SVGSVGElement>('svg.story-map__svg')) {
       index++;
@@ -64,10 +65,17 @@ function readMaps({ scope, where, only }: { scope: string; where: string; only?:
       const circles = [...svg.querySelectorAll<SVGCircleElement>('[data-key="markers"] > circle')].map((c, i) => {
         const r = c.getBoundingClientRect();
         const stroke = Number(c.getAttribute('stroke-width') ?? 0) * scale;
-        return { id: c.dataset['marker'] ?? `#${i + 1} (no data-marker)`, x: r.left + r.width / 2, y: r.top + r.height / 2, r: r.width / 2 + stroke / 2 };
+        return {
+          id: c.dataset['marker'] ?? `#${i + 1} (no data-marker)`,
+          x: r.left + r.width / 2,
+          y: r.top + r.height / 2,
+          r: r.width / 2 + stroke / 2,
+        };
       });
       const shown = circles.filter((c) => c.x >= box.left && c.x <= box.right && c.y >= box.top && c.y <= box.bottom);
-      const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
+      const texts = [...svg.querySelectorAll<SVGTextElement>('text')].filter((t) =>
+        t.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+      );
       const labels = texts.filter((t) => t.closest('[data-key="marker-labels"]'));
       const others = texts.filter((t) => !t.closest('[data-key="marker-labels"]'));
       for (const c of shown) {
@@ -80,9 +88,13 @@ function readMaps({ scope, where, only }: { scope: string; where: string; only?:
         const text = t.textContent ?? '';
         const px = parseFloat(getComputedStyle(t).fontSize) * scale;
         if (px < 11) problems.push(`${name}: "${text}" is ${px.toFixed(1)} px`);
-        if (b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5) problems.push(`${name}: "${text}" leaves the map`);
+        if (b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5)
+          problems.push(`${name}: "${text}" leaves the map`);
         const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-        if (hit !== t && !(hit && t.contains(hit))) problems.push(`${name}: "${text}" is covered by ${hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing (off screen?)'}`);
+        if (hit !== t && !(hit && t.contains(hit)))
+          problems.push(
+            `${name}: "${text}" is covered by ${hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing (off screen?)'}`,
+          );
         for (const o of [...others, ...labels.filter((l) => l !== t)]) {
           if (overlap(b, o.getBoundingClientRect())) problems.push(`${name}: "${text}" overlaps "${o.textContent}"`);
         }
@@ -93,14 +105,21 @@ function readMaps({ scope, where, only }: { scope: string; where: string; only?:
         }
       }
       // Numbers need their key, beside the map, listing exactly the numbers drawn.
-      const numbers = labels.filter((l) => /^\d+$/.test(l.textContent ?? '')).map((l) => l.textContent).sort();
+      const numbers = labels
+        .filter((l) => /^\d+$/.test(l.textContent ?? ''))
+        .map((l) => l.textContent)
+        .sort();
       if (numbers.length > 0) {
         // The key of the state shown (the sticky layer stacks every state's legend and shows one).
         const legend = map?.querySelector<HTMLElement>('.story-map__legend.is-shown');
-        const items = [...(legend?.querySelectorAll<HTMLElement>('.story-map__numbers li') ?? [])].filter((li) => li.checkVisibility({ visibilityProperty: true }) && li.getBoundingClientRect().width > 0);
+        const items = [...(legend?.querySelectorAll<HTMLElement>('.story-map__numbers li') ?? [])].filter(
+          (li) => li.checkVisibility({ visibilityProperty: true }) && li.getBoundingClientRect().width > 0,
+        );
         const keyed = items.map((li) => /^\d+/.exec(li.textContent ?? '')?.[0]).sort();
-        if (JSON.stringify(keyed) !== JSON.stringify(numbers)) problems.push(`${name}: the key lists [${keyed.join(' ')}] for the numbers [${numbers.join(' ')}]`);
-        for (const li of items) if (parseFloat(getComputedStyle(li).fontSize) < 11) problems.push(`${name}: key "${li.textContent}" below 11 px`);
+        if (JSON.stringify(keyed) !== JSON.stringify(numbers))
+          problems.push(`${name}: the key lists [${keyed.join(' ')}] for the numbers [${numbers.join(' ')}]`);
+        for (const li of items)
+          if (parseFloat(getComputedStyle(li).fontSize) < 11) problems.push(`${name}: key "${li.textContent}" below 11 px`);
       }
       out.push({ where: name, circles: shown.length, labels: labels.length, problems });
     }
@@ -117,7 +136,11 @@ async function open(story: string): Promise<Page> {
     } as typeof get;
   });
   await page.goto(`${inject('siteUrl')}${story}/`);
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')), undefined, { timeout: WAIT });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')),
+    undefined,
+    { timeout: WAIT },
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
 }
@@ -133,7 +156,12 @@ async function toStep(page: Page, id: string): Promise<void> {
       const step = document.getElementById(id)!;
       const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
       const svg = layer?.querySelector<SVGSVGElement>('svg.story-map__svg');
-      return !!svg && svg.getBoundingClientRect().width > 0 && step.getAttribute('aria-current') === 'step' && layer!.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state'];
+      return (
+        !!svg &&
+        svg.getBoundingClientRect().width > 0 &&
+        step.getAttribute('aria-current') === 'step' &&
+        layer!.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state']
+      );
     },
     id,
     { timeout: WAIT },
@@ -174,16 +202,23 @@ describe('at 390×844 every circle on every story map carries a visible name or 
     const page = await open(story);
     try {
       const readings: MapReading[] = [];
-      const steps = await page.$$eval('[data-step]', (els) => els.filter((e) => document.querySelector(`.story-map[data-graphic="${(e as HTMLElement).dataset['graphic']}"]`)).map((e) => e.id));
+      const steps = await page.$$eval('[data-step]', (els) =>
+        els.filter((e) => document.querySelector(`.story-map[data-graphic="${(e as HTMLElement).dataset['graphic']}"]`)).map((e) => e.id),
+      );
       for (const id of steps) {
         await toStep(page, id);
-        readings.push(...(await page.evaluate(readMaps, { scope: `[data-scrolly]:has(#${id}) .scrolly__layer.is-active`, where: `#${id}` })));
+        readings.push(
+          ...(await page.evaluate(readMaps, { scope: `[data-scrolly]:has(#${id}) .scrolly__layer.is-active`, where: `#${id}` })),
+        );
       }
       // Figures outside a scrolly: each brought to the middle of the screen (what is covered is measured there).
       const scope = '.figure:not([data-scrolly] .figure)';
       const figures = await page.$$eval(`${scope} svg.story-map__svg`, (els) => els.length);
       for (let i = 0; i < figures; i++) {
-        await page.evaluate(({ scope, i }) => document.querySelectorAll(`${scope} svg.story-map__svg`)[i]!.scrollIntoView({ block: 'center' }), { scope, i });
+        await page.evaluate(
+          ({ scope, i }) => document.querySelectorAll(`${scope} svg.story-map__svg`)[i]!.scrollIntoView({ block: 'center' }),
+          { scope, i },
+        );
         await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
         readings.push(...(await page.evaluate(readMaps, { scope, where: 'figure', only: i })));
       }

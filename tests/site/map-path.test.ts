@@ -55,14 +55,20 @@ async function open(query = '', d?: { cores: number; memory: number; renderer?: 
     if (MAPLIBRE.test(r.url())) maplibre.push(r.url());
   });
   await page.goto(`${inject('siteUrl')}${story}/${query}`);
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')),
+  );
   return { page, watch, maplibre };
 }
 
 /** Map steps, in order, with their section's sticky map. */
 async function mapSteps(page: Page): Promise<string[]> {
   return page.$$eval('[data-step]', (els) =>
-    els.filter((e) => e.closest('[data-scrolly]')!.querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`)).map((e) => e.id),
+    els
+      .filter((e) =>
+        e.closest('[data-scrolly]')!.querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`),
+      )
+      .map((e) => e.id),
   );
 }
 
@@ -70,7 +76,8 @@ async function mapSteps(page: Page): Promise<string[]> {
 async function readTo(page: Page, id: string): Promise<void> {
   for (let i = 0; i < 60; i++) {
     const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top - innerHeight * 0.6, id);
-    if (Math.abs(top) < 40 && (await page.evaluate((id) => document.getElementById(id)!.getAttribute('aria-current') === 'step', id))) break;
+    if (Math.abs(top) < 40 && (await page.evaluate((id) => document.getElementById(id)!.getAttribute('aria-current') === 'step', id)))
+      break;
     await page.mouse.move(195, 700);
     await page.mouse.wheel(0, Math.max(-500, Math.min(500, top)));
     await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
@@ -87,7 +94,9 @@ async function judged(page: Page, id: string, want: RegExp): Promise<string> {
   const handle = await page.waitForFunction(
     ([id, want]) => {
       const step = document.getElementById(id as string)!;
-      const map = step.closest('[data-scrolly]')!.querySelector<HTMLElement>(`.scrolly__layer[data-graphic="${step.dataset['graphic']}"] .story-map`)!;
+      const map = step
+        .closest('[data-scrolly]')!
+        .querySelector<HTMLElement>(`.scrolly__layer[data-graphic="${step.dataset['graphic']}"] .story-map`)!;
       const v = map.dataset['live'] ?? '';
       return new RegExp(want as string).test(v) ? v : false;
     },
@@ -125,7 +134,11 @@ describe('the map path on a device that does not qualify', () => {
   });
 
   it('a software renderer does not qualify, whatever the cores and memory', async () => {
-    const { page, maplibre } = await open('', { cores: 8, memory: 8, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' });
+    const { page, maplibre } = await open('', {
+      cores: 8,
+      memory: 8,
+      renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+    });
     const [first] = await mapSteps(page);
     await readTo(page, first as string);
     expect(await judged(page, first as string, /^off$/)).toBe('off');
@@ -136,12 +149,27 @@ describe('the map path on a device that does not qualify', () => {
 
 describe('the live map', () => {
   it('on a device that qualifies: nothing before the reader pauses on a map step, then one instance for both maps', async () => {
-    const { page, watch, maplibre } = await open('', { cores: 8, memory: 8, renderer: 'ANGLE (NVIDIA, NVIDIA GeForce GTX 1650 Direct3D11 vs_5_0 ps_5_0)' });
+    const { page, watch, maplibre } = await open('', {
+      cores: 8,
+      memory: 8,
+      renderer: 'ANGLE (NVIDIA, NVIDIA GeForce GTX 1650 Direct3D11 vs_5_0 ps_5_0)',
+    });
     // A pause on a chart step before the maps: no MapLibre.
-    const firstChart = await page.$$eval('[data-step]', (els) => els.find((e) => !e.closest('[data-scrolly]')!.querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`))?.id ?? '');
+    const firstChart = await page.$$eval(
+      '[data-step]',
+      (els) =>
+        els.find(
+          (e) =>
+            !e
+              .closest('[data-scrolly]')!
+              .querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`),
+        )?.id ?? '',
+    );
     expect(firstChart).not.toBe('');
     await readTo(page, firstChart);
-    await page.waitForFunction(() => document.querySelector('.story-map[data-live="wanted"]'), undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => document.querySelector('.story-map[data-live="wanted"]'), undefined, { timeout: 30_000 })
+      .catch(() => undefined);
     const steps = await mapSteps(page);
     const firstMapTop = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, steps[0] as string);
     if (firstMapTop > 2 * 844) expect(maplibre, 'no MapLibre while pausing away from the maps').toEqual([]);
@@ -200,7 +228,10 @@ describe('failures (issue 15)', () => {
     const lose = (restore: boolean) =>
       page.evaluate((r) => {
         const w = window as unknown as { __lose?: WEBGL_lose_context };
-        w.__lose ??= document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+        w.__lose ??= document
+          .querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!
+          .getContext('webgl2')!
+          .getExtension('WEBGL_lose_context')!;
         if (r) w.__lose.restoreContext();
         else w.__lose.loseContext();
       }, restore);
@@ -214,7 +245,13 @@ describe('failures (issue 15)', () => {
     for (const id of section.slice(1)) {
       await readTo(page, id);
       // One current step per section, the live region says where the reader is.
-      expect(await page.evaluate(() => [...document.querySelectorAll('[data-scrolly]')].map((s) => s.querySelectorAll('[aria-current="step"]').length).filter((n) => n !== 1))).toEqual([]);
+      expect(
+        await page.evaluate(() =>
+          [...document.querySelectorAll('[data-scrolly]')]
+            .map((s) => s.querySelectorAll('[aria-current="step"]').length)
+            .filter((n) => n !== 1),
+        ),
+      ).toEqual([]);
       expect(await page.locator('[data-scrolly-live]').textContent()).toBe(await page.locator(`#${id}`).getAttribute('data-summary'));
     }
     expect(watch.errors).toEqual([]);
@@ -222,15 +259,21 @@ describe('failures (issue 15)', () => {
     await page.waitForSelector('.story-map.is-live', { timeout: 30_000 });
     // The restored map shows the step the reader is at (the debug view prints the live camera).
     const last = section.at(-1) as string;
-    const want = await page.evaluate((id) => (JSON.parse(document.querySelector<HTMLElement>(`#${id} .story-map`)!.dataset['map']!) as { c: number[] }).c, last);
+    const want = await page.evaluate(
+      (id) => (JSON.parse(document.querySelector<HTMLElement>(`#${id} .story-map`)!.dataset['map']!) as { c: number[] }).c,
+      last,
+    );
     await expect
-      .poll(async () => {
-        const text = (await page.locator('.scrolly-debug pre').nth(1).textContent())?.trim() ?? '';
-        const m = /^camera: (\{.*\})$/.exec(text);
-        if (!m) return Infinity;
-        const cam = JSON.parse(m[1] as string) as { center: [number, number]; zoom: number };
-        return Math.abs(cam.center[0] - want[0]!) + Math.abs(cam.center[1] - want[1]!) + Math.abs(cam.zoom - want[2]!);
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const text = (await page.locator('.scrolly-debug pre').nth(1).textContent())?.trim() ?? '';
+          const m = /^camera: (\{.*\})$/.exec(text);
+          if (!m) return Infinity;
+          const cam = JSON.parse(m[1] as string) as { center: [number, number]; zoom: number };
+          return Math.abs(cam.center[0] - want[0]!) + Math.abs(cam.center[1] - want[1]!) + Math.abs(cam.zoom - want[2]!);
+        },
+        { timeout: 20_000 },
+      )
       .toBeLessThan(0.01);
     expectClean(watch);
     await page.context().close();
@@ -250,7 +293,13 @@ describe('failures (issue 15)', () => {
     for (const id of steps.slice(0, 4)) {
       await readTo(page, id).catch(() => undefined);
       await page.waitForFunction((id) => document.getElementById(id)!.getAttribute('aria-current') === 'step', id);
-      expect(await page.evaluate(() => [...document.querySelectorAll('[data-scrolly]')].map((s) => s.querySelectorAll('[aria-current="step"]').length).filter((n) => n > 1))).toEqual([]);
+      expect(
+        await page.evaluate(() =>
+          [...document.querySelectorAll('[data-scrolly]')]
+            .map((s) => s.querySelectorAll('[aria-current="step"]').length)
+            .filter((n) => n > 1),
+        ),
+      ).toEqual([]);
       expect(await page.locator('[data-scrolly-live]').textContent()).toBe(await page.locator(`#${id}`).getAttribute('data-summary'));
     }
     expect(watch.errors).toEqual([]);
@@ -329,7 +378,12 @@ function gestureProbe(): void {
     return r;
   }) as typeof performance.mark;
   Object.assign(window, {
-    __probe: { log, gestures, gesture, gestureAtCreate: (o: { dy: number; every: number; ms: number }) => (onCreate = () => ((onCreate = null), void gesture(o))) },
+    __probe: {
+      log,
+      gestures,
+      gesture,
+      gestureAtCreate: (o: { dy: number; every: number; ms: number }) => (onCreate = () => ((onCreate = null), void gesture(o))),
+    },
   });
 }
 
@@ -386,14 +440,22 @@ describe('the live map and scroll gestures (?map=live)', () => {
     await gesture(page, { dy: 60, every: 60, to: target });
     p = await probe(page);
     const [g0, g1] = p.gestures[before] as [number, number];
-    expect(p.log.filter((e) => e.kind === 'state' && e.t >= g0 && e.t <= g1).length, 'the gesture crossed map steps').toBeGreaterThanOrEqual(2);
+    expect(
+      p.log.filter((e) => e.kind === 'state' && e.t >= g0 && e.t <= g1).length,
+      'the gesture crossed map steps',
+    ).toBeGreaterThanOrEqual(2);
     expect(inGestures(p, before), 'MapLibre drew during a gesture over the live map').toEqual([]);
-    expect(p.log.some((e) => e.kind === 'live-off' && e.t >= g0 && e.t <= g1), 'the SVG shown during the gesture').toBe(true);
+    expect(
+      p.log.some((e) => e.kind === 'live-off' && e.t >= g0 && e.t <= g1),
+      'the SVG shown during the gesture',
+    ).toBe(true);
     // Positive control: after the pause the map paints the new state and only then is shown again.
     expect(await judged(page, target, /^shown$/)).toBe('shown');
     p = await probe(page);
     expect(p.log.some((e) => e.kind === 'draw' && e.t > g1)).toBe(true);
-    expect(shownAfterPaint(p), 'the SVG covered only after the map painted the state').toEqual(p.log.filter((e) => e.kind === 'live-on').map(() => true));
+    expect(shownAfterPaint(p), 'the SVG covered only after the map painted the state').toEqual(
+      p.log.filter((e) => e.kind === 'live-on').map(() => true),
+    );
     expect(await page.locator('.maplibregl-map').count()).toBe(1);
     expectClean(watch);
     await page.context().close();
@@ -402,14 +464,25 @@ describe('the live map and scroll gestures (?map=live)', () => {
   it('a gesture that starts while MapLibre is starting holds its frames: none until the pause, then the map is shown', async () => {
     const { page, watch } = await open('?map=live', undefined, gestureProbe);
     const [first] = await mapSteps(page);
-    await page.evaluate(() => (window as unknown as { __probe: { gestureAtCreate: (o: unknown) => void } }).__probe.gestureAtCreate({ dy: 30, every: 60, ms: 2500 }));
+    await page.evaluate(() =>
+      (window as unknown as { __probe: { gestureAtCreate: (o: unknown) => void } }).__probe.gestureAtCreate({
+        dy: 30,
+        every: 60,
+        ms: 2500,
+      }),
+    );
     await readTo(page, first as string);
     // The gesture started in the task that created the map.
-    await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.gestures.length === 1, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.gestures.length === 1, undefined, {
+      timeout: 60_000,
+    });
     let p = await probe(page);
     const [g0, g1] = p.gestures[0] as [number, number];
     expect(p.log.filter((e) => e.kind === 'create').map((e) => e.t >= g0 && e.t <= g1)).toEqual([true]);
-    expect(p.log.filter((e) => e.kind === 'draw' && e.t >= g0 && e.t <= g1), 'MapLibre drew while the gesture ran').toEqual([]);
+    expect(
+      p.log.filter((e) => e.kind === 'draw' && e.t >= g0 && e.t <= g1),
+      'MapLibre drew while the gesture ran',
+    ).toEqual([]);
     // Positive control: once the reader pauses, the same probe sees the map paint, then shown.
     expect(await judged(page, first as string, /^shown$/)).toBe('shown');
     p = await probe(page);

@@ -28,7 +28,10 @@ async function debugCamera(page: Page): Promise<{ center: [number, number]; zoom
 async function declared(page: Page, step: string): Promise<{ state: string; c: [number, number, number]; h: string[]; l: string[] }> {
   return page.evaluate((id) => {
     const el = document.querySelector<HTMLElement>(`#${id} .story-map`)!;
-    return { state: el.dataset['state']!, ...(JSON.parse(el.dataset['map']!) as { c: [number, number, number]; h: string[]; l: string[] }) };
+    return {
+      state: el.dataset['state']!,
+      ...(JSON.parse(el.dataset['map']!) as { c: [number, number, number]; h: string[]; l: string[] }),
+    };
   }, step);
 }
 
@@ -41,11 +44,21 @@ describe('the map driven by the scrolly engine', () => {
     for (const step of STEPS) {
       await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), step);
       const want = await declared(page, step);
-      await page.waitForFunction(([sel, state]) => document.querySelector<HTMLElement>(sel!)?.dataset['state'] === state, [LAYER, want.state]);
-      await expect.poll(async () => {
-        const cam = await debugCamera(page);
-        return cam ? Math.abs(cam.center[0] - want.c[0]) + Math.abs(cam.center[1] - want.c[1]) + Math.abs(cam.zoom - want.c[2]) : Infinity;
-      }, { timeout: 10_000 }).toBeLessThan(0.01);
+      await page.waitForFunction(
+        ([sel, state]) => document.querySelector<HTMLElement>(sel!)?.dataset['state'] === state,
+        [LAYER, want.state],
+      );
+      await expect
+        .poll(
+          async () => {
+            const cam = await debugCamera(page);
+            return cam
+              ? Math.abs(cam.center[0] - want.c[0]) + Math.abs(cam.center[1] - want.c[1]) + Math.abs(cam.zoom - want.c[2])
+              : Infinity;
+          },
+          { timeout: 10_000 },
+        )
+        .toBeLessThan(0.01);
       // The static SVG under the map follows too: highlighted counties outlined, rivers only when shown.
       const svg = page.locator(`${LAYER} svg.story-map__svg`);
       expect(await svg.locator('use[stroke]').count()).toBe(want.h.filter((h) => h !== 'etdz').length);

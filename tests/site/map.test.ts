@@ -68,10 +68,14 @@ const getCamera = (page: Page) => page.evaluate(() => (window as unknown as MapW
 async function showStepLive(page: Page, step: string): Promise<void> {
   await showStep(page, step);
   const state = await page.locator(`#${step} .story-map`).getAttribute('data-state');
-  await page.waitForFunction((state) => {
-    const el = document.querySelector<HTMLElement>('#map-city .story-map')!;
-    return el.classList.contains('is-live') && el.dataset['state'] === state;
-  }, state, { timeout: 30_000 });
+  await page.waitForFunction(
+    (state) => {
+      const el = document.querySelector<HTMLElement>('#map-city .story-map')!;
+      return el.classList.contains('is-live') && el.dataset['state'] === state;
+    },
+    state,
+    { timeout: 30_000 },
+  );
 }
 
 /**
@@ -83,7 +87,8 @@ const aPause = (page: Page) =>
     (ms) =>
       new Promise<void>((resolve) => {
         const t0 = performance.now();
-        const check = () => (performance.now() - t0 >= ms ? requestIdleCallback(() => requestIdleCallback(() => resolve())) : requestAnimationFrame(check));
+        const check = () =>
+          performance.now() - t0 >= ms ? requestIdleCallback(() => requestIdleCallback(() => resolve())) : requestAnimationFrame(check);
         check();
       }),
     PAUSE_MS,
@@ -169,7 +174,9 @@ describe('MapLibre controller', () => {
       const figure = page.locator('#map-city .story-map');
       expect(await figure.getAttribute('data-state')).toBe(await page.locator(`#${step} .story-map`).getAttribute('data-state'));
       // The static SVG underneath follows too (it is what shows if the context is lost).
-      expect(await figure.locator('svg.story-map__svg desc').textContent()).toBe(await page.locator(`#${step} svg.story-map__svg desc`).textContent());
+      expect(await figure.locator('svg.story-map__svg desc').textContent()).toBe(
+        await page.locator(`#${step} svg.story-map__svg desc`).textContent(),
+      );
     }
     // The north state leaves rivers out, the others keep them: the SVG under the map says so.
     await showStep(page, 'map-north');

@@ -55,7 +55,8 @@ export function ogProblems(dist: string, site: string, base: string): string[] {
     }
     const [w, h] = [meta(html, 'og:image:width'), meta(html, 'og:image:height')];
     if (size.width !== 1200 || size.height !== 630) problems.push(`${file}: og:image is ${size.width}×${size.height}, expected 1200×630`);
-    if (w !== String(size.width) || h !== String(size.height)) problems.push(`${file}: og:image:width/height say ${w}×${h}, the PNG is ${size.width}×${size.height}`);
+    if (w !== String(size.width) || h !== String(size.height))
+      problems.push(`${file}: og:image:width/height say ${w}×${h}, the PNG is ${size.width}×${size.height}`);
     if (!meta(html, 'og:image:alt')?.trim()) problems.push(`${file}: no og:image:alt`);
   }
   return problems;

@@ -20,7 +20,9 @@ export function storyPages(): string[] {
 /** Every file of the build as a URL path under `base`. */
 export function allFilePaths(base: string, dir = TEST_DIST, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? allFilePaths(base, join(dir, e.name), `${prefix}${e.name}/`) : [`${base}${prefix}${e.name === 'index.html' ? '' : e.name}`],
+    e.isDirectory()
+      ? allFilePaths(base, join(dir, e.name), `${prefix}${e.name}/`)
+      : [`${base}${prefix}${e.name === 'index.html' ? '' : e.name}`],
   );
 }
 

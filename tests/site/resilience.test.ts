@@ -91,11 +91,12 @@ describe('WebGL disabled', () => {
     const decisions: string[] = [];
     let svgHidden = 0;
     await wheelThrough(page, 800, async () => {
-      const onScreen = await page.evaluate(() =>
-        [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].filter((l) => {
-          const b = l.getBoundingClientRect();
-          return b.height > 0 && b.bottom > 0 && b.top < window.innerHeight;
-        }).length,
+      const onScreen = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].filter((l) => {
+            const b = l.getBoundingClientRect();
+            return b.height > 0 && b.bottom > 0 && b.top < window.innerHeight;
+          }).length,
       );
       if (onScreen > 0) {
         await page.waitForFunction(
@@ -108,7 +109,11 @@ describe('WebGL disabled', () => {
           { timeout: 60_000 },
         );
         await settled(page);
-        decisions.push(...(await page.$$eval('.scrolly__layer.is-active[data-family="map"] .story-map[data-live]', (els) => els.map((e) => (e as HTMLElement).dataset['live'] ?? ''))));
+        decisions.push(
+          ...(await page.$$eval('.scrolly__layer.is-active[data-family="map"] .story-map[data-live]', (els) =>
+            els.map((e) => (e as HTMLElement).dataset['live'] ?? ''),
+          )),
+        );
         const svg = await page.evaluate(() =>
           [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"] svg.story-map__svg')].some((s) => {
             const b = s.getBoundingClientRect();
@@ -125,7 +130,10 @@ describe('WebGL disabled', () => {
   it.each(STORIES)('/%s: the SVG maps stay, MapLibre never loads, no errors', async (path) => {
     const r = await readMaps(noGl, path);
     if (r.mapLayers > 0) expect(r.decisions.length, 'a map section was on screen and its enhancer decided').toBeGreaterThan(0);
-    expect(r.decisions.filter((d) => d !== 'off'), 'every map on screen stays the SVG').toEqual([]);
+    expect(
+      r.decisions.filter((d) => d !== 'off'),
+      'every map on screen stays the SVG',
+    ).toEqual([]);
     expect(r.svgHidden, 'the SVG map shows').toBe(0);
     expect(r.live).toBe(0);
     expect(r.maplibre).toEqual([]);
@@ -136,7 +144,10 @@ describe('WebGL disabled', () => {
   it('positive control: with WebGL, the same reading sees the live map and MapLibre load', async () => {
     const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
     const r = await readMaps(browser, path);
-    expect(r.decisions.some((d) => d === 'wanted' || d === 'shown'), `decisions: ${r.decisions.join(', ')}`).toBe(true);
+    expect(
+      r.decisions.some((d) => d === 'wanted' || d === 'shown'),
+      `decisions: ${r.decisions.join(', ')}`,
+    ).toBe(true);
     expect(r.live).toBeGreaterThan(0);
     expect(r.maplibre.length).toBeGreaterThan(0);
     expectClean(r.watch, path);
@@ -150,7 +161,11 @@ describe('reduced motion', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __changes: number };
       w.__changes = 0;
-      new MutationObserver(() => w.__changes++).observe(document.body, { attributes: true, attributeFilter: ['aria-current'], subtree: true });
+      new MutationObserver(() => w.__changes++).observe(document.body, {
+        attributes: true,
+        attributeFilter: ['aria-current'],
+        subtree: true,
+      });
     });
     const found: string[] = [];
     await wheelThrough(page, 500, async () => {
@@ -158,7 +173,10 @@ describe('reduced motion', () => {
     });
     expect(found).toEqual([]);
     const steps = await page.locator('[data-step]').count();
-    expect(await page.evaluate(() => (window as unknown as { __changes: number }).__changes), 'steps changed while scrolling').toBeGreaterThanOrEqual(steps);
+    expect(
+      await page.evaluate(() => (window as unknown as { __changes: number }).__changes),
+      'steps changed while scrolling',
+    ).toBeGreaterThanOrEqual(steps);
     expectClean(watch, path);
     await page.context().close();
   });
@@ -228,7 +246,12 @@ describe('resize mid-scroll', () => {
       );
       const state = await page.evaluate((id) => {
         const el = document.getElementById(id)!;
-        return { y: window.scrollY, top: Math.round(el.getBoundingClientRect().top), vh: window.innerHeight, current: [...document.querySelectorAll('[aria-current="step"]')].map((e) => e.id) };
+        return {
+          y: window.scrollY,
+          top: Math.round(el.getBoundingClientRect().top),
+          vh: window.innerHeight,
+          current: [...document.querySelectorAll('[aria-current="step"]')].map((e) => e.id),
+        };
       }, id);
       expect(ok, `${id} current and on screen on a phone: ${JSON.stringify(state)}`).toBe(true);
       await settled(page);
@@ -255,7 +278,12 @@ describe('the checks fail on bad fixture pages', () => {
       <div data-step id="s2"><figure class="figure figure--step" style="visibility:hidden">${svg('chart__svg')}</figure><div class="step__card">第二步</div></div>
       <div data-step id="s3"><div class="step__card" style="opacity:0">第三步</div></div></main>`);
     expect(await page.evaluate(invisibleText)).toEqual(['p.: "藏起来的正文"', 'div.step__card: "第三步"']);
-    expect(await page.evaluate(missingGraphics)).toEqual(['#s2: figure not shown', '#s2: no visible inline SVG', '#s3: step text hidden', '#s3: no static figure']);
+    expect(await page.evaluate(missingGraphics)).toEqual([
+      '#s2: figure not shown',
+      '#s2: no visible inline SVG',
+      '#s3: step text hidden',
+      '#s3: no static figure',
+    ]);
   });
 
   it('a print stylesheet that drops a figure, its title or its source', async () => {

@@ -14,7 +14,9 @@ import { TEST_BASE, TEST_DIST } from './env.ts';
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
 const BUILT = `${TEST_DIST}/${STORY}index.html`;
-const BUILT_STEPS = existsSync(BUILT) ? [...readFileSync(BUILT, 'utf8').matchAll(/<div class="step" data-step id="([^"]+)"/g)].map((m) => m[1]!) : [];
+const BUILT_STEPS = existsSync(BUILT)
+  ? [...readFileSync(BUILT, 'utf8').matchAll(/<div class="step" data-step id="([^"]+)"/g)].map((m) => m[1]!)
+  : [];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -132,7 +134,10 @@ async function sections(page: Page): Promise<SectionView[]> {
       const marks = (root: Element | null | undefined) =>
         [...(root?.querySelectorAll('svg[data-layout] > [data-key]') ?? [])]
           .map((el) =>
-            [el.getAttribute('data-key'), ...['d', 'x', 'y', 'cx', 'cy', 'r', 'width', 'height', 'x1', 'x2', 'y1', 'y2'].map((a) => el.getAttribute(a) ?? '')].join('|'),
+            [
+              el.getAttribute('data-key'),
+              ...['d', 'x', 'y', 'cx', 'cy', 'r', 'width', 'height', 'x1', 'x2', 'y1', 'y2'].map((a) => el.getAttribute(a) ?? ''),
+            ].join('|'),
           )
           .sort()
           .join('\n');
@@ -175,7 +180,9 @@ async function untilShowing(page: Page, want: string[], { idle = true } = {}): P
         const step = s.querySelector<HTMLElement>('[data-step][aria-current="step"]');
         if ((step?.id ?? '') !== want[i]) return false;
         if (!step) return true;
-        const visible = [...s.querySelectorAll<HTMLElement>('.scrolly__layer')].filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99);
+        const visible = [...s.querySelectorAll<HTMLElement>('.scrolly__layer')].filter(
+          (l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99,
+        );
         const running = idle && s.getAnimations({ subtree: true }).some((a) => a.playState === 'running');
         return (
           !running &&
@@ -278,8 +285,15 @@ describe('scrolling', () => {
     });
     const bySection = (ids: string[]) => ids.map((id) => steps.find((s) => s.id === id)!);
     for (let section = 0; section <= Math.max(...steps.map((s) => s.section)); section++) {
-      const order = bySection(seen).filter((s) => s.section === section).map((s) => s.id);
-      expect(order).toEqual(steps.filter((s) => s.section === section).map((s) => s.id).reverse());
+      const order = bySection(seen)
+        .filter((s) => s.section === section)
+        .map((s) => s.id);
+      expect(order).toEqual(
+        steps
+          .filter((s) => s.section === section)
+          .map((s) => s.id)
+          .reverse(),
+      );
     }
     expectClean(watch);
   });
@@ -303,7 +317,10 @@ describe('scrolling', () => {
       new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
     });
     const wants = { End: await expectedWith(page, steps[steps.length - 1]!.id), Home: await expectedWith(page, steps[0]!.id) };
-    for (const [key, step] of [['End', steps[steps.length - 1]!], ['Home', steps[0]!]] as const) {
+    for (const [key, step] of [
+      ['End', steps[steps.length - 1]!],
+      ['Home', steps[0]!],
+    ] as const) {
       await page.evaluate(() => {
         (window as unknown as { __log: unknown[] }).__log.length = 0;
         (window as unknown as { __said: unknown[] }).__said.length = 0;
@@ -314,14 +331,20 @@ describe('scrolling', () => {
       await settled(page);
       const log = await page.evaluate(() => (window as unknown as { __log: { id: string; instant: boolean }[] }).__log);
       expect(log.length, `${key} changed steps`).toBeGreaterThan(0);
-      expect(log.filter((l) => !l.instant), `${key}: every change on the way was instant`).toEqual([]);
+      expect(
+        log.filter((l) => !l.instant),
+        `${key}: every change on the way was instant`,
+      ).toEqual([]);
       // The live map fading in over its SVG is not a step change: it comes in the reader's first pause
       // after scrolling near the map (src/map/enhance.ts), which End can be, at any moment.
       expect((await running(page)).filter((a) => !/ on DIV\.story-map__gl\b/.test(a))).toEqual([]);
       await expectShowing(page, wants[key]);
       // At most the step where the scroll ends is announced (End may stop inside the last step).
       const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
-      expect(said.filter((x) => x !== step.summary), `${key}: steps flown past are not announced`).toEqual([]);
+      expect(
+        said.filter((x) => x !== step.summary),
+        `${key}: steps flown past are not announced`,
+      ).toEqual([]);
       expect(said.length).toBeLessThanOrEqual(1);
     }
     expectClean(watch);
@@ -449,7 +472,9 @@ describe('keyboard', () => {
     for (const step of steps) {
       await page.keyboard.press('j');
       // The key moves focus and the current step in its own handler: wait for that, then check it.
-      await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-current') === 'step', step.id, { timeout: 30_000 });
+      await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('aria-current') === 'step', step.id, {
+        timeout: 30_000,
+      });
       expect(await page.evaluate(() => document.activeElement?.id)).toBe(step.id);
       expect(await page.$eval(`#${step.id} .step__card`, (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
       expect(await page.$eval(`#${step.id}`, (el) => el.getAttribute('aria-current'))).toBe('step');
@@ -481,7 +506,8 @@ describe('keyboard', () => {
     await page.keyboard.press('Shift+Tab');
     await page.focus(`#${first.id}`);
     // Tab from a step walks through the links in its text, then to the next step
-    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== steps[1]!.id; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== steps[1]!.id; i++)
+      await page.keyboard.press('Tab');
     await settled(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(steps[1]!.id);
     await expectShowing(page, await expectedWith(page, steps[1]!.id));
@@ -536,9 +562,11 @@ describe('print', () => {
     const { page, watch } = await open();
     await page.emulateMedia({ media: 'print' });
     expect(await page.$$eval('.scrolly__sticky, .story-bar', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
-    expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50 && getComputedStyle(e).breakInside === 'avoid'))).toBe(
-      true,
-    );
+    expect(
+      await page.$$eval('[data-step] > .figure', (els) =>
+        els.every((e) => e.getBoundingClientRect().height > 50 && getComputedStyle(e).breakInside === 'avoid'),
+      ),
+    ).toBe(true);
     expectClean(watch);
   });
 });
@@ -576,7 +604,10 @@ describe('a graphic that cannot start', () => {
     const steps = await allSteps(page);
     await scrollStepToLine(page, steps[1]!.id);
     expect(await page.$eval('[data-story]', (el) => (el as HTMLElement).dataset['mode'])).toBe('article');
-    expect(await page.$eval('[data-read-mode]', (el) => [el.getAttribute('aria-pressed'), (el as HTMLButtonElement).disabled])).toEqual(['true', true]);
+    expect(await page.$eval('[data-read-mode]', (el) => [el.getAttribute('aria-pressed'), (el as HTMLButtonElement).disabled])).toEqual([
+      'true',
+      true,
+    ]);
     expect(await page.$$eval('[data-step] > .figure', (els) => els.every((e) => e.getBoundingClientRect().height > 50))).toBe(true);
     // the engine is gone: scrolling and keys no longer mark steps
     await page.mouse.wheel(0, 1500);
@@ -585,7 +616,9 @@ describe('a graphic that cannot start', () => {
     expect(await page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
     expect(watch.errors).toEqual([]);
     expect(watch.consoleErrors.length).toBeGreaterThan(0);
-    expect(watch.consoleErrors.every((e) => e.startsWith('scrolly: a graphic could not start') || /Failed to load|ERR_FAILED/.test(e))).toBe(true);
+    expect(
+      watch.consoleErrors.every((e) => e.startsWith('scrolly: a graphic could not start') || /Failed to load|ERR_FAILED/.test(e)),
+    ).toBe(true);
     expect(watch.foreignRequests).toEqual([]);
   });
 });
@@ -620,7 +653,9 @@ describe('layout', () => {
           const covered = Math.max(0, Math.min(layer.bottom, card.bottom) - Math.max(layer.top, card.top)) / layer.height;
           // Where the card was when its step became current (its step's top on the trigger line).
           const cardAtLine = card.top + (line - top);
-          return [{ justActive: top <= line && top > line - 130, covered, layerTop: layer.top, cardTop: cardAtLine, layerBottom: layer.bottom }];
+          return [
+            { justActive: top <= line && top > line - 130, covered, layerTop: layer.top, cardTop: cardAtLine, layerBottom: layer.bottom },
+          ];
         });
       });
       for (const b of boxes) {
@@ -645,7 +680,10 @@ describe('debug view', () => {
     expect(text).toContain(`#${step.id}`);
     expect(text).toContain(`${step.graphic} / ${step.state}`);
     expect(text).toMatch(/content\/demo\/\d\d-[a-z-]+\.mdx/);
-    const probe = await page.$eval('[data-scrolly-probe]', (el) => ({ visibility: getComputedStyle(el).visibility, top: el.getBoundingClientRect().top }));
+    const probe = await page.$eval('[data-scrolly-probe]', (el) => ({
+      visibility: getComputedStyle(el).visibility,
+      top: el.getBoundingClientRect().top,
+    }));
     expect(probe.visibility).toBe('visible');
     expect(probe.top).toBeCloseTo(400, 0);
     expectClean(watch);

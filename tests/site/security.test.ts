@@ -28,7 +28,9 @@ describe('Content-Security-Policy', () => {
 
   it.each([...PAGES, ...EMBEDS])('page /%s has a strict policy in its <meta>', (path) => {
     const html = readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8');
-    const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+    const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/gi)].map((m) =>
+      m[1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"'),
+    );
     expect(metas).toHaveLength(1);
     expect(checkCsp(metas[0]!)).toEqual([]);
   });
@@ -38,10 +40,14 @@ describe('Content-Security-Policy', () => {
     expect(checkCsp(good)).toEqual([]);
     expect(checkCsp(good.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"))).toContain("script-src allows 'unsafe-inline'");
     expect(checkCsp(good + "; style-src 'self' 'unsafe-eval'")).toContain("style-src allows 'unsafe-eval'");
-    expect(checkCsp(good.replace("worker-src 'self'", "worker-src 'self' blob:"))).toContain("workers must be same-origin only ('self'), got: 'self' blob:");
+    expect(checkCsp(good.replace("worker-src 'self'", "worker-src 'self' blob:"))).toContain(
+      "workers must be same-origin only ('self'), got: 'self' blob:",
+    );
     // without worker-src, workers fall back to script-src, which here has a hash too
     expect(checkCsp(good.replace("worker-src 'self'; ", '')).some((p) => p.startsWith('workers must be same-origin'))).toBe(true);
-    expect(checkCsp(good.replace("script-src 'self'", "script-src 'self' https://cdn.example.com"))).toContain('script-src allows another origin: https://cdn.example.com');
+    expect(checkCsp(good.replace("script-src 'self'", "script-src 'self' https://cdn.example.com"))).toContain(
+      'script-src allows another origin: https://cdn.example.com',
+    );
     expect(checkCsp(good.replace("object-src 'none'", "object-src 'self'"))).toContain("object-src must be 'none', got: 'self'");
     expect(checkCsp("script-src 'self'")).toEqual(expect.arrayContaining(['no default-src', 'no base-uri']));
   });
@@ -90,33 +96,36 @@ describe('scrolling through every page', () => {
     return { maps, live: await page.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true) };
   }
 
-  it.each([...PAGES.filter((p) => p !== DEMO), ...embedSample()])('/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced', async (path) => {
-    const siteUrl = inject('siteUrl');
-    const { page, watch } = await openPage(browser, siteUrl);
-    const offBase: string[] = [];
-    const origin = new URL(siteUrl).origin;
-    page.on('request', (r) => {
-      const u = new URL(r.url());
-      if (u.origin === origin && !u.pathname.startsWith(TEST_BASE)) offBase.push(r.url());
-    });
-    await page.addInitScript(() => {
-      new MutationObserver(() => {
-        if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
-      }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
-    });
-    // Story pages with ?map=live: the live map (MapLibre and its worker) must run under the CSP too.
-    const res = await page.goto(siteUrl + path + (path.startsWith('embed/') ? '' : '?map=live'));
-    expect(res?.status()).toBe(200);
-    const { maps, live } = await scrollToBottom(page);
-    if (maps > 0) expect(live, 'a map went live (MapLibre and its worker ran under the CSP)').toBe(true);
-    await page.waitForLoadState('networkidle');
-    expect(watch.cspViolations).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
-    expect(offBase).toEqual([]);
-    expect(watch.errors).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    await page.context().close();
-  });
+  it.each([...PAGES.filter((p) => p !== DEMO), ...embedSample()])(
+    '/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced',
+    async (path) => {
+      const siteUrl = inject('siteUrl');
+      const { page, watch } = await openPage(browser, siteUrl);
+      const offBase: string[] = [];
+      const origin = new URL(siteUrl).origin;
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (u.origin === origin && !u.pathname.startsWith(TEST_BASE)) offBase.push(r.url());
+      });
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
+        }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+      });
+      // Story pages with ?map=live: the live map (MapLibre and its worker) must run under the CSP too.
+      const res = await page.goto(siteUrl + path + (path.startsWith('embed/') ? '' : '?map=live'));
+      expect(res?.status()).toBe(200);
+      const { maps, live } = await scrollToBottom(page);
+      if (maps > 0) expect(live, 'a map went live (MapLibre and its worker ran under the CSP)').toBe(true);
+      await page.waitForLoadState('networkidle');
+      expect(watch.cspViolations).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+      expect(offBase).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+      await page.context().close();
+    },
+  );
 });
 
 describe('_headers', () => {
@@ -150,7 +159,10 @@ describe('_headers', () => {
     expect(story.get('content-security-policy')).toMatch(/frame-ancestors 'self'(;|$)/);
     expect(story.get('x-frame-options')).toBe('SAMEORIGIN');
     // the gate tells them apart
-    expect(checkSecurityHeaders(story, { embed: true })).toEqual(['an embed page without CSP frame-ancestors *', 'an embed page with X-Frame-Options SAMEORIGIN']);
+    expect(checkSecurityHeaders(story, { embed: true })).toEqual([
+      'an embed page without CSP frame-ancestors *',
+      'an embed page with X-Frame-Options SAMEORIGIN',
+    ]);
   });
 
   it('lets any site frame the embed pages, and only those (issue 16)', () => {
@@ -173,7 +185,10 @@ describe('_headers', () => {
   it('the check fails bad files (fixtures)', () => {
     const fixture = (name: string) => readFileSync(`tests/fixtures/gates/headers/${name}`, 'utf8');
     const some = ['/stories/tongliao/', '/data/x.json'];
-    expect(checkHeadersFile(fixture('missing-hsts'), some)).toEqual(['/stories/tongliao/: no Strict-Transport-Security', '/data/x.json: no Strict-Transport-Security']);
+    expect(checkHeadersFile(fixture('missing-hsts'), some)).toEqual([
+      '/stories/tongliao/: no Strict-Transport-Security',
+      '/data/x.json: no Strict-Transport-Security',
+    ]);
     const partial = checkHeadersFile(fixture('some-paths'), some);
     expect(partial.filter((p) => p.startsWith('/data/x.json'))).toEqual([]);
     expect(partial.filter((p) => p.startsWith('/stories/tongliao/'))).toHaveLength(5);

@@ -63,7 +63,13 @@ function metaPolicy(path: string): Map<string, string[]> | null {
   return m ? parsePolicy(m[1]!.replace(/&#39;/g, "'")) : null;
 }
 function parsePolicy(p: string): Map<string, string[]> {
-  return new Map(p.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k!, v]));
+  return new Map(
+    p
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k!, v]),
+  );
 }
 
 /** Requests every path and lists what is wrong; prints a summary line per kind of path. */
@@ -93,7 +99,26 @@ async function checkAll(name: string, origin: string): Promise<string[]> {
       }
     }
     const kind = embed ? 'embed' : asset ? '_astro' : meta ? 'pages' : 'files';
-    const s = seen.get(kind) ?? { n: 0, example: path, headers: [...h.keys()].filter((k) => !['date', 'content-length', 'content-type', 'etag', 'last-modified', 'connection', 'server', 'accept-ranges', 'keep-alive'].includes(k)).sort() };
+    const s = seen.get(kind) ?? {
+      n: 0,
+      example: path,
+      headers: [...h.keys()]
+        .filter(
+          (k) =>
+            ![
+              'date',
+              'content-length',
+              'content-type',
+              'etag',
+              'last-modified',
+              'connection',
+              'server',
+              'accept-ranges',
+              'keep-alive',
+            ].includes(k),
+        )
+        .sort(),
+    };
     s.n++;
     seen.set(kind, s);
   }
@@ -141,7 +166,9 @@ describe('nginx, with the generated include', () => {
     proc = spawn(nginx!, ['-c', conf, '-p', dir, '-e', 'stderr'], { stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stderr!.on('data', (d) => (log += d));
     await waitUp(`http://127.0.0.1:${port}${TEST_BASE}`, proc, () => log);
-    expect(await checkAll(`nginx ${spawnSync(nginx!, ['-v'], { encoding: 'utf8' }).stderr.trim()}`, `http://127.0.0.1:${port}`)).toEqual([]);
+    expect(await checkAll(`nginx ${spawnSync(nginx!, ['-v'], { encoding: 'utf8' }).stderr.trim()}`, `http://127.0.0.1:${port}`)).toEqual(
+      [],
+    );
   });
 });
 
@@ -171,6 +198,8 @@ describe('Caddy, with the generated Caddyfile', () => {
     proc = spawn(caddy!, ['run', '--config', file, '--adapter', 'caddyfile'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     proc.stderr!.on('data', (d) => (log += d));
     await waitUp(`http://127.0.0.1:${port}${TEST_BASE}`, proc, () => log);
-    expect(await checkAll(`caddy ${spawnSync(caddy!, ['version'], { encoding: 'utf8' }).stdout.trim()}`, `http://127.0.0.1:${port}`)).toEqual([]);
+    expect(
+      await checkAll(`caddy ${spawnSync(caddy!, ['version'], { encoding: 'utf8' }).stdout.trim()}`, `http://127.0.0.1:${port}`),
+    ).toEqual([]);
   });
 });

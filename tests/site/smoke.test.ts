@@ -35,7 +35,9 @@ describe('data page', () => {
     const visible = await page.locator('#values-table tbody tr:not([hidden])').count();
     expect(visible).toBeGreaterThan(0);
     expect(visible).toBeLessThan(total);
-    for (const src of await page.locator('#values-table tbody tr:not([hidden])').evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset['source']))) {
+    for (const src of await page
+      .locator('#values-table tbody tr:not([hidden])')
+      .evaluateAll((trs) => trs.map((t) => (t as HTMLElement).dataset['source']))) {
       expect(src).toContain('goals-2025');
     }
     await page.selectOption('select[name="source"]', '');

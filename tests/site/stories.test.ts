@@ -43,7 +43,12 @@ function expectClean(watch: PageWatch): void {
   expect(watch.foreignRequests, 'requests leaving the origin').toEqual([]);
 }
 
-async function open(story: string, options: BrowserContextOptions, noWebGL2 = false, query = ''): Promise<{ page: Page; watch: PageWatch }> {
+async function open(
+  story: string,
+  options: BrowserContextOptions,
+  noWebGL2 = false,
+  query = '',
+): Promise<{ page: Page; watch: PageWatch }> {
   const opened = await openPage(browser, inject('siteUrl'), options);
   if (noWebGL2) {
     // As on a device without WebGL2: the map's probe fails and the static SVG stays.
@@ -109,7 +114,10 @@ async function readThrough(page: Page): Promise<string[]> {
       await page.waitForFunction(whereNow, true, { timeout: WAIT, polling: 'raf' });
     } catch (e) {
       const w = (await page.evaluate(whereNow, false)) as Where;
-      throw new Error(`at scrollY ${await page.evaluate(() => window.scrollY)}, step #${w.under} is under the trigger line but the page shows ${w.showing} (${String(e).split('\n')[0]})`, { cause: e });
+      throw new Error(
+        `at scrollY ${await page.evaluate(() => window.scrollY)}, step #${w.under} is under the trigger line but the page shows ${w.showing} (${String(e).split('\n')[0]})`,
+        { cause: e },
+      );
     }
     const w = (await page.evaluate(whereNow, false)) as Where;
     if (w.under && seen[seen.length - 1] !== w.under) seen.push(w.under);
@@ -119,7 +127,8 @@ async function readThrough(page: Page): Promise<string[]> {
       // A step whose top is within a few pixels of the line is neither clearly before nor after it
       // (fractional pixels): move on a little.
       const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
-      if ([...document.querySelectorAll('[data-step]')].some((el) => Math.abs(el.getBoundingClientRect().top - line) < 3)) window.scrollBy(0, 6);
+      if ([...document.querySelectorAll('[data-step]')].some((el) => Math.abs(el.getBoundingClientRect().top - line) < 3))
+        window.scrollBy(0, 6);
     }, move);
     if ((await page.evaluate(() => window.scrollY)) === before) return seen;
   }
@@ -201,7 +210,10 @@ async function toTrigger(page: Page, id: string): Promise<void> {
     (id) => {
       const step = document.getElementById(id)!;
       const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
-      return step.getAttribute('aria-current') === 'step' && layer?.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state'];
+      return (
+        step.getAttribute('aria-current') === 'step' &&
+        layer?.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state']
+      );
     },
     id,
     { timeout: WAIT },
@@ -227,7 +239,13 @@ describe.each([
     const { page, watch } = await open(story, PHONE, staticOnly, staticOnly ? '' : '?map=live');
     try {
       const ids = await page.$$eval('[data-step]', (els) =>
-        els.filter((e) => e.closest('[data-scrolly]')!.querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`)).map((e) => e.id),
+        els
+          .filter((e) =>
+            e
+              .closest('[data-scrolly]')!
+              .querySelector(`.scrolly__layer[data-graphic="${(e as HTMLElement).dataset['graphic']}"] .story-map`),
+          )
+          .map((e) => e.id),
       );
       expect(ids.length).toBeGreaterThan(0);
       const problems: string[] = [];
@@ -246,9 +264,16 @@ describe.each([
         if (!b.card) throw new Error(`#${id} has no card`);
         if (b.hasLegend && !b.legend) problems.push(`#${id}: its legend is not shown`);
         if (!b.note) problems.push(`#${id}: no source note`);
-        for (const [name, part] of [['legend', b.legend], ['note', b.note], ['badge', b.badge]] as const) {
+        for (const [name, part] of [
+          ['legend', b.legend],
+          ['note', b.note],
+          ['badge', b.badge],
+        ] as const) {
           if (!part) continue;
-          if (overlap(b.card, part as Box)) problems.push(`#${id}: the card (${Math.round(b.card.top)}–${Math.round(b.card.bottom)}) covers the ${name} (${Math.round(part.top)}–${Math.round(part.bottom)})`);
+          if (overlap(b.card, part as Box))
+            problems.push(
+              `#${id}: the card (${Math.round(b.card.top)}–${Math.round(b.card.bottom)}) covers the ${name} (${Math.round(part.top)}–${Math.round(part.bottom)})`,
+            );
           if (part.top < 0 || part.bottom > b.viewport) problems.push(`#${id}: the ${name} is off the screen`);
           const c = b.covered[name];
           if (c.length > 0) problems.push(`#${id}: something covers the ${name}: ${c.join('; ')}`);

@@ -30,12 +30,27 @@ describe('labelProblems (labels of a rendered chart or map state)', () => {
     ]);
   });
   it('passes labels side by side, touching, or within a pixel of the edge; ignores empty ones', () => {
-    expect(labelProblems({ where: '#s', bounds, labels: [at('a', 100, 50), at('b', 140, 50), at('c', 100, 66), at('d', 260.8, 0), at('', 100, 50)] })).toEqual([]);
+    expect(
+      labelProblems({
+        where: '#s',
+        bounds,
+        labels: [at('a', 100, 50), at('b', 140, 50), at('c', 100, 66), at('d', 260.8, 0), at('', 100, 50)],
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('tallCards (step cards on a phone)', () => {
   it('reports cards taller than half the viewport, and only those', () => {
-    expect(tallCards([{ step: 'a', height: 333 }, { step: 'b', height: 334 }, { step: 'c', height: 120 }], 667)).toEqual(['#b: card 334 px > 333.5 px (half of 667)']);
+    expect(
+      tallCards(
+        [
+          { step: 'a', height: 333 },
+          { step: 'b', height: 334 },
+          { step: 'c', height: 120 },
+        ],
+        667,
+      ),
+    ).toEqual(['#b: card 334 px > 333.5 px (half of 667)']);
   });
 });

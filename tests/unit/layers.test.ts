@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const IMPORT = /(?:import|export)\s[^'";]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|import\s+['"](\.{1,2}\/[^'"]+)['"]/g;
+const IMPORT =
+  /(?:import|export)\s[^'";]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|import\s+['"](\.{1,2}\/[^'"]+)['"]/g;
 
 /** The unit a file belongs to: `lib/<name>` inside src/lib, else the top folder (or file) of src/. */
 export function unitOf(file: string): string {
@@ -90,7 +91,10 @@ describe('layers of src/', () => {
     const found = loops(edges);
     const detail = found.map((l) => {
       const units = l.split(' → ');
-      return `${l}\n${units.slice(0, -1).map((u, i) => `    ${edges.get(u)?.get(units[i + 1] as string)?.[0]}`).join('\n')}`;
+      return `${l}\n${units
+        .slice(0, -1)
+        .map((u, i) => `    ${edges.get(u)?.get(units[i + 1] as string)?.[0]}`)
+        .join('\n')}`;
     });
     expect(detail).toEqual([]);
   });

@@ -19,7 +19,10 @@ if (!available) console.warn(`\n⚠ overlap test SKIPPED: ${TOOL} is absent\n`);
 describe.skipIf(!available)('overlap with the source articles', () => {
   it('finds no copied run of text in content, src, data, docs, scripts, tests or the README', () => {
     const root = join(import.meta.dirname, '..', '..');
-    const r = spawnSync(TOOL, ['content', 'src', 'data', 'docs', 'scripts', 'tests', 'bench', 'README.md'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(TOOL, ['content', 'src', 'data', 'docs', 'scripts', 'tests', 'bench', 'README.md'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.error).toBeUndefined();
     expect(r.stdout + r.stderr).toMatch(/overlap-check: 0 copied run/);
     expect(r.status).toBe(0);

@@ -22,10 +22,20 @@ const read = (file: string) => {
   const p = join(SOURCES_DIR, file);
   return existsSync(p) ? readFileSync(p, 'utf8') : null;
 };
-const fixture = () => parseDataset(readFileSync(join(import.meta.dirname, '../fixtures/data/tongliao-1.1.0.json'), 'utf8'), 'tongliao-1.1.0.json');
+const fixture = () =>
+  parseDataset(readFileSync(join(import.meta.dirname, '../fixtures/data/tongliao-1.1.0.json'), 'utf8'), 'tongliao-1.1.0.json');
 const key = (f: Finding) => `${f.rule} ${f.id}${f.period ? ` ${f.period}` : ''}`;
 
-const src: Source = { id: 's', headline: 'h', byline: [], file: '000_0000000000000000.txt', lines: [1, 9], date: '2025-11', dateNote: 'n', sections: [{ id: 'lead', title: '导语', line: 1 }] };
+const src: Source = {
+  id: 's',
+  headline: 'h',
+  byline: [],
+  file: '000_0000000000000000.txt',
+  lines: [1, 9],
+  date: '2025-11',
+  dateNote: 'n',
+  sections: [{ id: 'lead', title: '导语', line: 1 }],
+};
 
 describe('semantic lint rules (no captures needed)', () => {
   it('a forecast cue on a target, a quotation on a target, and a forecast without a cue are findings', () => {
@@ -95,7 +105,15 @@ describe.skipIf(!available)('semantic lint over the articles', () => {
       'kind-cue longma-base-tax current',
       'kind-cue longma-base-jobs current',
       // a company's figures scoped to the whole city
-      ...['cast-rolling-lines', 'foil-rolling-lines', 'cold-rolling-lines', 'coating-lines', 'battery-foil-lines', 'foil-rolling-lines-installing', 'cast-rolling-lines-installing'].map((s) => `scope-company liansheng-${s}`),
+      ...[
+        'cast-rolling-lines',
+        'foil-rolling-lines',
+        'cold-rolling-lines',
+        'coating-lines',
+        'battery-foil-lines',
+        'foil-rolling-lines-installing',
+        'cast-rolling-lines-installing',
+      ].map((s) => `scope-company liansheng-${s}`),
       // one label for two things
       'label-term inclusive-small-micro-loans-growth 2025',
       'label-term fixed-asset-investment-growth 2020',

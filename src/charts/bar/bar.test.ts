@@ -37,8 +37,17 @@ const grouped = {
     { id: 'y2025', label: '2025年' },
   ],
   rows: [
-    { id: 'total', values: { y2022: { indicator: 'key-projects-investment', period: 2022 }, y2025: { indicator: 'key-projects-investment', period: 2025 } } },
-    { id: 'annual', values: { y2022: { indicator: 'key-projects-annual', period: 2022 }, y2025: { indicator: 'key-projects-annual', period: 2025 } } },
+    {
+      id: 'total',
+      values: {
+        y2022: { indicator: 'key-projects-investment', period: 2022 },
+        y2025: { indicator: 'key-projects-investment', period: 2025 },
+      },
+    },
+    {
+      id: 'annual',
+      values: { y2022: { indicator: 'key-projects-annual', period: 2022 }, y2025: { indicator: 'key-projects-annual', period: 2025 } },
+    },
   ],
   states: { all: {}, annual: { highlight: ['annual'] } },
 };
@@ -62,14 +71,34 @@ describe('bar check()', () => {
     [
       'values of different units',
       { ...projects, rows: [...projects.rows, { id: 'firms', value: { indicator: 'enterprises', period: 2024 } }] },
-      ["rows[2]: this chart mixes dimensions money (亿元) and count (户) ('zalu-2' and 'enterprises'); one chart shows one unit, so use separate charts"],
+      [
+        "rows[2]: this chart mixes dimensions money (亿元) and count (户) ('zalu-2' and 'enterprises'); one chart shows one unit, so use separate charts",
+      ],
     ],
     [
       'a grouped row missing a series and naming an unknown one',
-      { ...grouped, rows: [{ id: 'total', values: { y2022: { indicator: 'key-projects-investment', period: 2022 }, y2052: { indicator: 'key-projects-investment', period: 2025 } } }] },
-      ["rows[0].values.y2052: unknown series 'y2052'; did you mean 'y2022' or 'y2025'?", "rows[0].values: row 'total' has no value for series 'y2025'"],
+      {
+        ...grouped,
+        rows: [
+          {
+            id: 'total',
+            values: {
+              y2022: { indicator: 'key-projects-investment', period: 2022 },
+              y2052: { indicator: 'key-projects-investment', period: 2025 },
+            },
+          },
+        ],
+      },
+      [
+        "rows[0].values.y2052: unknown series 'y2052'; did you mean 'y2022' or 'y2025'?",
+        "rows[0].values: row 'total' has no value for series 'y2025'",
+      ],
     ],
-    ['a row with values but no series', { ...projects, rows: [{ id: 'x', values: { a: { project: 'longma' } } }] }, ['rows[0].values: this chart has no `series`, so each row takes one `value`, not `values`', "rows[0]: row 'x' needs a `value`"]],
+    [
+      'a row with values but no series',
+      { ...projects, rows: [{ id: 'x', values: { a: { project: 'longma' } } }] },
+      ['rows[0].values: this chart has no `series`, so each row takes one `value`, not `values`', "rows[0]: row 'x' needs a `value`"],
+    ],
     [
       'a highlight of a hidden row and an unknown row',
       { ...ranking, states: { s: { rows: ['industry'], highlight: ['retail', 'industy'] } } },
@@ -78,8 +107,16 @@ describe('bar check()', () => {
         "states.s.highlight[1]: unknown row 'industy'; did you mean 'industry'? (the chart defines: investment, budget, industry, retail)",
       ],
     ],
-    ['duplicate row ids', { ...projects, rows: [projects.rows[0], projects.rows[0]] }, ["rows[1].id: id 'zalu' is used twice; ids must be unique"]],
-    ['digits in a row label', { ...projects, rows: [{ id: 'x', label: '项目1', value: { project: 'longma' } }] }, ['rows[0].label: row labels must not contain digits; figures come from the dataset']],
+    [
+      'duplicate row ids',
+      { ...projects, rows: [projects.rows[0], projects.rows[0]] },
+      ["rows[1].id: id 'zalu' is used twice; ids must be unique"],
+    ],
+    [
+      'digits in a row label',
+      { ...projects, rows: [{ id: 'x', label: '项目1', value: { project: 'longma' } }] },
+      ['rows[0].label: row labels must not contain digits; figures come from the dataset'],
+    ],
   ])('reports %s', (_, spec, messages) => {
     expect(checkGraphicWith(barKind, spec)).toEqual(messages);
   });
@@ -102,8 +139,16 @@ describe('bar geometry', () => {
     const all = await expectScenes(barKind, ranking, 'all', null);
     const first = await expectScenes(barKind, ranking, 'first', null);
     const bar = (s: typeof all.compact, key: string) => s.marks.find((m) => m.key === key);
-    expect(all.compact.marks.filter((m) => m.key.startsWith('label-')).map((m) => m.type === 'text' && m.text)).toEqual(['固投增速', '财政收入增速', '规上工业增加值增速', '社零增速']);
-    expect(bar(first.compact, 'bar-investment-value')).toMatchObject({ y: (bar(all.compact, 'bar-investment-value') as { y: number }).y, fill: '#a4231b' });
+    expect(all.compact.marks.filter((m) => m.key.startsWith('label-')).map((m) => m.type === 'text' && m.text)).toEqual([
+      '固投增速',
+      '财政收入增速',
+      '规上工业增加值增速',
+      '社零增速',
+    ]);
+    expect(bar(first.compact, 'bar-investment-value')).toMatchObject({
+      y: (bar(all.compact, 'bar-investment-value') as { y: number }).y,
+      fill: '#a4231b',
+    });
     expect(bar(first.compact, 'bar-industry-value')).toBeUndefined();
     expect(first.compact.height).toBe(all.compact.height);
   });
@@ -128,7 +173,8 @@ describe('an annotation shown by one state', () => {
     ],
     states: { largest: { highlight: ['a'] }, noted: { highlight: ['c'], annotate: [{ row: 'c', text: '一期还是全部？' }] } },
   };
-  const bars = (scene: { marks: { key: string }[] }) => Object.fromEntries(scene.marks.filter((m) => m.key.startsWith('bar-')).map((m) => [m.key, (m as unknown as { width: number }).width]));
+  const bars = (scene: { marks: { key: string }[] }) =>
+    Object.fromEntries(scene.marks.filter((m) => m.key.startsWith('bar-')).map((m) => [m.key, (m as unknown as { width: number }).width]));
 
   it('leaves the bars of every state long on a phone (the note finds its own place)', async () => {
     expect(checkGraphicWith(barKind, tour)).toEqual([]);
@@ -143,7 +189,11 @@ describe('an annotation shown by one state', () => {
   });
 
   it('prints the note only in its state, once', async () => {
-    const text = (scene: { marks: { type: string; text?: string }[] }) => scene.marks.filter((m) => m.type === 'text').map((m) => m.text).join(' ');
+    const text = (scene: { marks: { type: string; text?: string }[] }) =>
+      scene.marks
+        .filter((m) => m.type === 'text')
+        .map((m) => m.text)
+        .join(' ');
     const noted = await expectScenes(barKind, tour, 'noted', null);
     const largest = await expectScenes(barKind, tour, 'largest', null);
     for (const layout of ['compact', 'regular'] as const) {

@@ -61,7 +61,10 @@ export function barGeometry(model: BarModel, view: BarView, layout: Layout): Sce
         const row = model.rows.find((r) => r.id === n.row);
         const d = row?.data[0];
         if (!d || d.value <= 0) return [];
-        return [(width - layout.pad / 2 - textWidth(valueText(d, n.text), valueSize, 700) - labelColumn - (negative ? valueRoom : 0)) / (d.value - lo)];
+        return [
+          (width - layout.pad / 2 - textWidth(valueText(d, n.text), valueSize, 700) - labelColumn - (negative ? valueRoom : 0)) /
+            (d.value - lo),
+        ];
       }),
     );
   let above = column > width * COLUMN_SHARE;
@@ -89,15 +92,34 @@ export function barGeometry(model: BarModel, view: BarView, layout: Layout): Sce
   const height = Math.round(top + model.rows.length * rowHeight + layout.pad / 2);
 
   const start = labelColumn + (negative ? valueRoom : 0);
-  const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([start, start + k * span]);
+  const x = scaleLinear()
+    .domain([lo, hi === lo ? lo + 1 : hi])
+    .range([start, start + k * span]);
 
   const marks: Mark[] = [];
   if (grouped) {
     let lx = 0;
     model.series.forEach((s, j) => {
       const y = layout.pad / 2 + ASCENT * layout.small;
-      marks.push({ type: 'rect', key: `legend-swatch-${s.id}`, x: lx, y: y - 0.8 * layout.small, width: 10, height: 10, fill: CATEGORICAL[j] as string });
-      marks.push({ type: 'text', key: `legend-${s.id}`, x: lx + 14, y, text: s.label, size: layout.small, fill: PALETTE.ink, anchor: 'start' });
+      marks.push({
+        type: 'rect',
+        key: `legend-swatch-${s.id}`,
+        x: lx,
+        y: y - 0.8 * layout.small,
+        width: 10,
+        height: 10,
+        fill: CATEGORICAL[j] as string,
+      });
+      marks.push({
+        type: 'text',
+        key: `legend-${s.id}`,
+        x: lx + 14,
+        y,
+        text: s.label,
+        size: layout.small,
+        fill: PALETTE.ink,
+        anchor: 'start',
+      });
       lx += 14 + textWidth(s.label, layout.small) + 2 * layout.pad + 6;
     });
   }
@@ -112,19 +134,57 @@ export function barGeometry(model: BarModel, view: BarView, layout: Layout): Sce
     if (hot && grouped) marks.push({ type: 'rect', key: `band-${row.id}`, x: 0, y, width, height: rowHeight, fill: PALETTE.rest });
     marks.push(
       above
-        ? { type: 'text', key: `label-${row.id}`, x: 0, y: y + layout.pad * 0.75 + ASCENT * layout.label, text: row.label, size: layout.label, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start' }
-        : { type: 'text', key: `label-${row.id}`, x: labelColumn - layout.pad, y: barsTop + barsHeight / 2 + middle(layout.label), text: row.label, size: layout.label, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'end' },
+        ? {
+            type: 'text',
+            key: `label-${row.id}`,
+            x: 0,
+            y: y + layout.pad * 0.75 + ASCENT * layout.label,
+            text: row.label,
+            size: layout.label,
+            weight: hot ? 700 : 400,
+            fill: PALETTE.ink,
+            anchor: 'start',
+          }
+        : {
+            type: 'text',
+            key: `label-${row.id}`,
+            x: labelColumn - layout.pad,
+            y: barsTop + barsHeight / 2 + middle(layout.label),
+            text: row.label,
+            size: layout.label,
+            weight: hot ? 700 : 400,
+            fill: PALETTE.ink,
+            anchor: 'end',
+          },
     );
     if (note && !inlineNotes) {
       const x0 = textWidth(row.label, layout.label, hot ? 700 : 400) + 2 * layout.pad;
-      marks.push({ type: 'text', key: `note-${row.id}`, x: x0, y: y + layout.pad * 0.75 + ASCENT * layout.label, text: note, size: layout.label, weight: 700, fill: PALETTE.ink, anchor: 'start' });
+      marks.push({
+        type: 'text',
+        key: `note-${row.id}`,
+        x: x0,
+        y: y + layout.pad * 0.75 + ASCENT * layout.label,
+        text: note,
+        size: layout.label,
+        weight: 700,
+        fill: PALETTE.ink,
+        anchor: 'start',
+      });
     }
     row.data.forEach((d, j) => {
       const series = model.series[j]?.id ?? 'value';
       const centre = barsTop + j * slot + slot / 2;
       const [x0, x1] = [x(Math.min(0, d.value)), x(Math.max(0, d.value))];
       const fill = grouped ? (CATEGORICAL[j] as string) : anyHighlight ? (hot ? PALETTE.highlight : PALETTE.context) : PALETTE.actual;
-      marks.push({ type: 'rect', key: `bar-${row.id}-${series}`, x: x0, y: centre - thick / 2, width: Math.max(1, x1 - x0), height: thick, fill });
+      marks.push({
+        type: 'rect',
+        key: `bar-${row.id}-${series}`,
+        x: x0,
+        y: centre - thick / 2,
+        width: Math.max(1, x1 - x0),
+        height: thick,
+        fill,
+      });
       marks.push({
         type: 'text',
         key: `value-${row.id}-${series}`,
@@ -138,6 +198,16 @@ export function barGeometry(model: BarModel, view: BarView, layout: Layout): Sce
       });
     });
   });
-  if (negative) marks.push({ type: 'line', key: 'zero', x1: x(0), y1: top, x2: x(0), y2: height - layout.pad / 2, stroke: PALETTE.ink, strokeWidth: 1 });
+  if (negative)
+    marks.push({
+      type: 'line',
+      key: 'zero',
+      x1: x(0),
+      y1: top,
+      x2: x(0),
+      y2: height - layout.pad / 2,
+      stroke: PALETTE.ink,
+      strokeWidth: 1,
+    });
   return { width, height, marks };
 }

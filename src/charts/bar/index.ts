@@ -18,11 +18,19 @@ function view(spec: BarSpec, state: string, data: DataIndex): ChartView {
   const singlePeriod = periods.length === 1 && model.series.length === 0;
   const cell = (r: (typeof rows)[number]) => r.data.map((d) => (singlePeriod || !d.periodLabel ? d.text : `${d.text}（${d.periodLabel}）`));
   return {
-    unit: unitLine(displayUnit(all.map((d) => d.value), all[0]?.unit ?? ''), all.find((d) => d.basis)?.basis),
+    unit: unitLine(
+      displayUnit(
+        all.map((d) => d.value),
+        all[0]?.unit ?? '',
+      ),
+      all.find((d) => d.basis)?.basis,
+    ),
     scenes: { compact: barGeometry(model, v, LAYOUTS.compact), regular: barGeometry(model, v, LAYOUTS.regular) },
     description: [
       `条形图：${spec.title}${singlePeriod ? `（${periods[0]}）` : ''}。`,
-      rows.map((r) => `${r.label}${r.data.map((d, j) => `${model.series[j] ? model.series[j].label : ''}${d.text}`).join('、')}`).join('；'),
+      rows
+        .map((r) => `${r.label}${r.data.map((d, j) => `${model.series[j] ? model.series[j].label : ''}${d.text}`).join('、')}`)
+        .join('；'),
       '。',
       v.highlight.length ? `突出：${v.highlight.map((id) => model.rows.find((r) => r.id === id)?.label).join('、')}。` : '',
     ].join(''),

@@ -37,7 +37,12 @@ const Row = z.strictObject({
   /** Stable id of the row, used by states. */
   id: Id,
   /** Label; defaults to the indicator's short label or the project's name. No digits. */
-  label: z.string().min(1).max(14).refine((s) => !/\d/.test(s), 'row labels must not contain digits; figures come from the dataset').optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(14)
+    .refine((s) => !/\d/.test(s), 'row labels must not contain digits; figures come from the dataset')
+    .optional(),
   /** The row's value, for charts without `series`. */
   value: ValueRef.optional(),
   /** One value per series id, for grouped charts. */
@@ -63,7 +68,11 @@ export const BarSpec = z.strictObject({
   kind: z.literal('bar'),
   ...chartBase,
   /** Series of a grouped chart (at most four); leave out for one bar per row. */
-  series: z.array(Series).min(2, 'a grouped chart needs at least two series; leave `series` out for one bar per row').max(CATEGORICAL.length, `at most ${CATEGORICAL.length} series stay distinguishable; split the chart`).optional(),
+  series: z
+    .array(Series)
+    .min(2, 'a grouped chart needs at least two series; leave `series` out for one bar per row')
+    .max(CATEGORICAL.length, `at most ${CATEGORICAL.length} series stay distinguishable; split the chart`)
+    .optional(),
   rows: z.array(Row).min(1, 'a bar chart needs at least one row'),
   /** Order of the rows: as written, or by the (first series') value, largest first. */
   sort: z.enum(['none', 'descending']).default('none'),
@@ -96,11 +105,13 @@ export function resolveBar(spec: BarSpec, data: DataIndex): { model: BarModel; p
     const at: JsonPath = ['rows', i];
     const refs: [ValueRef, JsonPath][] = [];
     if (series.length === 0) {
-      if (row.values) problems.push({ path: [...at, 'values'], message: 'this chart has no `series`, so each row takes one `value`, not `values`' });
+      if (row.values)
+        problems.push({ path: [...at, 'values'], message: 'this chart has no `series`, so each row takes one `value`, not `values`' });
       if (row.value) refs.push([row.value, [...at, 'value']]);
       else problems.push({ path: at, message: `row '${row.id}' needs a \`value\`` });
     } else {
-      if (row.value) problems.push({ path: [...at, 'value'], message: 'this chart has `series`, so each row takes `values: { <series id>: … }`' });
+      if (row.value)
+        problems.push({ path: [...at, 'value'], message: 'this chart has `series`, so each row takes `values: { <series id>: … }`' });
       const given = row.values ?? {};
       for (const key of Object.keys(given)) {
         if (!ids.includes(key)) problems.push({ path: [...at, 'values', key], message: unknownIdMessage('series', key, ids) });
@@ -137,14 +148,31 @@ export function checkBar(spec: BarSpec, data: DataIndex): SpecProblem[] {
   };
   dup(spec.rows, 'rows');
   dup(spec.series ?? [], 'series');
-  const items = spec.rows.flatMap((row, i) => (model.rows.find((r) => r.id === row.id)?.data ?? []).map((datum) => ({ datum, path: ['rows', i] as JsonPath })));
+  const items = spec.rows.flatMap((row, i) =>
+    (model.rows.find((r) => r.id === row.id)?.data ?? []).map((datum) => ({ datum, path: ['rows', i] as JsonPath })),
+  );
   problems.push(...unitProblems(items), ...basisProblems(items));
   if (problems.length > 0) return problems;
 
   const ids = model.rows.map((r) => r.id);
   for (const [name, state] of Object.entries(spec.states)) {
-    const marked = [...state.highlight.map((id, i) => ({ id, path: ['highlight', i] })), ...state.annotate.map((a, i) => ({ id: a.row, path: ['annotate', i, 'row'] }))];
-    problems.push(...stateMemberProblems({ at: ['states', name], state: name, what: 'row', field: 'rows', ids, listed: state.rows, shown: shownRows(model, state), marked, orElse: 'highlight a shown row' }));
+    const marked = [
+      ...state.highlight.map((id, i) => ({ id, path: ['highlight', i] })),
+      ...state.annotate.map((a, i) => ({ id: a.row, path: ['annotate', i, 'row'] })),
+    ];
+    problems.push(
+      ...stateMemberProblems({
+        at: ['states', name],
+        state: name,
+        what: 'row',
+        field: 'rows',
+        ids,
+        listed: state.rows,
+        shown: shownRows(model, state),
+        marked,
+        orElse: 'highlight a shown row',
+      }),
+    );
   }
   return problems;
 }

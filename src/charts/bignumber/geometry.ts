@@ -35,12 +35,41 @@ export function bigNumberGeometry(model: BigNumberModel, comparison: string | nu
   const height = Math.round(compareY + DESCENT * layout.label + layout.pad);
   const marks: Mark[] = [
     { type: 'rect', key: 'rule', x: 0, y: 0, width: 40, height: 3, fill: PALETTE.actual },
-    { type: 'text', key: 'label', x: 0, y: labelY, text: model.label && model.value.periodLabel ? `${model.label}（${model.value.periodLabel}）` : model.label || model.value.periodLabel, size: layout.label, fill: PALETTE.muted, anchor: 'start' },
+    {
+      type: 'text',
+      key: 'label',
+      x: 0,
+      y: labelY,
+      text:
+        model.label && model.value.periodLabel ? `${model.label}（${model.value.periodLabel}）` : model.label || model.value.periodLabel,
+      size: layout.label,
+      fill: PALETTE.muted,
+      anchor: 'start',
+    },
     { type: 'text', key: 'value', x: 0, y: bigY, text: number, size: layout.big, weight: 700, fill: PALETTE.ink, anchor: 'start' },
-    { type: 'text', key: 'unit', x: textWidth(number, layout.big, 700) + layout.pad, y: bigY, text: unit, size: unitSize, weight: 700, fill: PALETTE.ink, anchor: 'start' },
+    {
+      type: 'text',
+      key: 'unit',
+      x: textWidth(number, layout.big, 700) + layout.pad,
+      y: bigY,
+      text: unit,
+      size: unitSize,
+      weight: 700,
+      fill: PALETTE.ink,
+      anchor: 'start',
+    },
   ];
   if (comparison !== null) {
-    marks.push({ type: 'text', key: 'comparison', x: 0, y: compareY, text: comparison, size: layout.label, fill: PALETTE.ink, anchor: 'start' });
+    marks.push({
+      type: 'text',
+      key: 'comparison',
+      x: 0,
+      y: compareY,
+      text: comparison,
+      size: layout.label,
+      fill: PALETTE.ink,
+      anchor: 'start',
+    });
   }
   return { width: layout.width, height, marks };
 }

@@ -11,7 +11,8 @@ import { BigNumberSpec, checkBigNumber, comparisonText, resolveBigNumber, showsC
 function view(spec: BigNumberSpec, state: string, data: DataIndex): ChartView {
   const model = resolveBigNumber(spec, data).model as BigNumberModel;
   const shown = showsComparison(model, spec.states[state] ?? {});
-  const comparison = shown && model.compare ? comparisonText(model.compare, model.value.period, (p) => parsePeriod(p).label, model.compareLabel) : null;
+  const comparison =
+    shown && model.compare ? comparisonText(model.compare, model.value.period, (p) => parsePeriod(p).label, model.compareLabel) : null;
   const v = model.value;
   const figure = `${v.text}${model.suffix ?? ''}`;
   const rows = [{ header: model.label, cells: [v.periodLabel || '—', figure] }];
@@ -19,7 +20,10 @@ function view(spec: BigNumberSpec, state: string, data: DataIndex): ChartView {
   if (comparison && c) rows.push({ header: `${c.label}${c.kind === 'target' ? '（目标）' : ''}`, cells: [c.periodLabel, c.text] });
   return {
     unit: '',
-    scenes: { compact: bigNumberGeometry(model, comparison, LAYOUTS.compact), regular: bigNumberGeometry(model, comparison, LAYOUTS.regular) },
+    scenes: {
+      compact: bigNumberGeometry(model, comparison, LAYOUTS.compact),
+      regular: bigNumberGeometry(model, comparison, LAYOUTS.regular),
+    },
     description: `数字：${model.label}${v.periodLabel ? `，${v.periodLabel}` : ''}为${figure}${comparison ? `；${comparison}` : ''}。`,
     table: { columns: ['指标', '时期', '数值'], rows },
     plotted: comparison && c ? [v, c] : [v],

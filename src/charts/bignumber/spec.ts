@@ -30,7 +30,12 @@ export const BigNumberSpec = z.strictObject({
   /** The figure. */
   value: ValueRef,
   /** What the figure is; the indicator's label when left out. No digits: figures come from the data. */
-  label: z.string().min(1).max(16).refine((s) => !/\d/.test(s), 'the label must not contain digits').optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(16)
+    .refine((s) => !/\d/.test(s), 'the label must not contain digits')
+    .optional(),
   /**
    * A qualifier printed after the figure in the article but not held by the dataset's value, e.g.
    * "左右" for "增长7%左右"; it must occur in the figure's printed citation. (Qualifiers the dataset
@@ -67,7 +72,13 @@ export function resolveBigNumber(spec: BigNumberSpec, data: DataIndex): { model:
   const problems = [value.problem, compare?.problem].filter((p): p is SpecProblem => p !== undefined);
   if (!value.datum || (compare && !compare.datum)) return { model: null, problems };
   return {
-    model: { label: spec.label ?? value.datum.name, value: value.datum, suffix: spec.suffix, compare: compare?.datum, compareLabel: spec.compareLabel },
+    model: {
+      label: spec.label ?? value.datum.name,
+      value: value.datum,
+      suffix: spec.suffix,
+      compare: compare?.datum,
+      compareLabel: spec.compareLabel,
+    },
     problems,
   };
 }
@@ -82,7 +93,8 @@ const GROWTH_WORDS: Record<string, string> = { yoy: '同比', 'annual-avg': '年
 export function comparisonText(c: Datum, figurePeriod: string, baselineLabel: (period: string) => string, lead?: string): string {
   if (lead !== undefined) {
     // The editor's words replace the automatic period and basis; the figure (and its direction) stay.
-    if (c.kind === 'growth') return `${lead}${c.basis === 'change' ? (c.value >= 0 ? '增加' : '减少') : c.value >= 0 ? '增长' : '下降'}${c.text.replace(/^\u2212/, '')}`;
+    if (c.kind === 'growth')
+      return `${lead}${c.basis === 'change' ? (c.value >= 0 ? '增加' : '减少') : c.value >= 0 ? '增长' : '下降'}${c.text.replace(/^\u2212/, '')}`;
     return `${lead}${/[：:，,]$/.test(lead) ? '' : '：'}${c.text}`;
   }
   const since = c.baseline ? `比${baselineLabel(c.baseline)}` : '';
@@ -109,7 +121,10 @@ export function checkBigNumber(spec: BigNumberSpec, data: DataIndex): SpecProble
   if (!model) return problems;
   const c = model.compare;
   if (c && c.kind === 'actual' && c.unit !== model.value.unit) {
-    problems.push({ path: ['compare'], message: `the comparison is in ${c.unit} but the figure in ${model.value.unit}; compare a level with the same level, or with a growth rate or target` });
+    problems.push({
+      path: ['compare'],
+      message: `the comparison is in ${c.unit} but the figure in ${model.value.unit}; compare a level with the same level, or with a growth rate or target`,
+    });
   }
   if (spec.suffix !== undefined) {
     const v = model.value;
@@ -117,15 +132,24 @@ export function checkBigNumber(spec: BigNumberSpec, data: DataIndex): SpecProble
     if (v.approx) {
       problems.push({ path: ['suffix'], message: `the figure is already printed as "${v.text}" from the dataset; remove \`suffix\`` });
     } else if (!printed.some((p) => p.includes(spec.suffix as string))) {
-      problems.push({ path: ['suffix'], message: `"${spec.suffix}" does not occur in the figure as printed (${printed.map((p) => `"${p}"`).join(', ')}); the suffix must repeat the article's own qualifier` });
+      problems.push({
+        path: ['suffix'],
+        message: `"${spec.suffix}" does not occur in the figure as printed (${printed.map((p) => `"${p}"`).join(', ')}); the suffix must repeat the article's own qualifier`,
+      });
     }
   }
   if (spec.compareLabel !== undefined && !c) {
-    problems.push({ path: ['compareLabel'], message: 'the card has no `compare`, so `compareLabel` has nothing to label; add a comparison or remove it' });
+    problems.push({
+      path: ['compareLabel'],
+      message: 'the card has no `compare`, so `compareLabel` has nothing to label; add a comparison or remove it',
+    });
   }
   for (const [name, state] of Object.entries(spec.states)) {
     if (state.comparison === true && !c) {
-      problems.push({ path: ['states', name, 'comparison'], message: 'this state shows a comparison, but the card has no `compare`; add one or remove `comparison: true`' });
+      problems.push({
+        path: ['states', name, 'comparison'],
+        message: 'this state shows a comparison, but the card has no `compare`; add one or remove `comparison: true`',
+      });
     }
   }
   return problems;

@@ -52,7 +52,15 @@ interface Fitted {
  * The largest scale over [lo, hi] that starts at `start` and keeps every value label (each end alone,
  * or both ends) inside `end`; rows whose left label would cross the axis start get `stacked`.
  */
-function fitScale(rows: DumbbellRow[], lo: number, hi: number, start: number, end: number, sideLabels: { gap: number; size: number } | null, tickRoom: number): Fitted {
+function fitScale(
+  rows: DumbbellRow[],
+  lo: number,
+  hi: number,
+  start: number,
+  end: number,
+  sideLabels: { gap: number; size: number } | null,
+  tickRoom: number,
+): Fitted {
   const stacked = new Set<string>();
   const span = hi - lo || 1;
   const wr = (row: DumbbellRow) => textWidth(row.result.text, sideLabels?.size ?? 0, 700);
@@ -80,7 +88,13 @@ function fitScale(rows: DumbbellRow[], lo: number, hi: number, start: number, en
           return k * (Math.min(a, b) - lo) - sideLabels.gap - small < 2;
         })
       : [];
-    if (crossing.length === 0) return { scale: scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([start, start + k * span]), stacked };
+    if (crossing.length === 0)
+      return {
+        scale: scaleLinear()
+          .domain([lo, hi === lo ? lo + 1 : hi])
+          .range([start, start + k * span]),
+        stacked,
+      };
     for (const row of crossing) stacked.add(row.id);
   }
   throw new Error('dumbbell: no scale fits');
@@ -101,18 +115,53 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
   const compact = layout.name === 'compact';
   const r = layout.point + 1.5;
   const size = layout.label;
-  const labelColumn = compact ? 0 : Math.min(width * 0.3, Math.max(...model.rows.map((row) => textWidth(row.label, size, 700))) + 2 * layout.pad);
+  const labelColumn = compact
+    ? 0
+    : Math.min(width * 0.3, Math.max(...model.rows.map((row) => textWidth(row.label, size, 700))) + 2 * layout.pad);
 
   // Legend, then the tick labels, then the rows.
   const legendY = ASCENT * layout.small;
-  const resultLegend = legendLabel('实际', model.rows.map((row) => row.result.periodLabel));
-  const targetLegend = legendLabel('目标', model.rows.map((row) => row.target.periodLabel));
+  const resultLegend = legendLabel(
+    '实际',
+    model.rows.map((row) => row.result.periodLabel),
+  );
+  const targetLegend = legendLabel(
+    '目标',
+    model.rows.map((row) => row.target.periodLabel),
+  );
   const targetLegendX = 12 + textWidth(resultLegend, layout.small) + 4 * layout.pad;
   const marks: Mark[] = [
     { type: 'circle', key: 'legend-result', cx: 5, cy: legendY - 0.35 * layout.small, r: 4.5, fill: PALETTE.actual },
-    { type: 'text', key: 'legend-result-text', x: 13, y: legendY, text: resultLegend, size: layout.small, fill: PALETTE.ink, anchor: 'start' },
-    { type: 'circle', key: 'legend-target', cx: targetLegendX + 5, cy: legendY - 0.35 * layout.small, r: 4, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: 2 },
-    { type: 'text', key: 'legend-target-text', x: targetLegendX + 13, y: legendY, text: targetLegend, size: layout.small, fill: PALETTE.ink, anchor: 'start' },
+    {
+      type: 'text',
+      key: 'legend-result-text',
+      x: 13,
+      y: legendY,
+      text: resultLegend,
+      size: layout.small,
+      fill: PALETTE.ink,
+      anchor: 'start',
+    },
+    {
+      type: 'circle',
+      key: 'legend-target',
+      cx: targetLegendX + 5,
+      cy: legendY - 0.35 * layout.small,
+      r: 4,
+      fill: PALETTE.bg,
+      stroke: PALETTE.target,
+      strokeWidth: 2,
+    },
+    {
+      type: 'text',
+      key: 'legend-target-text',
+      x: targetLegendX + 13,
+      y: legendY,
+      text: targetLegend,
+      size: layout.small,
+      fill: PALETTE.ink,
+      anchor: 'start',
+    },
   ];
   const ticksY = line(layout.small) + layout.pad + ASCENT * layout.small;
   const top = ticksY + DESCENT * layout.small + layout.pad;
@@ -127,11 +176,28 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
   // Room for the centred tick labels at both ends of the axis (the widest a tick could be).
   const tickRoom = Math.max(textWidth(tickLabel(lo, unit), layout.small), textWidth(tickLabel(hi, unit), layout.small)) / 2 + 1;
   const start = labelColumn + Math.max(tickRoom, r + 1.5);
-  const { scale, stacked } = fitScale(model.rows, lo, hi, start, width - 1, compact ? null : { gap: r + 1.5 + layout.pad / 2, size }, compact ? Math.max(tickRoom, r + 1.5) : 0);
+  const { scale, stacked } = fitScale(
+    model.rows,
+    lo,
+    hi,
+    start,
+    width - 1,
+    compact ? null : { gap: r + 1.5 + layout.pad / 2, size },
+    compact ? Math.max(tickRoom, r + 1.5) : 0,
+  );
   for (const t of ticksFor(scale, unit, layout.small)) {
     const x = scale(t);
     marks.push(
-      { type: 'line', key: `grid-${t}`, x1: x, y1: top - layout.pad, x2: x, y2: height - layout.pad, stroke: t === 0 && lo < 0 ? PALETTE.ink : PALETTE.grid, strokeWidth: 1 },
+      {
+        type: 'line',
+        key: `grid-${t}`,
+        x1: x,
+        y1: top - layout.pad,
+        x2: x,
+        y2: height - layout.pad,
+        stroke: t === 0 && lo < 0 ? PALETTE.ink : PALETTE.grid,
+        strokeWidth: 1,
+      },
       { type: 'text', key: `tick-${t}`, x, y: ticksY, text: tickLabel(t, unit), size: layout.small, fill: PALETTE.muted, anchor: 'middle' },
     );
   }
@@ -148,11 +214,43 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
     const dotR = hot ? r + 1.5 : r;
     marks.push(
       compact
-        ? { type: 'text', key: `label-${row.id}`, x: scale(lo) + layout.pad / 2, y: labelY, text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'start', halo: true }
-        : { type: 'text', key: `label-${row.id}`, x: labelColumn - layout.pad, y: cy + middle(size), text: row.label, size, weight: hot ? 700 : 400, fill: PALETTE.ink, anchor: 'end' },
+        ? {
+            type: 'text',
+            key: `label-${row.id}`,
+            x: scale(lo) + layout.pad / 2,
+            y: labelY,
+            text: row.label,
+            size,
+            weight: hot ? 700 : 400,
+            fill: PALETTE.ink,
+            anchor: 'start',
+            halo: true,
+          }
+        : {
+            type: 'text',
+            key: `label-${row.id}`,
+            x: labelColumn - layout.pad,
+            y: cy + middle(size),
+            text: row.label,
+            size,
+            weight: hot ? 700 : 400,
+            fill: PALETTE.ink,
+            anchor: 'end',
+          },
     );
     const [xr, xt] = [scale(row.result.value), scale(row.target.value)];
-    if (both) marks.push({ type: 'line', key: `link-${row.id}`, x1: xr, y1: cy, x2: xt, y2: cy, stroke: PALETTE.axis, strokeWidth: 2, ...(back ? { opacity: back } : {}) });
+    if (both)
+      marks.push({
+        type: 'line',
+        key: `link-${row.id}`,
+        x1: xr,
+        y1: cy,
+        x2: xt,
+        y2: cy,
+        stroke: PALETTE.axis,
+        strokeWidth: 2,
+        ...(back ? { opacity: back } : {}),
+      });
 
     const resultText = row.result.text;
     const goal = targetText(row.target.text);
@@ -188,12 +286,53 @@ export function dumbbellGeometry(model: DumbbellModel, view: DumbbellView, layou
     }
     const valueY = compact ? labelY : cy + middle(size);
     if (view.show.includes('target')) {
-      marks.push({ type: 'circle', key: `target-${row.id}`, cx: xt, cy, r: dotR, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: 2, ...(back ? { opacity: back } : {}) });
-      marks.push({ type: 'text', key: `target-value-${row.id}`, x: targetAt[0], y: valueY, text: goal, size, fill: PALETTE.target, anchor: targetAt[1], halo: true });
+      marks.push({
+        type: 'circle',
+        key: `target-${row.id}`,
+        cx: xt,
+        cy,
+        r: dotR,
+        fill: PALETTE.bg,
+        stroke: PALETTE.target,
+        strokeWidth: 2,
+        ...(back ? { opacity: back } : {}),
+      });
+      marks.push({
+        type: 'text',
+        key: `target-value-${row.id}`,
+        x: targetAt[0],
+        y: valueY,
+        text: goal,
+        size,
+        fill: PALETTE.target,
+        anchor: targetAt[1],
+        halo: true,
+      });
     }
     if (view.show.includes('result')) {
-      marks.push({ type: 'circle', key: `result-${row.id}`, cx: xr, cy, r: dotR, fill: PALETTE.actual, stroke: hot ? PALETTE.ink : PALETTE.bg, strokeWidth: hot ? 2 : 1.5, ...(back ? { opacity: back } : {}) });
-      marks.push({ type: 'text', key: `result-value-${row.id}`, x: resultAt[0], y: valueY, text: resultText, size, weight, fill: resultFill, anchor: resultAt[1], halo: true });
+      marks.push({
+        type: 'circle',
+        key: `result-${row.id}`,
+        cx: xr,
+        cy,
+        r: dotR,
+        fill: PALETTE.actual,
+        stroke: hot ? PALETTE.ink : PALETTE.bg,
+        strokeWidth: hot ? 2 : 1.5,
+        ...(back ? { opacity: back } : {}),
+      });
+      marks.push({
+        type: 'text',
+        key: `result-value-${row.id}`,
+        x: resultAt[0],
+        y: valueY,
+        text: resultText,
+        size,
+        weight,
+        fill: resultFill,
+        anchor: resultAt[1],
+        halo: true,
+      });
     }
   });
   return { width, height, marks };

@@ -16,16 +16,33 @@ function view(spec: DumbbellSpec, state: string, data: DataIndex): ChartView {
   const showTarget = v.show.includes('target');
   const all = model.rows.flatMap((r) => [r.result, r.target]);
   return {
-    unit: unitLine(displayUnit(all.map((d) => d.value), all[0]?.unit ?? ''), all.find((d) => d.basis)?.basis),
+    unit: unitLine(
+      displayUnit(
+        all.map((d) => d.value),
+        all[0]?.unit ?? '',
+      ),
+      all.find((d) => d.basis)?.basis,
+    ),
     scenes: { compact: dumbbellGeometry(model, v, LAYOUTS.compact), regular: dumbbellGeometry(model, v, LAYOUTS.regular) },
     description: `哑铃图：${spec.title}。${rows
-      .map((r) => [r.label, showResult ? `${r.result.periodLabel}实际${r.result.text}` : '', showTarget ? `${r.target.periodLabel}目标${r.target.text}` : ''].filter(Boolean).join('，'))
+      .map((r) =>
+        [
+          r.label,
+          showResult ? `${r.result.periodLabel}实际${r.result.text}` : '',
+          showTarget ? `${r.target.periodLabel}目标${r.target.text}` : '',
+        ]
+          .filter(Boolean)
+          .join('，'),
+      )
       .join('；')}。`,
     table: {
       columns: ['指标', ...(showResult ? ['实际'] : []), ...(showTarget ? ['目标'] : [])],
       rows: rows.map((r) => ({
         header: r.label,
-        cells: [...(showResult ? [`${r.result.text}（${r.result.periodLabel}）`] : []), ...(showTarget ? [`${r.target.text}（${r.target.periodLabel}）`] : [])],
+        cells: [
+          ...(showResult ? [`${r.result.text}（${r.result.periodLabel}）`] : []),
+          ...(showTarget ? [`${r.target.text}（${r.target.periodLabel}）`] : []),
+        ],
       })),
     },
     plotted: rows.flatMap((r) => [...(showResult ? [r.result] : []), ...(showTarget ? [r.target] : [])]),

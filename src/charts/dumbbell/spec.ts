@@ -26,7 +26,12 @@ const Row = z.strictObject({
   /** Stable id of the row, used by states. */
   id: Id,
   /** Label; defaults to the indicator's short label. No digits. */
-  label: z.string().min(1).max(12).refine((s) => !/\d/.test(s), 'row labels must not contain digits; figures come from the dataset').optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(12)
+    .refine((s) => !/\d/.test(s), 'row labels must not contain digits; figures come from the dataset')
+    .optional(),
   /** The realised value (kind actual or growth). */
   result: ValueRef,
   /** The target (kind target). */
@@ -74,10 +79,16 @@ export function resolveDumbbell(spec: DumbbellSpec, data: DataIndex): { model: D
     if (target.problem) problems.push(target.problem);
     if (!result.datum || !target.datum) return null;
     if (target.datum.kind !== 'target') {
-      problems.push({ path: ['rows', i, 'target'], message: `\`target\` must be a target value (kind: target), but '${target.datum.id}' ${target.datum.period} is ${target.datum.kind}` });
+      problems.push({
+        path: ['rows', i, 'target'],
+        message: `\`target\` must be a target value (kind: target), but '${target.datum.id}' ${target.datum.period} is ${target.datum.kind}`,
+      });
     }
     if (result.datum.kind === 'target' || result.datum.kind === 'forecast') {
-      problems.push({ path: ['rows', i, 'result'], message: `\`result\` must be a realised value, but '${result.datum.id}' ${result.datum.period} is a ${result.datum.kind}` });
+      problems.push({
+        path: ['rows', i, 'result'],
+        message: `\`result\` must be a realised value, but '${result.datum.id}' ${result.datum.period} is a ${result.datum.kind}`,
+      });
     }
     return { id: row.id, label: row.label ?? result.datum.label, result: result.datum, target: target.datum };
   });
@@ -86,7 +97,10 @@ export function resolveDumbbell(spec: DumbbellSpec, data: DataIndex): { model: D
 }
 
 /** What a state shows. */
-export function dumbbellView(model: DumbbellModel, state: DumbbellState): { show: ('result' | 'target')[]; shown: string[]; highlight: string[] } {
+export function dumbbellView(
+  model: DumbbellModel,
+  state: DumbbellState,
+): { show: ('result' | 'target')[]; shown: string[]; highlight: string[] } {
   return { show: state.show ?? ['result', 'target'], shown: state.rows ?? model.rows.map((r) => r.id), highlight: state.highlight };
 }
 
@@ -108,7 +122,18 @@ export function checkDumbbell(spec: DumbbellSpec, data: DataIndex): SpecProblem[
   const ids = model.rows.map((r) => r.id);
   for (const [name, state] of Object.entries(spec.states)) {
     const marked = state.highlight.map((id, i) => ({ id, path: ['highlight', i] }));
-    problems.push(...stateMemberProblems({ at: ['states', name], state: name, what: 'row', field: 'rows', ids, listed: state.rows, shown: dumbbellView(model, state).shown, marked }));
+    problems.push(
+      ...stateMemberProblems({
+        at: ['states', name],
+        state: name,
+        what: 'row',
+        field: 'rows',
+        ids,
+        listed: state.rows,
+        shown: dumbbellView(model, state).shown,
+        marked,
+      }),
+    );
   }
   return problems;
 }

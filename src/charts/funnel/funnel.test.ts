@@ -30,10 +30,44 @@ const projects = {
 describe('funnelRuns()', () => {
   const v = (value: number, unit: string) => ({ value, unit });
   it.each([
-    ['single stages get no bar', [v(5, '次'), v(8, '家')], false, [{ run: 0, fraction: null }, { run: 1, fraction: null }]],
-    ['a run of one unit shares a scale', [v(5, '次'), v(80, '个'), v(20, '个')], false, [{ run: 0, fraction: null }, { run: 1, fraction: 1 }, { run: 1, fraction: 0.25 }]],
-    ['proportional puts all on one scale', [v(100, '个'), v(50, '个')], true, [{ run: 0, fraction: 1 }, { run: 0, fraction: 0.5 }]],
-    ['runs are consecutive only', [v(10, '个'), v(5, '家'), v(10, '个')], false, [{ run: 0, fraction: null }, { run: 1, fraction: null }, { run: 2, fraction: null }]],
+    [
+      'single stages get no bar',
+      [v(5, '次'), v(8, '家')],
+      false,
+      [
+        { run: 0, fraction: null },
+        { run: 1, fraction: null },
+      ],
+    ],
+    [
+      'a run of one unit shares a scale',
+      [v(5, '次'), v(80, '个'), v(20, '个')],
+      false,
+      [
+        { run: 0, fraction: null },
+        { run: 1, fraction: 1 },
+        { run: 1, fraction: 0.25 },
+      ],
+    ],
+    [
+      'proportional puts all on one scale',
+      [v(100, '个'), v(50, '个')],
+      true,
+      [
+        { run: 0, fraction: 1 },
+        { run: 0, fraction: 0.5 },
+      ],
+    ],
+    [
+      'runs are consecutive only',
+      [v(10, '个'), v(5, '家'), v(10, '个')],
+      false,
+      [
+        { run: 0, fraction: null },
+        { run: 1, fraction: null },
+        { run: 2, fraction: null },
+      ],
+    ],
   ])('%s', (_, values, proportional, expected) => {
     expect(funnelRuns(values, proportional)).toEqual(expected);
   });

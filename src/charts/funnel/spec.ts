@@ -33,7 +33,12 @@ const Stage = z.strictObject({
   id: Id,
   value: ValueRef,
   /** Label; defaults to the indicator's short label. No digits. */
-  label: z.string().min(1).max(10).refine((s) => !/\d/.test(s), 'stage labels must not contain digits; figures come from the dataset').optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(10)
+    .refine((s) => !/\d/.test(s), 'stage labels must not contain digits; figures come from the dataset')
+    .optional(),
 });
 
 const FunnelState = z.strictObject({
@@ -100,8 +105,20 @@ export function resolveFunnel(spec: FunnelSpec, data: DataIndex): { model: Funne
   if (resolved.some((r) => !r.datum)) return { model: null, problems };
   const data_ = resolved.map((r) => r.datum as Datum);
   const runs = funnelRuns(data_, spec.proportional);
-  const stages = spec.stages.map((s, i) => ({ id: s.id, label: s.label ?? (data_[i] as Datum).label, value: data_[i] as Datum, ...(runs[i] as { run: number; fraction: number | null }) }));
-  return { model: { stages, proportional: spec.proportional, mixedUnits: stages.some((s) => s.fraction === null) || new Set(stages.map((s) => s.run)).size > 1 }, problems };
+  const stages = spec.stages.map((s, i) => ({
+    id: s.id,
+    label: s.label ?? (data_[i] as Datum).label,
+    value: data_[i] as Datum,
+    ...(runs[i] as { run: number; fraction: number | null }),
+  }));
+  return {
+    model: {
+      stages,
+      proportional: spec.proportional,
+      mixedUnits: stages.some((s) => s.fraction === null) || new Set(stages.map((s) => s.run)).size > 1,
+    },
+    problems,
+  };
 }
 
 /** Stages shown in a state. */
@@ -120,9 +137,13 @@ export function checkFunnel(spec: FunnelSpec, data: DataIndex): SpecProblem[] {
   const first = model.stages[0] as FunnelStage;
   model.stages.forEach((s, i) => {
     if (s.value.period !== first.value.period) {
-      problems.push({ path: ['stages', i, 'value'], message: `stage '${s.id}' covers ${s.value.periodLabel || 'no period'}, but '${first.id}' covers ${first.value.periodLabel}; a pipeline compares stages of one period` });
+      problems.push({
+        path: ['stages', i, 'value'],
+        message: `stage '${s.id}' covers ${s.value.periodLabel || 'no period'}, but '${first.id}' covers ${first.value.periodLabel}; a pipeline compares stages of one period`,
+      });
     }
-    if (s.value.value <= 0) problems.push({ path: ['stages', i, 'value'], message: `stage '${s.id}' is ${s.value.text}; a pipeline stage must be positive` });
+    if (s.value.value <= 0)
+      problems.push({ path: ['stages', i, 'value'], message: `stage '${s.id}' is ${s.value.text}; a pipeline stage must be positive` });
   });
   const units = [...new Set(model.stages.map((s) => s.value.unit))];
   if (spec.proportional && units.length > 1) {
@@ -137,7 +158,18 @@ export function checkFunnel(spec: FunnelSpec, data: DataIndex): SpecProblem[] {
   const ids = model.stages.map((s) => s.id);
   for (const [name, state] of Object.entries(spec.states)) {
     const marked = state.highlight.map((id, i) => ({ id, path: ['highlight', i] }));
-    problems.push(...stateMemberProblems({ at: ['states', name], state: name, what: 'stage', field: 'stages', ids, listed: state.stages, shown: shownStages(model, state), marked }));
+    problems.push(
+      ...stateMemberProblems({
+        at: ['states', name],
+        state: name,
+        what: 'stage',
+        field: 'stages',
+        ids,
+        listed: state.stages,
+        shown: shownStages(model, state),
+        marked,
+      }),
+    );
   }
   return problems;
 }

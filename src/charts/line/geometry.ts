@@ -61,7 +61,12 @@ function runs(data: Datum[]): Datum[][] {
  * The label of a point: "2025年一季度 8.4%" for sub-year periods (the axis only names years, so the
  * label says which part of which year), "目标 7%" for targets, "谷底 −1.2%" with a note.
  */
-export function pointLabel(s: Pick<LineSeries, 'role' | 'label'>, d: Pick<Datum, 'period' | 'periodLabel' | 'text'>, note: string | undefined, multi: boolean): string {
+export function pointLabel(
+  s: Pick<LineSeries, 'role' | 'label'>,
+  d: Pick<Datum, 'period' | 'periodLabel' | 'text'>,
+  note: string | undefined,
+  multi: boolean,
+): string {
   const parts: string[] = [];
   if (note) parts.push(note);
   else if (s.role === 'target' || multi) parts.push(s.label);
@@ -95,7 +100,9 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
   const left = tickLabelWidth(probe, layout, unit) + 2 * layout.pad;
   const right = width - layout.pad;
   const axis = probe;
-  const x = scaleLinear().domain([firstYear, lastYear + 1]).range([left, right]);
+  const x = scaleLinear()
+    .domain([firstYear, lastYear + 1])
+    .range([left, right]);
   const y = axis.scale;
 
   const marks: Mark[] = [...horizontalGrid(axis, left, right, layout, unit)];
@@ -114,17 +121,55 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
     .forEach((yr) =>
       marks.push(
         subYear.has(yr)
-          ? { type: 'text', key: `year-${yr}`, x: x(yr) + layout.pad / 2, y: height - layout.pad - DESCENT * layout.small, text: String(yr), size: layout.small, fill: PALETTE.muted, anchor: 'start' }
-          : { type: 'text', key: `year-${yr}`, x: x(yr + 0.5), y: height - layout.pad - DESCENT * layout.small, text: String(yr), size: layout.small, fill: PALETTE.muted, anchor: 'middle' },
+          ? {
+              type: 'text',
+              key: `year-${yr}`,
+              x: x(yr) + layout.pad / 2,
+              y: height - layout.pad - DESCENT * layout.small,
+              text: String(yr),
+              size: layout.small,
+              fill: PALETTE.muted,
+              anchor: 'start',
+            }
+          : {
+              type: 'text',
+              key: `year-${yr}`,
+              x: x(yr + 0.5),
+              y: height - layout.pad - DESCENT * layout.small,
+              text: String(yr),
+              size: layout.small,
+              fill: PALETTE.muted,
+              anchor: 'middle',
+            },
       ),
     );
   if (subYear.size > 0) {
     // Short ticks at the year boundaries show the band each year label stands for.
     for (let yr = firstYear; yr <= lastYear + 1; yr++) {
-      marks.push({ type: 'line', key: `year-tick-${yr}`, x1: x(yr), y1: bottom, x2: x(yr), y2: bottom + layout.pad, stroke: PALETTE.grid, strokeWidth: 1 });
+      marks.push({
+        type: 'line',
+        key: `year-tick-${yr}`,
+        x1: x(yr),
+        y1: bottom,
+        x2: x(yr),
+        y2: bottom + layout.pad,
+        stroke: PALETTE.grid,
+        strokeWidth: 1,
+      });
     }
     for (const yr of subYear) {
-      if (yr > firstYear) marks.push({ type: 'line', key: `year-line-${yr}`, x1: x(yr), y1: top - layout.pad, x2: x(yr), y2: bottom, stroke: PALETTE.grid, strokeWidth: 1, dash: '3 3' });
+      if (yr > firstYear)
+        marks.push({
+          type: 'line',
+          key: `year-line-${yr}`,
+          x1: x(yr),
+          y1: top - layout.pad,
+          x2: x(yr),
+          y2: bottom,
+          stroke: PALETTE.grid,
+          strokeWidth: 1,
+          dash: '3 3',
+        });
     }
   }
 
@@ -142,12 +187,23 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
     };
     const segments = runs(s.data);
     if (model.area && s === firstActual && segments.length > 0) {
-      const shape = d3area<Datum>().x((d) => pos(d)[0]).y0(y(0)).y1((d) => pos(d)[1]);
-      marks.push({ type: 'path', key: `area-${s.id}`, d: segments.map((r) => shape(r) ?? '').join(''), fill: PALETTE.actual, opacity: 0.12 });
+      const shape = d3area<Datum>()
+        .x((d) => pos(d)[0])
+        .y0(y(0))
+        .y1((d) => pos(d)[1]);
+      marks.push({
+        type: 'path',
+        key: `area-${s.id}`,
+        d: segments.map((r) => shape(r) ?? '').join(''),
+        fill: PALETTE.actual,
+        opacity: 0.12,
+      });
     }
     const bridges = s.role === 'actual' ? gaps(s.data) : [];
     if (bridges.length > 0) {
-      const shape = d3line<Datum>().x((d) => pos(d)[0]).y((d) => pos(d)[1]);
+      const shape = d3line<Datum>()
+        .x((d) => pos(d)[0])
+        .y((d) => pos(d)[1]);
       marks.push({
         type: 'path',
         key: `bridge-${s.id}`,
@@ -159,7 +215,9 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
       });
     }
     if (segments.length > 0) {
-      const shape = d3line<Datum>().x((d) => pos(d)[0]).y((d) => pos(d)[1]);
+      const shape = d3line<Datum>()
+        .x((d) => pos(d)[0])
+        .y((d) => pos(d)[1]);
       marks.push({
         type: 'path',
         key: `line-${s.id}`,
@@ -176,7 +234,8 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
   // colours of their kind (a highlight never changes what a colour means).
   const obstacles: Box[] = marks.filter((m) => m.type === 'text').map((m) => textBox(m));
   const isHighlighted = (s: LineSeries, d: Datum) =>
-    view.highlight.some((h) => h.series === s.id && h.period === d.period) || view.annotate.some((a) => a.series === s.id && a.period === d.period);
+    view.highlight.some((h) => h.series === s.id && h.period === d.period) ||
+    view.annotate.some((a) => a.series === s.id && a.period === d.period);
   const pointMarks: Mark[] = [];
   for (const s of shownSeries) {
     for (const d of s.data.filter((p) => isShown(view, s.id, p))) {
@@ -187,10 +246,35 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
       pointMarks.push(
         s.role === 'forecast'
           ? // Forecasts: a hollow diamond, so they are not read as targets (hollow circles).
-            { type: 'path', key: `point-${s.id}-${d.period}`, d: `M${cx},${cy - r * 1.3}L${cx + r * 1.3},${cy}L${cx},${cy + r * 1.3}L${cx - r * 1.3},${cy}Z`, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: hot ? 2.5 : 2 }
+            {
+              type: 'path',
+              key: `point-${s.id}-${d.period}`,
+              d: `M${cx},${cy - r * 1.3}L${cx + r * 1.3},${cy}L${cx},${cy + r * 1.3}L${cx - r * 1.3},${cy}Z`,
+              fill: PALETTE.bg,
+              stroke: PALETTE.target,
+              strokeWidth: hot ? 2.5 : 2,
+            }
           : s.role === 'target'
-          ? { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.bg, stroke: PALETTE.target, strokeWidth: hot ? 2.5 : 2 }
-          : { type: 'circle', key: `point-${s.id}-${d.period}`, cx, cy, r, fill: PALETTE.actual, stroke: hot ? PALETTE.ink : PALETTE.bg, strokeWidth: hot ? 2 : 1.5 },
+            ? {
+                type: 'circle',
+                key: `point-${s.id}-${d.period}`,
+                cx,
+                cy,
+                r,
+                fill: PALETTE.bg,
+                stroke: PALETTE.target,
+                strokeWidth: hot ? 2.5 : 2,
+              }
+            : {
+                type: 'circle',
+                key: `point-${s.id}-${d.period}`,
+                cx,
+                cy,
+                r,
+                fill: PALETTE.actual,
+                stroke: hot ? PALETTE.ink : PALETTE.bg,
+                strokeWidth: hot ? 2 : 1.5,
+              },
       );
     }
   }
@@ -204,7 +288,8 @@ export function lineGeometry(model: LineModel, view: LineView, layout: Layout): 
   }
   for (const h of view.highlight) {
     const s = model.series.find((q) => q.id === h.series) as LineSeries;
-    if (!wanted.has(`${h.series}-${h.period}`)) wanted.set(`${h.series}-${h.period}`, { s, d: s.data.find((q) => q.period === h.period) as Datum, hot: true });
+    if (!wanted.has(`${h.series}-${h.period}`))
+      wanted.set(`${h.series}-${h.period}`, { s, d: s.data.find((q) => q.period === h.period) as Datum, hot: true });
   }
   // Targets are always named, so a hollow point never has to be decoded from a legend.
   const quiet = wanted.size === 0;

@@ -14,18 +14,15 @@ function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
   const { model } = resolveLine(spec, data);
   const v = lineView(model, spec.states[state] as LineSpec['states'][string]);
   const all = model.series.flatMap((s) => s.data);
-  const shown = model.series
-    .filter((s) => v.visible.includes(s.id))
-    .map((s) => ({ s, data: s.data.filter((d) => isShown(v, s.id, d)) }));
+  const shown = model.series.filter((s) => v.visible.includes(s.id)).map((s) => ({ s, data: s.data.filter((d) => isShown(v, s.id, d)) }));
   const plotted = shown.flatMap((x) => x.data);
 
   const periods = [...new Map(plotted.map((d) => [d.period, d])).values()].sort((a, b) => (a.x as number) - (b.x as number));
   const cell = (data: Datum[], period: string) => data.find((d) => d.period === period)?.text ?? '—';
-  const marked = [...v.highlight, ...v.annotate]
-    .map((p) => {
-      const d = model.series.find((s) => s.id === p.series)?.data.find((q) => q.period === p.period) as Datum;
-      return `${d.periodLabel}${d.text}${'text' in p ? `（${p.text}）` : ''}`;
-    });
+  const marked = [...v.highlight, ...v.annotate].map((p) => {
+    const d = model.series.find((s) => s.id === p.series)?.data.find((q) => q.period === p.period) as Datum;
+    return `${d.periodLabel}${d.text}${'text' in p ? `（${p.text}）` : ''}`;
+  });
   const description = [
     `折线图：${spec.title}。`,
     ...shown.map(({ s, data }) => `${s.label}：${data.map((d) => `${d.periodLabel}${d.text}`).join('，')}。`),
@@ -37,12 +34,20 @@ function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
   const notes = [
     ...(bridged ? ['点线连接的两个时期之间，报道没有给出数据。'] : []),
     ...(mixed ? ['季度和全年的数值口径不同，放在一起仅供对照。'] : []),
-    ...(shown.some(({ s }) => s.role === 'forecast') ? ['空心菱形和点线是预计值（报道或企业的预期），不是目标；目标画作空心圆和虚线。'] : []),
+    ...(shown.some(({ s }) => s.role === 'forecast')
+      ? ['空心菱形和点线是预计值（报道或企业的预期），不是目标；目标画作空心圆和虚线。']
+      : []),
   ];
 
   return {
     notes,
-    unit: unitLine(displayUnit(all.map((d) => d.value), all[0]?.unit ?? ''), all.find((d) => d.basis)?.basis),
+    unit: unitLine(
+      displayUnit(
+        all.map((d) => d.value),
+        all[0]?.unit ?? '',
+      ),
+      all.find((d) => d.basis)?.basis,
+    ),
     scenes: { compact: lineGeometry(model, v, LAYOUTS.compact), regular: lineGeometry(model, v, LAYOUTS.regular) },
     description,
     table: {

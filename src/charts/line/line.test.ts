@@ -57,17 +57,42 @@ describe('line check()', () => {
     ],
     [
       'mixed units',
-      { ...growth, series: [{ id: 'a', indicator: 'industrial-va-growth', kind: 'growth' }, { id: 'b', indicator: 'gdp', kind: 'actual' }], states: { all: {} } },
-      ["series[1]: this chart mixes dimensions percent (%) and money (亿元) ('industrial-va-growth' and 'gdp'); one chart shows one unit, so use separate charts"],
+      {
+        ...growth,
+        series: [
+          { id: 'a', indicator: 'industrial-va-growth', kind: 'growth' },
+          { id: 'b', indicator: 'gdp', kind: 'actual' },
+        ],
+        states: { all: {} },
+      },
+      [
+        "series[1]: this chart mixes dimensions percent (%) and money (亿元) ('industrial-va-growth' and 'gdp'); one chart shows one unit, so use separate charts",
+      ],
     ],
     [
       'mixed units of one dimension',
-      { ...growth, series: [{ id: 'a', indicator: 'enterprises', kind: 'actual' }, { id: 'b', indicator: 'projects-signed-2024', kind: 'actual' }], states: { all: {} } },
-      ["series[1]: this chart mixes units 户 and 个 ('enterprises' and 'projects-signed-2024'); one chart shows one unit, so use separate charts"],
+      {
+        ...growth,
+        series: [
+          { id: 'a', indicator: 'enterprises', kind: 'actual' },
+          { id: 'b', indicator: 'projects-signed-2024', kind: 'actual' },
+        ],
+        states: { all: {} },
+      },
+      [
+        "series[1]: this chart mixes units 户 and 个 ('enterprises' and 'projects-signed-2024'); one chart shows one unit, so use separate charts",
+      ],
     ],
     [
       'mixed growth bases',
-      { ...growth, series: [{ id: 'a', indicator: 'industrial-va-growth', kind: 'growth', periods: [2024] }, { id: 'b', indicator: 'avg-growth', kind: 'growth' }], states: { all: {} } },
+      {
+        ...growth,
+        series: [
+          { id: 'a', indicator: 'industrial-va-growth', kind: 'growth', periods: [2024] },
+          { id: 'b', indicator: 'avg-growth', kind: 'growth' },
+        ],
+        states: { all: {} },
+      },
       [
         "series[1]: growth bases differ: 'industrial-va-growth' 2024 is yoy, 'avg-growth' 2021/2024 is annual-avg; chart rates of one basis",
       ],
@@ -100,18 +125,14 @@ describe('line check()', () => {
     [
       'a period no series has',
       { ...growth, states: { s: { through: 2030 } } },
-      ['states.s.through: no series has period 2030; the chart\'s periods: 2020, 2021, 2022, 2023, 2024, 2025Q1, 2025'],
+      ["states.s.through: no series has period 2030; the chart's periods: 2020, 2021, 2022, 2023, 2024, 2025Q1, 2025"],
     ],
     [
       'digits typed into an annotation',
       { ...growth, states: { s: { annotate: [{ series: 'actual', period: 2024, text: '增长5.1%' }] } } },
       ['states.s.annotate[0].text: annotation text must not contain digits: the value is printed from the dataset next to it'],
     ],
-    [
-      'a misspelt state field',
-      { ...growth, states: { s: { hightlight: [] } } },
-      ['states.s: Unrecognized key: "hightlight"'],
-    ],
+    ['a misspelt state field', { ...growth, states: { s: { hightlight: [] } } }, ['states.s: Unrecognized key: "hightlight"']],
     ['no states', { ...growth, states: {} }, ['states: define at least one state, e.g. `states: { all: {} }`']],
   ])('reports %s', (_, spec, messages) => {
     expect(checkGraphicWith(lineKind, spec)).toEqual(messages);
@@ -124,7 +145,11 @@ describe('line geometry', () => {
   });
 
   it('with a gap in the record the line breaks, and only a dotted bridge spans the missing years', async () => {
-    const gappy = { ...growth, series: [{ id: 'actual', indicator: 'industrial-va-growth', kind: 'growth', periods: [2020, 2023, 2024] }], states: { all: {} } };
+    const gappy = {
+      ...growth,
+      series: [{ id: 'actual', indicator: 'industrial-va-growth', kind: 'growth', periods: [2020, 2023, 2024] }],
+      states: { all: {} },
+    };
     const scenes = await expectScenes(lineKind, gappy, 'all', '__snapshots__/gap-all');
     const path = scenes.regular.marks.find((m) => m.key === 'line-actual');
     expect(path?.type === 'path' && path.d.match(/M/g)?.length).toBe(1);
@@ -231,7 +256,10 @@ describe('time axis: sub-year periods sit inside their year', () => {
     for (const scene of [scenes.compact, scenes.regular]) {
       expect(yearPos(scene.marks, 'point-actual-2024Q1-Q3', 2024)).toBeCloseTo(2024.375, 6);
       expect(yearPos(scene.marks, 'point-actual-2025Q1-Q3', 2025)).toBeCloseTo(2025.375, 6);
-      expect(scene.marks.filter((m) => m.type === 'text' && m.key.startsWith('year-')).map((m) => (m as { text: string }).text)).toEqual(['2024', '2025']);
+      expect(scene.marks.filter((m) => m.type === 'text' && m.key.startsWith('year-')).map((m) => (m as { text: string }).text)).toEqual([
+        '2024',
+        '2025',
+      ]);
       // Each year holding sub-year points is named from its start (under its early points).
       const y2025 = scene.marks.find((m) => m.key === 'year-2025') as { x: number; anchor: string };
       expect(y2025.anchor).toBe('start');

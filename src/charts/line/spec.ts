@@ -81,7 +81,12 @@ export function resolveLine(spec: LineSpec, data: DataIndex): { model: LineModel
     const r = resolveSeries(data, ref, ['series', i]);
     problems.push(...r.problems);
     const role = ref.kind === 'target' ? 'target' : ref.kind === 'forecast' ? 'forecast' : 'actual';
-    return { id: ref.id, label: ref.label ?? (role === 'target' ? '目标' : role === 'forecast' ? '预计' : (r.data[0]?.label ?? ref.indicator)), role, data: r.data };
+    return {
+      id: ref.id,
+      label: ref.label ?? (role === 'target' ? '目标' : role === 'forecast' ? '预计' : (r.data[0]?.label ?? ref.indicator)),
+      role,
+      data: r.data,
+    };
   });
   return { model: { series, area: spec.area }, problems };
 }
@@ -107,16 +112,21 @@ export function checkLine(spec: LineSpec, data: DataIndex): SpecProblem[] {
   const { model, problems } = resolveLine(spec, data);
   const seen = new Set<string>();
   spec.series.forEach((s, i) => {
-    if (seen.has(s.id)) problems.push({ path: ['series', i, 'id'], message: `series id '${s.id}' is used twice; give each series its own id` });
+    if (seen.has(s.id))
+      problems.push({ path: ['series', i, 'id'], message: `series id '${s.id}' is used twice; give each series its own id` });
     seen.add(s.id);
   });
   const items = model.series.flatMap((s, i) => s.data.map((datum) => ({ datum, path: ['series', i] as JsonPath })));
   problems.push(...unitProblems(items), ...basisProblems(items));
   if (spec.area) {
     const first = model.series.find((s) => s.role === 'actual');
-    if (!first) problems.push({ path: ['area'], message: 'area fills under a realised series, and this chart has only targets; remove `area`' });
+    if (!first)
+      problems.push({ path: ['area'], message: 'area fills under a realised series, and this chart has only targets; remove `area`' });
     else if (first.data.some((d) => d.value < 0)) {
-      problems.push({ path: ['area'], message: `series '${first.id}' has values below zero; an area would suggest a quantity, so remove \`area\` for rates that change sign` });
+      problems.push({
+        path: ['area'],
+        message: `series '${first.id}' has values below zero; an area would suggest a quantity, so remove \`area\` for rates that change sign`,
+      });
     }
   }
   if (problems.length > 0) return problems;
@@ -129,16 +139,26 @@ export function checkLine(spec: LineSpec, data: DataIndex): SpecProblem[] {
       if (!ids.includes(id)) problems.push(unknownMember([...at, 'series', i], 'series', id, ids));
     });
     if (state.through !== undefined && !periods.includes(state.through)) {
-      problems.push({ path: [...at, 'through'], message: `no series has period ${state.through}; the chart's periods: ${periods.join(', ')}` });
+      problems.push({
+        path: [...at, 'through'],
+        message: `no series has period ${state.through}; the chart's periods: ${periods.join(', ')}`,
+      });
     }
     const view = lineView(model, state);
     const checkPoint = (p: { series: string; period: string }, path: JsonPath) => {
       const s = model.series.find((x) => x.id === p.series);
       if (!s) return problems.push(unknownMember([...path, 'series'], 'series', p.series, ids));
       const d = s.data.find((x) => x.period === p.period);
-      if (!d) return problems.push({ path: [...path, 'period'], message: `series '${p.series}' has no period ${p.period}; it has: ${s.data.map((x) => x.period).join(', ')}` });
+      if (!d)
+        return problems.push({
+          path: [...path, 'period'],
+          message: `series '${p.series}' has no period ${p.period}; it has: ${s.data.map((x) => x.period).join(', ')}`,
+        });
       if (!isShown(view, s.id, d)) {
-        return problems.push({ path, message: `series '${p.series}' ${p.period} is not plotted in state '${name}' (check \`series\` and \`through\`); only plotted points can be highlighted or annotated` });
+        return problems.push({
+          path,
+          message: `series '${p.series}' ${p.period} is not plotted in state '${name}' (check \`series\` and \`through\`); only plotted points can be highlighted or annotated`,
+        });
       }
       return 0;
     };

@@ -40,14 +40,39 @@ function legend(model: ShareModel, view: ShareView, layout: Layout, x: number, y
   const marks: Mark[] = [];
   const entry = (key: string, row: number, fill: string, text: string, bold: boolean) => {
     const baseline = y + row * step + ASCENT * layout.label;
-    marks.push({ type: 'rect', key: `legend-swatch-${key}`, x, y: baseline - 0.8 * layout.label, width: 11, height: 11, fill, ...(fill === PALETTE.rest ? { stroke: PALETTE.axis, strokeWidth: 1 } : {}) });
-    marks.push({ type: 'text', key: `legend-${key}`, x: x + 17, y: baseline, text, size: layout.label, weight: bold ? 700 : 400, fill: PALETTE.ink, anchor: 'start' });
+    marks.push({
+      type: 'rect',
+      key: `legend-swatch-${key}`,
+      x,
+      y: baseline - 0.8 * layout.label,
+      width: 11,
+      height: 11,
+      fill,
+      ...(fill === PALETTE.rest ? { stroke: PALETTE.axis, strokeWidth: 1 } : {}),
+    });
+    marks.push({
+      type: 'text',
+      key: `legend-${key}`,
+      x: x + 17,
+      y: baseline,
+      text,
+      size: layout.label,
+      weight: bold ? 700 : 400,
+      fill: PALETTE.ink,
+      anchor: 'start',
+    });
   };
   // Shown parts close up, the rest follows them: the legend never has holes.
   let row = 0;
   model.parts.forEach((p, i) => {
     if (!view.shown.includes(p.id)) return;
-    entry(p.id, row++, partFill(model, view, i), `${p.label} ${p.value.text}${p.share ? `（占${p.share.text}）` : ''}`, view.highlight.includes(p.id));
+    entry(
+      p.id,
+      row++,
+      partFill(model, view, i),
+      `${p.label} ${p.value.text}${p.share ? `（占${p.share.text}）` : ''}`,
+      view.highlight.includes(p.id),
+    );
   });
   entry('rest', row, PALETTE.rest, model.rest, false);
   return marks;
@@ -64,7 +89,9 @@ function legendHeight(model: ShareModel, layout: Layout): number {
  */
 function wholeLabel(model: ShareModel, layout: Layout, x: number): Mark[] {
   const text = model.whole ? `${model.wholeLabel} ${model.whole.text}` : model.wholeLabel ? `${model.wholeLabel}（整体）` : '';
-  return text ? [{ type: 'text', key: 'whole', x, y: ASCENT * layout.label, text, size: layout.label, fill: PALETTE.ink, anchor: 'start' }] : [];
+  return text
+    ? [{ type: 'text', key: 'whole', x, y: ASCENT * layout.label, text, size: layout.label, fill: PALETTE.ink, anchor: 'start' }]
+    : [];
 }
 
 /** Top of the drawing: under the whole's line, when there is one. */
@@ -84,7 +111,17 @@ function barGeometry(model: ShareModel, view: ShareView, layout: Layout): Scene 
   model.parts.forEach((p, i) => {
     const w = partFraction(model, p) * width;
     if (view.shown.includes(p.id)) {
-      marks.push({ type: 'rect', key: `segment-${p.id}`, x, y: barTop, width: w, height: barHeight, fill: partFill(model, view, i), stroke: PALETTE.bg, strokeWidth: 1.5 });
+      marks.push({
+        type: 'rect',
+        key: `segment-${p.id}`,
+        x,
+        y: barTop,
+        width: w,
+        height: barHeight,
+        fill: partFill(model, view, i),
+        stroke: PALETTE.bg,
+        strokeWidth: 1.5,
+      });
     }
     x += w;
   });
@@ -104,7 +141,15 @@ function waffleGeometry(model: ShareModel, view: ShareView, layout: Layout): Sce
   const marks: Mark[] = [...wholeLabel(model, layout, 0)];
   owner.forEach((i, k) => {
     const fill = i < model.parts.length ? partFill(model, view, i) : PALETTE.rest;
-    marks.push({ type: 'rect', key: `cell-${k}`, x: (k % 10) * side, y: gridTop + Math.floor(k / 10) * side, width: side - gap, height: side - gap, fill });
+    marks.push({
+      type: 'rect',
+      key: `cell-${k}`,
+      x: (k % 10) * side,
+      y: gridTop + Math.floor(k / 10) * side,
+      width: side - gap,
+      height: side - gap,
+      fill,
+    });
   });
   // Compact: legend under the grid; regular: beside it.
   const beside = layout.name === 'regular';

@@ -20,11 +20,20 @@ function view(spec: ShareSpec, state: string, data: DataIndex): ChartView {
   if (!w) {
     // The parts are printed percentages of one whole: the hundred per cent is not a figure of its own.
     return {
-      unit: unitLine(displayUnit(parts.map((p) => p.value.value), '%')),
+      unit: unitLine(
+        displayUnit(
+          parts.map((p) => p.value.value),
+          '%',
+        ),
+      ),
       scenes,
       description: [
         `${what}：${spec.title}。`,
-        parts.map((p) => `${p.label}占${model.wholeLabel || '整体'}的${p.value.text}${p.value.periodLabel ? `（${p.value.periodLabel}）` : ''}`).join('，'),
+        parts
+          .map(
+            (p) => `${p.label}占${model.wholeLabel || '整体'}的${p.value.text}${p.value.periodLabel ? `（${p.value.periodLabel}）` : ''}`,
+          )
+          .join('，'),
         parts.length ? '。' : '',
         perCell,
       ].join(''),

@@ -37,9 +37,18 @@ const percent = {
 describe('waffleCounts()', () => {
   it.each([
     [[0.777], [78, 22]],
-    [[0.5, 0.5], [50, 50, 0]],
-    [[0.333, 0.333, 0.333], [34, 33, 33, 0]],
-    [[0.757, 0.126, 0.083], [76, 13, 8, 3]],
+    [
+      [0.5, 0.5],
+      [50, 50, 0],
+    ],
+    [
+      [0.333, 0.333, 0.333],
+      [34, 33, 33, 0],
+    ],
+    [
+      [0.757, 0.126, 0.083],
+      [76, 13, 8, 3],
+    ],
   ])('%j → %j', (fractions, counts) => {
     expect(waffleCounts(fractions)).toEqual(counts);
     expect(counts.reduce((s, c) => s + c, 0)).toBe(100);
@@ -53,7 +62,14 @@ describe('share check()', () => {
   it.each([
     [
       'parts larger than the whole',
-      { ...inside, whole: { indicator: 'corn-bio-output' }, parts: [{ id: 'a', value: { indicator: 'agrifood-output' } }, { id: 'b', value: { indicator: 'chains-output' } }] },
+      {
+        ...inside,
+        whole: { indicator: 'corn-bio-output' },
+        parts: [
+          { id: 'a', value: { indicator: 'agrifood-output' } },
+          { id: 'b', value: { indicator: 'chains-output' } },
+        ],
+      },
       ['parts: the parts add up to more than the whole (166亿元); they must be disjoint pieces of it'],
     ],
     [
@@ -72,7 +88,9 @@ describe('share check()', () => {
     [
       'a part in another unit',
       { ...chains, parts: [{ id: 'c', value: { indicator: 'enterprises', period: 2024 } }] },
-      ["parts[0].value: this chart mixes dimensions money (亿元) and count (户) ('industrial-output' and 'enterprises'); one chart shows one unit, so use separate charts"],
+      [
+        "parts[0].value: this chart mixes dimensions money (亿元) and count (户) ('industrial-output' and 'enterprises'); one chart shows one unit, so use separate charts",
+      ],
     ],
     [
       'a share that is not a percentage',
@@ -92,17 +110,23 @@ describe('share check()', () => {
     [
       'percentages of different wholes that add up to more than 100%',
       { ...percent, parts: [...percent.parts, { id: 'contribution', value: { indicator: 'services-contribution' } }] },
-      ["parts: the parts add up to 115.8% (55.4% + 60.4%), more than 100%; parts of one whole cannot overlap — chart shares of different wholes separately"],
+      [
+        'parts: the parts add up to 115.8% (55.4% + 60.4%), more than 100%; parts of one whole cannot overlap — chart shares of different wholes separately',
+      ],
     ],
     [
       'a part that is not a percentage, without a whole',
       { ...percent, parts: [{ id: 'gdp', value: { indicator: 'gdp' } }] },
-      ["parts[0].value: without a `whole`, every part must be a percentage as printed, but 'gdp' is in 亿元; add the `whole` it is a part of"],
+      [
+        "parts[0].value: without a `whole`, every part must be a percentage as printed, but 'gdp' is in 亿元; add the `whole` it is a part of",
+      ],
     ],
     [
       'a growth rate as a share',
       { ...percent, parts: [{ id: 'g', value: { indicator: 'industrial-va-growth', period: 2024 } }] },
-      ["parts[0].value: 'industrial-va-growth' 2024年 is a growth rate, not a share of a whole; a share chart draws parts of one hundred per cent"],
+      [
+        "parts[0].value: 'industrial-va-growth' 2024年 is a growth rate, not a share of a whole; a share chart draws parts of one hundred per cent",
+      ],
     ],
     [
       'percentages of different periods',
@@ -147,11 +171,17 @@ describe('share geometry', () => {
 
   it('without a whole, draws printed percentages out of a hundred: 55.4% fills 55 squares, an approximate 超50% fills 50', async () => {
     const waffle = await expectScenes(shareKind, { ...percent, display: 'waffle' }, 'all', null);
-    const filled = (s: typeof waffle.compact) => s.marks.filter((m) => m.key.startsWith('cell-') && m.type === 'rect' && m.fill === '#1f5b99');
+    const filled = (s: typeof waffle.compact) =>
+      s.marks.filter((m) => m.key.startsWith('cell-') && m.type === 'rect' && m.fill === '#1f5b99');
     expect(filled(waffle.compact)).toHaveLength(55);
     expect(waffle.regular.marks.find((m) => m.key === 'whole')).toMatchObject({ text: '地区生产总值（整体）' });
     expect(waffle.regular.marks.find((m) => m.key === 'note')).toMatchObject({ text: '每格代表地区生产总值的百分之一' });
-    const approx = await expectScenes(shareKind, { ...percent, display: 'waffle', parts: [{ id: 'p', label: '民间投资', value: { indicator: 'private-share' } }] }, 'all', null);
+    const approx = await expectScenes(
+      shareKind,
+      { ...percent, display: 'waffle', parts: [{ id: 'p', label: '民间投资', value: { indicator: 'private-share' } }] },
+      'all',
+      null,
+    );
     expect(filled(approx.compact)).toHaveLength(50);
     expect(approx.compact.marks.find((m) => m.key === 'legend-p')).toMatchObject({ text: '民间投资 超50%' });
   });

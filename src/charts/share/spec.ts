@@ -52,7 +52,12 @@ const Part = z.strictObject({
   /** The part's share of the whole as printed (an indicator in %), shown beside the value. */
   share: ValueRef.optional(),
   /** Label; defaults to the indicator's short label. No digits. */
-  label: z.string().min(1).max(12).refine((s) => !/\d/.test(s), 'part labels must not contain digits; figures come from the dataset').optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(12)
+    .refine((s) => !/\d/.test(s), 'part labels must not contain digits; figures come from the dataset')
+    .optional(),
 });
 
 const ShareState = z.strictObject({
@@ -68,9 +73,17 @@ export const ShareSpec = z.strictObject({
   /** The whole; leave it out when the parts are percentages of it as printed. */
   whole: ValueRef.optional(),
   /** Label of the whole; defaults to the indicator's label (without a whole: what the hundred per cent is). */
-  wholeLabel: z.string().min(1).max(16).refine((s) => !/\d/.test(s), 'labels must not contain digits').optional(),
+  wholeLabel: z
+    .string()
+    .min(1)
+    .max(16)
+    .refine((s) => !/\d/.test(s), 'labels must not contain digits')
+    .optional(),
   /** Disjoint parts of the whole, at most four (colours must stay distinguishable). */
-  parts: z.array(Part).min(1, 'a share chart needs at least one part').max(CATEGORICAL.length, `at most ${CATEGORICAL.length} parts stay distinguishable; leave the smallest to the rest`),
+  parts: z
+    .array(Part)
+    .min(1, 'a share chart needs at least one part')
+    .max(CATEGORICAL.length, `at most ${CATEGORICAL.length} parts stay distinguishable; leave the smallest to the rest`),
   /** Label of what no part covers. */
   rest: z.string().min(1).max(10).default('其余'),
   /** A stacked bar, or a waffle of a hundred squares (each one per cent of the whole). */
@@ -147,17 +160,29 @@ export function checkShare(spec: ShareSpec, data: DataIndex): SpecProblem[] {
     if (problems.length > 0) return problems;
     return [...problems, ...checkStates(spec, model)];
   }
-  problems.push(...unitProblems([{ datum: whole, path: ['whole'] }, ...model.parts.map((p, i) => ({ datum: p.value, path: ['parts', i, 'value'] as JsonPath }))]));
+  problems.push(
+    ...unitProblems([
+      { datum: whole, path: ['whole'] },
+      ...model.parts.map((p, i) => ({ datum: p.value, path: ['parts', i, 'value'] as JsonPath })),
+    ]),
+  );
   model.parts.forEach((p, i) => {
     if (p.value.period !== whole.period) {
-      problems.push({ path: ['parts', i, 'value'], message: `part '${p.id}' is for ${p.value.periodLabel || 'no period'} but the whole for ${whole.periodLabel}; a share compares one period` });
+      problems.push({
+        path: ['parts', i, 'value'],
+        message: `part '${p.id}' is for ${p.value.periodLabel || 'no period'} but the whole for ${whole.periodLabel}; a share compares one period`,
+      });
     }
     if (p.share) {
-      if (p.share.unit !== '%') problems.push({ path: ['parts', i, 'share'], message: `a share is in %, but '${p.share.id}' is in ${p.share.unit}` });
+      if (p.share.unit !== '%')
+        problems.push({ path: ['parts', i, 'share'], message: `a share is in %, but '${p.share.id}' is in ${p.share.unit}` });
       else {
         const computed = (p.value.value / whole.value) * 100;
         if (Math.abs(computed - p.share.value) > SHARE_TOLERANCE) {
-          problems.push({ path: ['parts', i, 'share'], message: `the printed share ${p.share.text} contradicts ${p.value.text} ÷ ${whole.text} (${computed.toFixed(1)}%); check both figures` });
+          problems.push({
+            path: ['parts', i, 'share'],
+            message: `the printed share ${p.share.text} contradicts ${p.value.text} ÷ ${whole.text} (${computed.toFixed(1)}%); check both figures`,
+          });
         }
       }
     }
@@ -170,7 +195,10 @@ export function checkShare(spec: ShareSpec, data: DataIndex): SpecProblem[] {
   // Approximate figures (近, 超…) may add up to a little more than an exact whole.
   const slack = model.parts.some((p) => p.value.approx) ? 1.05 : 1;
   if (sum > whole.value * slack) {
-    problems.push({ path: ['parts'], message: `the parts add up to more than the whole (${whole.text}); they must be disjoint pieces of it` });
+    problems.push({
+      path: ['parts'],
+      message: `the parts add up to more than the whole (${whole.text}); they must be disjoint pieces of it`,
+    });
   }
   if (problems.length > 0) return problems;
   return checkStates(spec, model);
@@ -182,23 +210,36 @@ function checkPercentParts(model: ShareModel): SpecProblem[] {
   model.parts.forEach((p, i) => {
     const at: JsonPath = ['parts', i, 'value'];
     if (p.value.unit !== '%') {
-      problems.push({ path: at, message: `without a \`whole\`, every part must be a percentage as printed, but '${p.value.id}' is in ${p.value.unit}; add the \`whole\` it is a part of` });
+      problems.push({
+        path: at,
+        message: `without a \`whole\`, every part must be a percentage as printed, but '${p.value.id}' is in ${p.value.unit}; add the \`whole\` it is a part of`,
+      });
     } else if (p.value.kind === 'growth') {
-      problems.push({ path: at, message: `'${p.value.id}' ${p.value.periodLabel} is a growth rate, not a share of a whole; a share chart draws parts of one hundred per cent` });
+      problems.push({
+        path: at,
+        message: `'${p.value.id}' ${p.value.periodLabel} is a growth rate, not a share of a whole; a share chart draws parts of one hundred per cent`,
+      });
     } else if (p.value.value < 0 || p.value.value > 100) {
       problems.push({ path: at, message: `part '${p.id}' is ${p.value.text}; a share of a whole lies between 0% and 100%` });
     }
-    if (p.share) problems.push({ path: ['parts', i, 'share'], message: 'without a `whole` the value is already the share; remove `share`' });
+    if (p.share)
+      problems.push({ path: ['parts', i, 'share'], message: 'without a `whole` the value is already the share; remove `share`' });
     const first = model.parts[0] as SharePart;
     if (p.value.period !== first.value.period) {
-      problems.push({ path: at, message: `part '${p.id}' is for ${p.value.periodLabel || 'no period'} but part '${first.id}' for ${first.value.periodLabel || 'no period'}; a share compares one period` });
+      problems.push({
+        path: at,
+        message: `part '${p.id}' is for ${p.value.periodLabel || 'no period'} but part '${first.id}' for ${first.value.periodLabel || 'no period'}; a share compares one period`,
+      });
     }
   });
   if (problems.length > 0) return problems;
   const sum = model.parts.reduce((s, p) => s + p.value.value, 0);
   if (sum > 100 + 1e-9) {
     const terms = model.parts.map((p) => p.value.text).join(' + ');
-    problems.push({ path: ['parts'], message: `the parts add up to ${Number(sum.toFixed(2))}% (${terms}), more than 100%; parts of one whole cannot overlap — chart shares of different wholes separately` });
+    problems.push({
+      path: ['parts'],
+      message: `the parts add up to ${Number(sum.toFixed(2))}% (${terms}), more than 100%; parts of one whole cannot overlap — chart shares of different wholes separately`,
+    });
   }
   return problems;
 }
@@ -214,7 +255,8 @@ function checkStates(spec: ShareSpec, model: ShareModel): SpecProblem[] {
     const shown = shownParts(model, state);
     state.highlight.forEach((id, i) => {
       if (!ids.includes(id)) problems.push(unknownMember([...at, 'highlight', i], 'part', id, ids));
-      else if (!shown.includes(id)) problems.push({ path: [...at, 'highlight', i], message: `part '${id}' is not shown in state '${name}'; add it to \`parts\`` });
+      else if (!shown.includes(id))
+        problems.push({ path: [...at, 'highlight', i], message: `part '${id}' is not shown in state '${name}'; add it to \`parts\`` });
     });
   }
   return problems;

@@ -57,7 +57,12 @@ describe('lintCopy() on pages (Astro) and story.yaml', () => {
   it('lets the data and sources pages, the page frame and the source list name the dataset', () => {
     const src = '<p>本站的数据集，可以下载。</p>\n';
     expect(lintCopy('src/pages/index.astro', src)).toHaveLength(1);
-    for (const file of ['src/pages/data/index.astro', 'src/pages/sources/index.astro', 'src/layouts/Base.astro', 'src/components/StorySources.astro']) {
+    for (const file of [
+      'src/pages/data/index.astro',
+      'src/pages/sources/index.astro',
+      'src/layouts/Base.astro',
+      'src/components/StorySources.astro',
+    ]) {
       expect(lintCopy(file, src), file).toEqual([]);
     }
   });

@@ -46,7 +46,10 @@ interface BannedPhrase {
 export const BANNED: BannedPhrase[] = [
   { phrase: '截至发稿', hint: 'readers read it as now: write "截至原报道（约2025年6月）" with the article\'s date' },
   { phrase: '到发稿时', hint: 'readers read it as now: write "到原报道刊出时（约2025年6月）" with the article\'s date' },
-  { phrase: '本系列另一篇', hint: 'readers take it to mean our stories: write "原报道" for the newspaper\'s articles, or link our story by its headline' },
+  {
+    phrase: '本系列另一篇',
+    hint: 'readers take it to mean our stories: write "原报道" for the newspaper\'s articles, or link our story by its headline',
+  },
   {
     phrase: '数据集',
     hint: 'readers don\'t know our dataset: say what the numbers show; "我们按…计" for our choices; caveats go in the chart note or the data table',
@@ -90,7 +93,12 @@ function lintRuns(file: string, src: string, runs: Run[], banned: BannedPhrase[]
     for (const m of run.text.matchAll(SPACE_AFTER_PUNCT)) {
       const i = m.index + 1;
       const what = (m[2] as string).includes('\n') ? 'a line break (shown as a space)' : 'a half-width space';
-      report(run, i, `${what} after full-width "${m[1]}" in "${excerpt(run, m.index, 1)}"`, 'full-width punctuation carries its own space: delete the space, or join the lines');
+      report(
+        run,
+        i,
+        `${what} after full-width "${m[1]}" in "${excerpt(run, m.index, 1)}"`,
+        'full-width punctuation carries its own space: delete the space, or join the lines',
+      );
     }
     for (const m of run.text.matchAll(SPACE_BEFORE_PERCENT)) {
       report(run, m.index + 1, `a space between a number and "%" in "${excerpt(run, m.index, 2)}"`, 'write "95%以上", not "95 %以上"');
@@ -210,7 +218,26 @@ function mdxRuns(src: string): Run[] {
 // --- Astro pages and layouts: text between tags, attribute values and string literals with Chinese. ---
 
 /** Inline elements: text flows through them, so a space before one still shows. */
-const INLINE = new Set(['a', 'abbr', 'b', 'strong', 'em', 'i', 'span', 'time', 'code', 'small', 'sup', 'sub', 'mark', 'q', 'cite', 'br', 'V', 'Fragment']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'span',
+  'time',
+  'code',
+  'small',
+  'sup',
+  'sub',
+  'mark',
+  'q',
+  'cite',
+  'br',
+  'V',
+  'Fragment',
+]);
 
 /** String literals (quotes and template literals, `${…}` as a figure) with Chinese, in a piece of JavaScript. */
 function scriptRuns(src: string, from: number, to: number): Run[] {
@@ -390,5 +417,8 @@ export function lintProjectCopy(root: string): ContentProblem[] {
  */
 export function lintHtml(file: string, html: string): ContentProblem[] {
   const banned = BANNED.filter((b) => b.phrase !== '数据集');
-  return lintRuns(file, html, astroRuns(html, true), banned).map((p) => ({ ...p, hint: `${p.hint ?? ''} (in the built page: the text comes from a chapter, a component or the dataset)` }));
+  return lintRuns(file, html, astroRuns(html, true), banned).map((p) => ({
+    ...p,
+    hint: `${p.hint ?? ''} (in the built page: the text comes from a chapter, a component or the dataset)`,
+  }));
 }

@@ -42,7 +42,13 @@ function* jsx(node: RootContent | Root, name: string): Generator<Jsx> {
 function figureKey(v: Jsx, data: DataIndex): string | null {
   const project = attr(v, 'project');
   const field = attr(v, 'field');
-  const ref: ValueRef | null = project ? (field === undefined || field === 'investment' ? { project } : null) : attr(v, 'id') ? { indicator: attr(v, 'id'), period: attr(v, 'period'), kind: attr(v, 'kind') as ValueRef['kind'] } : null;
+  const ref: ValueRef | null = project
+    ? field === undefined || field === 'investment'
+      ? { project }
+      : null
+    : attr(v, 'id')
+      ? { indicator: attr(v, 'id'), period: attr(v, 'period'), kind: attr(v, 'kind') as ValueRef['kind'] }
+      : null;
   if (!ref) return `${project} ${field} ${attr(v, 'what') ?? ''}`;
   return datumKey(ref, data);
 }
@@ -76,7 +82,12 @@ export function chapterHints(file: string, src: string, data: DataIndex, storyGr
       if (prev && graphic && attr(prev, 'graphic') === graphic) {
         const prevState = attr(prev, 'state') as string;
         const states = graphics[graphic]?.states ?? {};
-        const alike = prevState === state || (state !== undefined && prevState in states && state in states && JSON.stringify(states[prevState]) === JSON.stringify(states[state]));
+        const alike =
+          prevState === state ||
+          (state !== undefined &&
+            prevState in states &&
+            state in states &&
+            JSON.stringify(states[prevState]) === JSON.stringify(states[state]));
         if (alike) {
           hints.push({
             file,
@@ -111,7 +122,9 @@ export function contentHints(root: string, data: DataIndex): ContentProblem[] {
   if (!existsSync(dir)) return [];
   const out: ContentProblem[] = [];
   for (const story of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    const files = readdirSync(join(dir, story.name)).filter((f) => f.endsWith('.mdx')).sort();
+    const files = readdirSync(join(dir, story.name))
+      .filter((f) => f.endsWith('.mdx'))
+      .sort();
     const sources = files.map((f) => ({ file: `content/${story.name}/${f}`, src: readFileSync(join(dir, story.name, f), 'utf8') }));
     const graphics: Graphics = {};
     for (const { src } of sources) {

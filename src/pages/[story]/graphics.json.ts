@@ -25,17 +25,24 @@ export const GET: APIRoute<{ story: Story }> = async ({ props, site }) => {
         .filter((s) => s.key.graphic === id)
         .map((s) => {
           const e = exportOf(s);
-          const downloads = Object.fromEntries((Object.keys(DOWNLOAD_FILES) as DownloadKind[]).map((k) => [k, abs(downloadPath(s.key, k))]));
-          return [s.state, {
-            page: abs(embedPath(s.key)),
-            story: `${abs(`${s.key.story}/`)}${s.anchor}`,
-            downloads,
-            sources: e.sources.map((x) => x.id),
-            height: defaultFrameHeight(e),
-            code: hostSnippet({ src: abs(embedPath(s.key)), title: e.title, height: defaultFrameHeight(e) }),
-          }];
+          const downloads = Object.fromEntries(
+            (Object.keys(DOWNLOAD_FILES) as DownloadKind[]).map((k) => [k, abs(downloadPath(s.key, k))]),
+          );
+          return [
+            s.state,
+            {
+              page: abs(embedPath(s.key)),
+              story: `${abs(`${s.key.story}/`)}${s.anchor}`,
+              downloads,
+              sources: e.sources.map((x) => x.id),
+              height: defaultFrameHeight(e),
+              code: hostSnippet({ src: abs(embedPath(s.key)), title: e.title, height: defaultFrameHeight(e) }),
+            },
+          ];
         }),
     );
-  const graphics = Object.fromEntries([...props.story.graphics].map(([id, ref]) => [id, { file: ref.file, ...ref.spec, embeds: embedsOf(id) }]));
+  const graphics = Object.fromEntries(
+    [...props.story.graphics].map(([id, ref]) => [id, { file: ref.file, ...ref.spec, embeds: embedsOf(id) }]),
+  );
   return new Response(JSON.stringify(graphics, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

@@ -45,7 +45,8 @@ export function checkCsp(text: string): string[] {
   for (const [name, sources] of policy) {
     for (const s of sources) {
       if (/^'unsafe-(inline|eval|hashes)'$/i.test(s)) problems.push(`${name} allows ${s}`);
-      if (s === '*' || /^(https?|wss?|ftp):?$/i.test(s) || /^(https?:\/\/|\*\.|[a-z0-9-]+\.[a-z])/i.test(s)) problems.push(`${name} allows another origin: ${s}`);
+      if (s === '*' || /^(https?|wss?|ftp):?$/i.test(s) || /^(https?:\/\/|\*\.|[a-z0-9-]+\.[a-z])/i.test(s))
+        problems.push(`${name} allows another origin: ${s}`);
     }
   }
   if (!policy.has('default-src')) problems.push('no default-src');
@@ -53,7 +54,8 @@ export function checkCsp(text: string): string[] {
   if (!script) problems.push('scripts are not restricted (no script-src or default-src)');
   else for (const s of script) if (s !== "'self'" && !HASH_OR_NONCE.test(s)) problems.push(`scripts allowed from ${s}`);
   const worker = effective(policy, 'worker-src');
-  if (!worker || worker.length !== 1 || worker[0] !== "'self'") problems.push(`workers must be same-origin only ('self'), got: ${worker?.join(' ') ?? '(unrestricted)'}`);
+  if (!worker || worker.length !== 1 || worker[0] !== "'self'")
+    problems.push(`workers must be same-origin only ('self'), got: ${worker?.join(' ') ?? '(unrestricted)'}`);
   const object = effective(policy, 'object-src');
   if (!object || object.join(' ') !== "'none'") problems.push(`object-src must be 'none', got: ${object?.join(' ') ?? '(unrestricted)'}`);
   if (!policy.has('base-uri')) problems.push('no base-uri');

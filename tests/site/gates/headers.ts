@@ -62,7 +62,14 @@ export function headersFor(rules: HeaderRule[], path: string): Map<string, strin
   return out;
 }
 
-const REFERRER = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin', 'origin', 'origin-when-cross-origin']);
+const REFERRER = new Set([
+  'no-referrer',
+  'same-origin',
+  'strict-origin',
+  'strict-origin-when-cross-origin',
+  'origin',
+  'origin-when-cross-origin',
+]);
 /** Six months, the least HSTS preload lists and scanners accept. */
 const HSTS_MIN = 15_552_000;
 
@@ -81,7 +88,8 @@ export function checkSecurityHeaders(h: Map<string, string>, { embed = false }: 
   if (!pp) problems.push('no Permissions-Policy');
   else {
     for (const item of pp.split(',')) {
-      if (!/^\s*[a-z][a-z0-9-]*=(\*|\((\s*(self|"[^"]*"|\*)\s*)*\))\s*$/.test(item)) problems.push(`Permissions-Policy item does not parse: "${item.trim()}"`);
+      if (!/^\s*[a-z][a-z0-9-]*=(\*|\((\s*(self|"[^"]*"|\*)\s*)*\))\s*$/.test(item))
+        problems.push(`Permissions-Policy item does not parse: "${item.trim()}"`);
     }
   }
   const xfo = h.get('x-frame-options')?.toUpperCase();
@@ -92,13 +100,15 @@ export function checkSecurityHeaders(h: Map<string, string>, { embed = false }: 
     return problems;
   }
   const frameAncestors = [...h].some(([k, v]) => k === 'content-security-policy' && /(^|;)\s*frame-ancestors\s+('none'|'self')/.test(v));
-  if (!frameAncestors && xfo !== 'DENY' && xfo !== 'SAMEORIGIN') problems.push("no CSP frame-ancestors 'none'/'self' and no X-Frame-Options DENY/SAMEORIGIN");
+  if (!frameAncestors && xfo !== 'DENY' && xfo !== 'SAMEORIGIN')
+    problems.push("no CSP frame-ancestors 'none'/'self' and no X-Frame-Options DENY/SAMEORIGIN");
   return problems;
 }
 
 /** Parse problems plus, for each path, what its headers lack (paths under `<…>/embed/` are embed pages). */
 export function checkHeadersFile(text: string, paths: string[], isEmbed: (path: string) => boolean = () => false): string[] {
   const { rules, problems } = parseHeaders(text);
-  for (const path of paths) for (const p of checkSecurityHeaders(headersFor(rules, path), { embed: isEmbed(path) })) problems.push(`${path}: ${p}`);
+  for (const path of paths)
+    for (const p of checkSecurityHeaders(headersFor(rules, path), { embed: isEmbed(path) })) problems.push(`${path}: ${p}`);
   return problems;
 }

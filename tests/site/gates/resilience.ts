@@ -6,8 +6,14 @@
 /** Text a reader should see that is not visible (JavaScript off, print): prose, headings, list items, table cells, step cards. */
 export function invisibleText(): string[] {
   const skip = (el: Element) =>
-    !!el.closest('.scrolly__sticky, .visually-hidden, [hidden], template, noscript, details:not([open]) > :not(summary), [aria-hidden="true"], .scrolly-probe, .scrolly-debug, .skip-link, .scrolly__skip, [data-read-mode], .story-map__controls');
-  const els = [...document.querySelectorAll('main h1, main h2, main h3, main h4, main p, main li, main td, main th, main figcaption, main .step__card, main blockquote')];
+    !!el.closest(
+      '.scrolly__sticky, .visually-hidden, [hidden], template, noscript, details:not([open]) > :not(summary), [aria-hidden="true"], .scrolly-probe, .scrolly-debug, .skip-link, .scrolly__skip, [data-read-mode], .story-map__controls',
+    );
+  const els = [
+    ...document.querySelectorAll(
+      'main h1, main h2, main h3, main h4, main p, main li, main td, main th, main figcaption, main .step__card, main blockquote',
+    ),
+  ];
   const out: string[] = [];
   let checked = 0;
   for (const el of els) {
@@ -33,7 +39,8 @@ export function missingGraphics(): string[] {
   };
   for (const step of document.querySelectorAll<HTMLElement>('[data-step]')) {
     const card = step.querySelector('.step__card');
-    if (card && !((card.textContent ?? '').trim() && card.checkVisibility({ opacityProperty: true, visibilityProperty: true }))) out.push(`#${step.id}: step text hidden`);
+    if (card && !((card.textContent ?? '').trim() && card.checkVisibility({ opacityProperty: true, visibilityProperty: true })))
+      out.push(`#${step.id}: step text hidden`);
     const fig = step.querySelector(':scope > .figure');
     if (!fig) {
       out.push(`#${step.id}: no static figure`);
@@ -44,7 +51,8 @@ export function missingGraphics(): string[] {
   }
   for (const fig of document.querySelectorAll('main .figure:not(.figure--step)')) {
     if (fig.closest('.scrolly__sticky')) continue;
-    if (![...fig.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some(shown)) out.push(`${fig.getAttribute('data-graphic')}: inline figure has no visible SVG`);
+    if (![...fig.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some(shown))
+      out.push(`${fig.getAttribute('data-graphic')}: inline figure has no visible SVG`);
   }
   return out;
 }
@@ -52,7 +60,8 @@ export function missingGraphics(): string[] {
 /** In the print layout (with missingGraphics for the graphics themselves): every step's title, source line and caption. */
 export function missingInPrint(): string[] {
   const out: string[] = [];
-  const shown = (el: Element | null) => !!el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !!(el.textContent ?? '').trim();
+  const shown = (el: Element | null) =>
+    !!el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !!(el.textContent ?? '').trim();
   for (const step of document.querySelectorAll<HTMLElement>('[data-step]')) {
     const fig = step.querySelector(':scope > .figure');
     if (!fig) continue;
@@ -78,7 +87,8 @@ export function runningMotion(): string[] {
     });
   for (const el of document.querySelectorAll('svg *')) {
     const schedules = (el as unknown as { __transition?: Record<string, { duration?: number; delay?: number }> }).__transition;
-    if (schedules && Object.values(schedules).some((s) => (s.duration ?? 0) + (s.delay ?? 0) > 1)) out.push(`d3 transition on ${el.tagName}.${el.getAttribute('class') ?? ''}`);
+    if (schedules && Object.values(schedules).some((s) => (s.duration ?? 0) + (s.delay ?? 0) > 1))
+      out.push(`d3 transition on ${el.tagName}.${el.getAttribute('class') ?? ''}`);
   }
   return out;
 }

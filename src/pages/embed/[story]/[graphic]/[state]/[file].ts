@@ -12,7 +12,10 @@ import { statePngs } from '../../../../../embed/png.ts';
 export async function getStaticPaths() {
   const items = await graphicStates();
   return items.flatMap((item) =>
-    (Object.keys(DOWNLOAD_FILES) as DownloadKind[]).map((kind) => ({ params: { ...item.key, file: DOWNLOAD_FILES[kind] }, props: { item, kind } })),
+    (Object.keys(DOWNLOAD_FILES) as DownloadKind[]).map((kind) => ({
+      params: { ...item.key, file: DOWNLOAD_FILES[kind] },
+      props: { item, kind },
+    })),
   );
 }
 
