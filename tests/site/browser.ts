@@ -224,3 +224,65 @@ export async function layoutShift(page: Page): Promise<{ sinceLoad: number; cont
     return { sinceLoad: sum(entries.filter((e) => e.startTime < at)), control: sum(entries.filter((e) => e.startTime >= at)) };
   });
 }
+
+/**
+ * A story page the way a device without WebGL2 reads it (the maps stay their static SVG), with reduced
+ * motion, once every scrolly section has a current step and the fonts have loaded.
+ */
+export async function openStaticStory(
+  browser: Browser,
+  siteUrl: string,
+  story: string,
+  options: BrowserContextOptions,
+  timeout = 15_000,
+): Promise<Page> {
+  const { page } = await openPage(browser, siteUrl, { reducedMotion: 'reduce', ...options });
+  await page.addInitScript(() => {
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+      return kind === 'webgl2' ? null : (get as (...a: unknown[]) => unknown).call(this, kind, ...rest);
+    } as typeof get;
+  });
+  await page.goto(`${siteUrl}${story}/`);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')),
+    undefined,
+    { timeout },
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+/**
+ * Puts a step's top just past the trigger line and waits until its section shows the step's graphic and
+ * state, drawn (a chart or map SVG with a box), then two frames: the state is laid out and painted.
+ */
+export async function showStep(page: Page, id: string, timeout = 15_000): Promise<void> {
+  await page.evaluate((id) => {
+    const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+    window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 2);
+  }, id);
+  await page
+    .waitForFunction(
+      (id) => {
+        const step = document.getElementById(id)!;
+        const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
+        if (!layer) return false;
+        const drawn = [...layer.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some(
+          (svg) => svg.getBoundingClientRect().width > 0 && svg.checkVisibility({ visibilityProperty: true }),
+        );
+        return (
+          drawn &&
+          step.getAttribute('aria-current') === 'step' &&
+          layer.dataset['graphic'] === step.dataset['graphic'] &&
+          layer.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state']
+        );
+      },
+      id,
+      { timeout },
+    )
+    .catch((e: unknown) => {
+      throw new Error(`#${id}: its section never showed the step's graphic and state (${String(e).split('\n')[0]})`, { cause: e });
+    });
+  await frames(page);
+}

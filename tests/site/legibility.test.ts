@@ -18,8 +18,8 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { frames, launch, openPage } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, openStaticStory, showStep } from './browser.ts';
 import { TEST_DIST } from './env.ts';
 import { labelProblems, tallCards, type Card, type RenderedGraphic } from './boxes.ts';
 import { DEMO, demoOnlyInlineKinds, demoOnlySteps } from './pages.ts';
@@ -91,57 +91,6 @@ function cardsNow(): Card[] {
   }));
 }
 
-async function open(story: string, options: BrowserContextOptions): Promise<Page> {
-  const { page } = await openPage(browser, inject('siteUrl'), { reducedMotion: 'reduce', ...options });
-  // As on a device without WebGL2: the map stays the static SVG.
-  await page.addInitScript(() => {
-    const get = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-      return kind === 'webgl2' ? null : (get as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-    } as typeof get;
-  });
-  await page.goto(`${inject('siteUrl')}${story}/`);
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')),
-    undefined,
-    { timeout: WAIT },
-  );
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page;
-}
-
-/** Puts a step's top just past the trigger line and waits until its section draws the step's state. */
-async function toStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((id) => {
-    const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
-    window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 2);
-  }, id);
-  await page
-    .waitForFunction(
-      (id) => {
-        const step = document.getElementById(id)!;
-        const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
-        if (!layer) return false;
-        const drawn = [...layer.querySelectorAll('svg.chart__svg, svg.story-map__svg')].some(
-          (svg) => svg.getBoundingClientRect().width > 0 && svg.checkVisibility({ visibilityProperty: true }),
-        );
-        return (
-          drawn &&
-          step.getAttribute('aria-current') === 'step' &&
-          layer.dataset['graphic'] === step.dataset['graphic'] &&
-          layer.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state']
-        );
-      },
-      id,
-      { timeout: WAIT },
-    )
-    .catch(async (e: unknown) => {
-      throw new Error(`#${id}: its section never showed the step's graphic and state (${String(e).split('\n')[0]})`);
-    });
-  // Two frames: the new state has been laid out and painted.
-  await frames(page);
-}
-
 /**
  * Reads a story once at this size: the label problems of every step's state and of every figure outside a
  * scrolly; on the demo, only the steps and inline figures whose kind no real story shows.
@@ -153,7 +102,7 @@ async function readLabels(page: Page, demo: boolean): Promise<string[]> {
   if (demo) expect(steps.length, 'the demo pass has steps').toBeGreaterThan(0);
   const problems: string[] = [];
   for (const id of steps) {
-    await toStep(page, id);
+    await showStep(page, id, WAIT);
     const scope = `[data-scrolly]:has(#${id}) .scrolly__layer.is-active`;
     const graphics = await page.evaluate(graphicsIn, { scope, where: `#${id}` });
     expect(graphics.length, `#${id}: a rendered graphic`).toBeGreaterThan(0);
@@ -226,7 +175,7 @@ describe.each(SIZES)(
   'at $name: step cards at most half the screen high ($cards); no label overlapping another or leaving its graphic, in any state ($labels)',
   (size) => {
     it.each(STORIES)('%s', async (story) => {
-      const page = await open(story, size.options);
+      const page = await openStaticStory(browser, inject('siteUrl'), story, size.options, WAIT);
       try {
         const found = { cards: [] as string[], labels: [] as string[] };
         if (size.cards) {

@@ -15,8 +15,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, openStaticStory, showStep } from './browser.ts';
 import { TEST_DIST } from './env.ts';
 
 const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
@@ -127,48 +127,6 @@ function readMaps({ scope, where, only }: { scope: string; where: string; only?:
   return out;
 }
 
-async function open(story: string): Promise<Page> {
-  const { page } = await openPage(browser, inject('siteUrl'), { reducedMotion: 'reduce', ...PHONE });
-  await page.addInitScript(() => {
-    const get = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-      return kind === 'webgl2' ? null : (get as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-    } as typeof get;
-  });
-  await page.goto(`${inject('siteUrl')}${story}/`);
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[data-step][aria-current="step"]')),
-    undefined,
-    { timeout: WAIT },
-  );
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page;
-}
-
-/** Puts a step's top just past the trigger line and waits until its section draws the step's state. */
-async function toStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((id) => {
-    const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
-    window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 2);
-  }, id);
-  await page.waitForFunction(
-    (id) => {
-      const step = document.getElementById(id)!;
-      const layer = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
-      const svg = layer?.querySelector<SVGSVGElement>('svg.story-map__svg');
-      return (
-        !!svg &&
-        svg.getBoundingClientRect().width > 0 &&
-        step.getAttribute('aria-current') === 'step' &&
-        layer!.querySelector<HTMLElement>('[data-state]')?.dataset['state'] === step.dataset['state']
-      );
-    },
-    id,
-    { timeout: WAIT },
-  );
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-}
-
 describe('the measurement finds unnamed, hidden, overlapping and unkeyed circles (positive controls)', () => {
   it('on bad fixtures, and passes the good one', async () => {
     const { page } = await openPage(browser, inject('siteUrl'), PHONE);
@@ -199,14 +157,14 @@ it('finds the story pages with maps of projects', () => {
 
 describe('at 390×844 every circle on every story map carries a visible name or number, clear of every other label and circle', () => {
   it.each(STORIES)('%s', async (story) => {
-    const page = await open(story);
+    const page = await openStaticStory(browser, inject('siteUrl'), story, PHONE, WAIT);
     try {
       const readings: MapReading[] = [];
       const steps = await page.$$eval('[data-step]', (els) =>
         els.filter((e) => document.querySelector(`.story-map[data-graphic="${(e as HTMLElement).dataset['graphic']}"]`)).map((e) => e.id),
       );
       for (const id of steps) {
-        await toStep(page, id);
+        await showStep(page, id, WAIT);
         readings.push(
           ...(await page.evaluate(readMaps, { scope: `[data-scrolly]:has(#${id}) .scrolly__layer.is-active`, where: `#${id}` })),
         );
