@@ -37,26 +37,26 @@ export function formatPath(path: JsonPath): string {
     .join('');
 }
 
-/** Line of an offset; the line index of the last text read is kept (messages ask many times per file). */
-let lastText: string | undefined;
-let lastPositions: ((offset: number) => { line: number }) | undefined;
-function lineOf(text: string, offset: number): number {
-  if (text !== lastText || !lastPositions) {
-    lastText = text;
-    lastPositions = positionsIn(text);
+/** A text's offset → line, built once per text (messages ask many times per file). */
+type LineAt = (offset: number) => number;
+const linesOf = (text: string): LineAt => {
+  const at = positionsIn(text);
+  return (offset) => at(offset).line;
+};
+
+/** The line of the node at `path` (or of its nearest existing parent). */
+function nodeLine(tree: JsonNode, path: JsonPath, lineAt: LineAt): number | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return lineAt(node.offset);
   }
-  return lastPositions(offset).line;
+  return null;
 }
 
 /** The line of the value at `path` in dataset text (or of its nearest existing parent), for messages. */
 export function lineOfPath(text: string, path: JsonPath): number | null {
   const tree = parseTree(text);
-  if (!tree) return null;
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n));
-    if (node) return lineOf(text, node.offset);
-  }
-  return null;
+  return tree ? nodeLine(tree, path, linesOf(text)) : null;
 }
 
 /** One readable sentence per zod issue (parsed with `reportInput`, so the bad value can be quoted). */
@@ -86,7 +86,7 @@ function zodMessage(issue: z.core.$ZodIssue): string {
  * Keys given twice in one object: JSON.parse keeps the last silently (a second "kind" turns an actual
  * into a target), so each is a problem, with the lines of both.
  */
-function duplicateKeys(tree: JsonNode, text: string): (Problem & { line: number })[] {
+function duplicateKeys(tree: JsonNode, lineAt: LineAt): (Problem & { line: number })[] {
   const out: (Problem & { line: number })[] = [];
   const walk = (node: JsonNode, path: JsonPath) => {
     if (node.type === 'object') {
@@ -95,7 +95,7 @@ function duplicateKeys(tree: JsonNode, text: string): (Problem & { line: number 
         const [key, value] = prop.children ?? [];
         if (!key) continue;
         const name = String(key.value);
-        const line = lineOf(text, key.offset);
+        const line = lineAt(key.offset);
         const first = seen.get(name);
         if (first !== undefined) {
           out.push({ path: [...path, name], line, message: `the key "${name}" appears twice in this object (lines ${first} and ${line}); JSON keeps only the last one, so delete or rename one of them` });
@@ -166,20 +166,15 @@ function referencesOfValidPart(raw: unknown): Problem[] {
 export function parseDataset(text: string, file = DATASET_FILE): Dataset {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const lineAt = linesOf(text);
   if (errors.length > 0 || !tree) {
     throw new DatasetError(
       file,
-      errors.map((e) => ({ path: [], message: `JSON syntax: ${printParseErrorCode(e.error)}`, line: lineOf(text, e.offset) })),
+      errors.map((e) => ({ path: [], message: `JSON syntax: ${printParseErrorCode(e.error)}`, line: lineAt(e.offset) })),
     );
   }
-  const locate = (path: JsonPath): number | null => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(tree, path.slice(0, n));
-      if (node) return lineOf(text, node.offset);
-    }
-    return null;
-  };
-  const duplicates = duplicateKeys(tree, text);
+  const locate = (path: JsonPath): number | null => nodeLine(tree, path, lineAt);
+  const duplicates = duplicateKeys(tree, lineAt);
   const raw: unknown = JSON.parse(text);
   const parsed = Dataset.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
