@@ -181,12 +181,19 @@ function cloneSvg(from: HTMLElement): SVGSVGElement | null {
 function svgStates(root: HTMLElement) {
   let tween: { raf: number; out: Placed | null; now: Placed; from: Similarity; start: number; ms: number; last: Similarity } | null = null;
 
+  /** Waiting for no move to run (`settled()`). */
+  const waiting: (() => void)[] = [];
+  const stopped = () => {
+    if (!tween) waiting.splice(0).forEach((f) => f());
+  };
+
   const finish = () => {
     if (!tween) return;
     cancelAnimationFrame(tween.raf);
     tween.out?.svg.remove();
     placeAt(tween.now, tween.now.base);
     tween = null;
+    stopped();
   };
 
   return {
@@ -212,6 +219,7 @@ function svgStates(root: HTMLElement) {
         if (mine && clone) mine.replaceWith(clone);
         else if (mine) mine.remove();
         else if (clone) root.querySelector('.story-map__box')?.prepend(clone);
+        stopped();
         return;
       }
       // The outgoing state stays on top, fading out, while both follow the camera.
@@ -242,10 +250,7 @@ function svgStates(root: HTMLElement) {
     finish,
     /** Resolves when no move runs (the live map takes over from the picture a move ends on). */
     settled(): Promise<void> {
-      return new Promise((resolve) => {
-        const check = () => (tween ? requestAnimationFrame(check) : resolve());
-        check();
-      });
+      return tween ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve();
     },
   };
 }
