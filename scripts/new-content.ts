@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { ROOT } from '../src/lib/root.ts';
 import { data } from '../src/lib/data/index.ts';
-import { unknownIdMessage } from '../src/lib/data/suggest.ts';
+import { unknownIdMessage } from '../src/lib/suggest.ts';
 import { checkContent } from '../src/checks/index.ts';
 import { formatReport } from '../src/checks/problem.ts';
 

@@ -9,7 +9,7 @@ import type { DataIndex } from '../lib/data/index.ts';
 import { formatValue, type ApproxKind } from '../lib/data/format.ts';
 import { parsePeriod, periodMidYear } from '../lib/data/period.ts';
 import { Id, Kind, PeriodString, type Citation, type Observation } from '../lib/data/schema.ts';
-import { unknownIdMessage } from '../lib/data/suggest.ts';
+import { unknownIdMessage } from '../lib/suggest.ts';
 import { dimensionOf, type Unit } from '../lib/data/units.ts';
 import type { JsonPath } from '../lib/data/validate.ts';
 import type { SpecProblem } from '../lib/graphic.ts';

@@ -13,12 +13,12 @@ import type { Node as EsNode, Program } from 'estree';
 import type {} from 'mdast-util-mdx';
 import type { DataIndex } from '../lib/data/index.ts';
 import type { JsonPath } from '../lib/data/validate.ts';
-import { nearest, unknownIdMessage } from '../lib/data/suggest.ts';
+import { nearest, unknownIdMessage } from '../lib/suggest.ts';
 import { ChapterMeta } from '../lib/content/schema.ts';
 import { VOCABULARY, COMPONENT_NAMES, type ComponentName, type ComponentSpec } from '../lib/content/vocabulary.ts';
 import { findFakeComponents, findHandTypedFigures, realComponent } from './hand-typed.ts';
 import { checkUrls } from './urls.ts';
-import { wordIssue } from './messages.ts';
+import { issuePath, wordIssue } from '../lib/zod-words.ts';
 import { projectFigure, type FigureRef, type ProjectField } from '../lib/content/figures.ts';
 import { parseYamlWithLines, type YamlWithLines } from './yaml-lines.ts';
 import { positionWithin } from '../lib/position.ts';
@@ -158,20 +158,19 @@ export function checkChapter(file: string, source: string, data: DataIndex): Cha
       const parsed = ChapterMeta.safeParse(yamlDoc.value ?? {}, { reportInput: true });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-          if (issue.code === 'unrecognized_keys') {
-            const known = Object.keys(ChapterMeta.shape);
-            const message = `frontmatter has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-            const hints = issue.keys.map((k) => nearest(k, known)[0]).filter(Boolean);
-            add(
-              yamlStart + (yamlDoc.lineOf([...path, issue.keys[0] as string]) - 1),
-              message,
-              hints.length ? `did you mean "${hints[0]}"? Fields: ${known.join(', ')}` : `fields: ${known.join(', ')}`,
-            );
-            continue;
-          }
-          const worded = wordIssue(issue, path.join('.'), 'see the chapter frontmatter section of docs/editing.md');
-          add(yamlStart + (yamlDoc.lineOf(path) - 1), `frontmatter ${worded.message}`, worded.hint);
+          const path = issuePath(issue);
+          const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+          const known = issue.code === 'unrecognized_keys' && path.length === 0 ? { known: Object.keys(ChapterMeta.shape) } : {};
+          const worded = wordIssue(issue, {
+            field: path.join('.'),
+            guide: 'see the chapter frontmatter section of docs/editing.md',
+            ...known,
+          });
+          add(
+            yamlStart + (yamlDoc.lineOf(at) - 1),
+            `frontmatter ${path.length || issue.code !== 'unrecognized_keys' ? '' : 'has '}${worded.message}`,
+            worded.hint,
+          );
         }
       } else {
         graphics = parsed.data.graphics;

@@ -5,7 +5,6 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { checkGraphic, GRAPHIC_KINDS } from '../graphics/registry.ts';
-import { wordIssue } from './messages.ts';
 
 export interface GraphicProblem {
   path: (string | number)[];
@@ -34,18 +33,14 @@ export function checkGraphicDef(def: unknown, data: DataIndex): { problems: Grap
   if (!k)
     return { ok: false, problems: first.problems.map((p) => ({ ...p, hint: `use one of the kinds in section 6 of docs/editing.md` })) };
 
-  // The kind's schema failed: word each issue.
-  const parsed = k.schema.safeParse(def, { reportInput: true });
-  const issues = parsed.success ? [] : parsed.error.issues;
-  const problems: GraphicProblem[] = issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const w = wordIssue(issue, path.join('.'), guide);
-    return { path, message: w.message, hint: w.hint };
-  });
+  // The kind's schema failed: each issue is worded already (src/lib/zod-words.ts).
+  const problems: GraphicProblem[] = first.problems.map((p) => ({ ...p, hint: p.hint ?? guide }));
 
   // States with schema problems are set aside; if the rest is valid, check it all the same.
   const states = (def as { states?: unknown }).states;
-  const bad = new Set(issues.filter((i) => i.path[0] === 'states' && typeof i.path[1] === 'string').map((i) => i.path[1] as string));
+  const bad = new Set(
+    first.problems.filter((p) => p.path[0] === 'states' && typeof p.path[1] === 'string').map((p) => p.path[1] as string),
+  );
   if (bad.size > 0 && states && typeof states === 'object' && Object.keys(states).some((s) => !bad.has(s))) {
     const rest = { ...(def as object), states: Object.fromEntries(Object.entries(states).filter(([s]) => !bad.has(s))) };
     const second = checkGraphic(rest, data);

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DataIndex } from '../lib/data/index.ts';
-import { nearest, unknownIdMessage } from '../lib/data/suggest.ts';
+import { nearest, unknownIdMessage } from '../lib/suggest.ts';
 import { checkChapter, type ChapterCheck } from './chapter.ts';
 import { checkGraphicDef } from './graphic-def.ts';
 import { checkStoryMeta } from './story-meta.ts';

@@ -113,7 +113,7 @@ describe('one error does not hide others', () => {
   it.each([
     [
       'a schema error in one map state…',
-      `${C}/graphics/01-maps.mdx:8  graphic "where" "states.broken.camera" cannot be the number 12\n    → see "map" in section 6 of docs/editing.md`,
+      `${C}/graphics/01-maps.mdx:8  graphic "where" states.broken.camera: the value cannot be the number 12\n    → see "map" in section 6 of docs/editing.md`,
     ],
     [
       '…and a reference error in another state of the same graphic',

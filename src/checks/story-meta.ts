@@ -4,10 +4,10 @@
  * share image, where no <V> can reach).
  */
 import type { DataIndex } from '../lib/data/index.ts';
-import { unknownIdMessage } from '../lib/data/suggest.ts';
+import { unknownIdMessage } from '../lib/suggest.ts';
 import { StoryMeta } from '../lib/content/schema.ts';
 import { findFakeComponents, findHandTypedFigures } from './hand-typed.ts';
-import { wordIssue } from './messages.ts';
+import { issuePath, wordIssue } from '../lib/zod-words.ts';
 import type { ContentProblem } from './problem.ts';
 import { parseYamlWithLines } from './yaml-lines.ts';
 
@@ -71,10 +71,15 @@ export function checkStoryMeta(file: string, source: string, data: DataIndex): S
   const parsed = StoryMeta.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+      const path = issuePath(issue);
       const at = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
-      const worded = wordIssue(issue, path.join('.'), GUIDE, path.length === 0 ? FIELDS : undefined);
-      problems.push({ file, line: y.lineOf(at), message: `story.yaml ${worded.message}`, hint: worded.hint });
+      const worded = wordIssue(issue, { field: path.join('.'), guide: GUIDE, ...(path.length === 0 ? { known: FIELDS } : {}) });
+      problems.push({
+        file,
+        line: y.lineOf(at),
+        message: `story.yaml ${path.length || issue.code !== 'unrecognized_keys' ? '' : 'has '}${worded.message}`,
+        hint: worded.hint,
+      });
     }
     return result;
   }

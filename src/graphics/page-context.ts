@@ -3,7 +3,7 @@
  * `Astro.locals` (one object per page render).
  */
 import type { GraphicRef } from '../lib/graphic.ts';
-import { unknownIdMessage } from '../lib/data/suggest.ts';
+import { unknownIdMessage } from '../lib/suggest.ts';
 
 export interface StoryContext {
   slug: string;

@@ -8,12 +8,15 @@
 import type { z } from 'zod';
 import type { DataIndex } from './data/index.ts';
 import type { JsonPath } from './data/validate.ts';
+import { wordIssues } from './zod-words.ts';
 
 /** A problem in a graphic definition, with a path inside that definition (e.g. ['states', 'peak', 'highlight', 0]). */
 export interface SpecProblem {
   path: JsonPath;
   /** What is wrong and how to fix it, e.g. "unknown period '2030' for indicator 'gdp'; it has 2024, 2025". */
   message: string;
+  /** How to fix it, when the problem knows better than the kind's section of the guide. */
+  hint?: string;
 }
 
 /** Every graphic definition has these fields; kinds add their own. */
@@ -70,14 +73,12 @@ export function checkWithKind<S extends GraphicSpecBase>(
   raw: unknown,
   data: DataIndex,
 ): { spec: S | null; problems: SpecProblem[] } {
-  const parsed = k.schema.safeParse(raw);
+  const parsed = k.schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
+    const kind = (raw as { kind?: unknown }).kind;
     return {
       spec: null,
-      problems: parsed.error.issues.map((i) => ({
-        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        message: i.message,
-      })),
+      problems: wordIssues(parsed.error.issues, { guide: `see "${String(kind)}" in section 6 of docs/editing.md`, field: () => '' }),
     };
   }
   return { spec: parsed.data, problems: k.check(parsed.data, data) };

@@ -6,7 +6,7 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { MAP_NAME_MAX, SECTORS, type Project } from '../lib/data/schema.ts';
-import { unknownIdMessage } from '../lib/data/suggest.ts';
+import { unknownIdMessage } from '../lib/suggest.ts';
 import type { SpecProblem } from '../lib/graphic.ts';
 import type { JsonPath } from '../lib/data/validate.ts';
 import { LAYERS, VIEWS, type ChoroplethSpec, type MapSpec, type MapStateSpec } from './spec.ts';

@@ -16,6 +16,7 @@
  * dataset in check.ts, so every unknown id gets a "did you mean" problem with its precise path.
  */
 import { z } from 'zod';
+import { issuesLine } from '../lib/zod-words.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -104,8 +105,8 @@ export type ChoroplethSpec = z.infer<typeof ChoroplethSpec>;
 
 /** Parse a map definition for rendering; the content check reports problems first, this only guards. */
 export function parseMapSpec(raw: unknown, file: string): MapSpec {
-  const r = MapSpec.safeParse(raw);
+  const r = MapSpec.safeParse(raw, { reportInput: true });
   if (!r.success)
-    throw new Error(`${file}: invalid map definition: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(`${file}: invalid map definition: ${issuesLine(r.error.issues, 'see "map" in section 6 of docs/editing.md')}`);
   return r.data;
 }

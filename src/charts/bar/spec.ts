@@ -28,7 +28,7 @@ import type { DataIndex } from '../../lib/data/index.ts';
 import { Id } from '../../lib/data/schema.ts';
 import type { JsonPath } from '../../lib/data/validate.ts';
 import type { SpecProblem } from '../../lib/graphic.ts';
-import { unknownIdMessage } from '../../lib/data/suggest.ts';
+import { unknownIdMessage } from '../../lib/suggest.ts';
 import { basisProblems, NoteText, resolveValue, unitProblems, stateMemberProblems, ValueRef, type Datum } from '../data.ts';
 import { chartBase, statesOf } from '../kind.ts';
 import { CATEGORICAL } from '../palette.ts';

@@ -82,11 +82,7 @@ describe('dumbbell check()', () => {
         "rows[4].target: this chart mixes dimensions percent (%) and money (亿元) ('investment-growth' and 'key-projects-investment'); one chart shows one unit, so use separate charts",
       ],
     ],
-    [
-      'an unknown state mark',
-      { ...goals, states: { s: { show: ['goal'] } } },
-      ['states.s.show[0]: Invalid option: expected one of "result"|"target"'],
-    ],
+    ['an unknown state mark', { ...goals, states: { s: { show: ['goal'] } } }, ['states.s.show[0]: the value cannot be the text "goal"']],
   ])('reports %s', (_, spec, messages) => {
     expect(checkGraphicWith(dumbbellKind, spec)).toEqual(messages);
   });

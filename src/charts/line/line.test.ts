@@ -132,7 +132,7 @@ describe('line check()', () => {
       { ...growth, states: { s: { annotate: [{ series: 'actual', period: 2024, text: '增长5.1%' }] } } },
       ['states.s.annotate[0].text: annotation text must not contain digits: the value is printed from the dataset next to it'],
     ],
-    ['a misspelt state field', { ...growth, states: { s: { hightlight: [] } } }, ['states.s: Unrecognized key: "hightlight"']],
+    ['a misspelt state field', { ...growth, states: { s: { hightlight: [] } } }, ['states.s: unknown field "hightlight"']],
     ['no states', { ...growth, states: {} }, ['states: define at least one state, e.g. `states: { all: {} }`']],
   ])('reports %s', (_, spec, messages) => {
     expect(checkGraphicWith(lineKind, spec)).toEqual(messages);

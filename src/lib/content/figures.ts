@@ -8,7 +8,7 @@ import type { DataIndex } from '../data/index.ts';
 import type { Citation, Observation, Project } from '../data/schema.ts';
 import { formatObservation, formatValue } from '../data/format.ts';
 import { parsePeriod } from '../data/period.ts';
-import { nearest } from '../data/suggest.ts';
+import { nearest } from '../suggest.ts';
 
 export type ProjectField = 'investment' | 'capacity';
 

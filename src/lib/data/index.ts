@@ -5,7 +5,7 @@
 import { loadDataset } from './load.ts';
 import { parsePeriod, type Period } from './period.ts';
 import type { Dataset, Indicator, Milestone, Observation, Project, Region, Source } from './schema.ts';
-import { unknownIdMessage } from './suggest.ts';
+import { unknownIdMessage } from '../suggest.ts';
 import { formatObservation } from './format.ts';
 
 export class UnknownIdError extends Error {

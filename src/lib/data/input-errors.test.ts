@@ -26,7 +26,7 @@ describe('bad datasets', () => {
     [
       'schema-and-reference.json',
       [
-        `${DIR}/schema-and-reference.json:54  indicators[0].observations[0].value: expected number, got "1686"`,
+        `${DIR}/schema-and-reference.json:54  indicators[0].observations[0].value: the value should be a number, not the text "1686"; write a number`,
         `${DIR}/schema-and-reference.json:79  indicators[1].observations[0].cite[0].source: unknown source "goals-2026"`,
       ],
     ],

@@ -74,11 +74,11 @@ describe('parseDataset()', () => {
 
   it.each<[string, (d: Fixture) => void, string]>([
     ['a missing field', (d) => delete (d.indicators[0] as Partial<Fixture['indicators'][0]>).unit,
-      'fixture.json:45  indicators[0].unit: the field is missing (expected a value)'],
+      'fixture.json:45  indicators[0].unit: the field is missing; add it: the full list is in src/lib/data/units.ts'],
     ['an unknown unit', (d) => ((d.indicators[0] as { unit: string }).unit = '亿圆'),
-      'fixture.json:48  indicators[0].unit: "亿圆" is not allowed; did you mean "亿元" or "亿支" or "亿斤"? (the full list is in src/lib/data/units.ts)'],
+      'fixture.json:48  indicators[0].unit: the value cannot be the text "亿圆"; did you mean "亿元" or "亿支" or "亿斤"? the full list is in src/lib/data/units.ts'],
     ['a misspelt field', (d) => ((d.indicators[0] as Record<string, unknown>)['lable'] = 'x'),
-      'fixture.json:65  indicators[0]: unknown field "lable" (check the spelling against src/lib/data/schema.ts)'],
+      'fixture.json:65  indicators[0]: unknown field "lable"; check the spelling (see src/lib/data/schema.ts)'],
     ['a bad period', (d) => (d.indicators[0]!.observations[0]!.period = '2024年'),
       'fixture.json:53  indicators[0].observations[0].period: not a period; use e.g. 2024, 2025Q1'],
     ['a bad semver', (d) => (d.version = 'v1'),
@@ -109,7 +109,7 @@ describe('parseDataset()', () => {
       o['range'] = { low: 1686, high: 1700 };
     }, 'the upper end 1700 does not appear in the printed figure "1686亿元"'],
     ['an unknown kind', (d) => ((d.indicators[0]!.observations[0]! as Record<string, unknown>)['kind'] = 'expected'),
-      '"expected" is not allowed; use one of "actual", "target", "forecast", "growth"'],
+      'kind: the value cannot be the text "expected"; use one of: actual, target, forecast, growth'],
     ['an erratum linking a value that does not exist', (d) => {
       d['errata'] = [{ id: 'e', source: 'goals-2025', kind: 'inconsistency', printed: 'x', resolution: 'kept', note: 'n', affects: ['gdp'], values: [{ indicator: 'gdp', period: '2023' }] }];
     }, 'indicator "gdp" has no value for 2023'],

@@ -8,7 +8,7 @@ import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError, 
 import type { z } from 'zod';
 import { Dataset } from './schema.ts';
 import { validateReferences, type JsonPath, type Problem } from './validate.ts';
-import { nearest } from './suggest.ts';
+import { wordIssue } from '../zod-words.ts';
 import { ROOT } from '../root.ts';
 import { positionsIn } from '../position.ts';
 
@@ -61,25 +61,9 @@ export function lineOfPath(text: string, path: JsonPath): number | null {
 
 /** One readable sentence per zod issue (parsed with `reportInput`, so the bad value can be quoted). */
 function zodMessage(issue: z.core.$ZodIssue): string {
-  const input = (issue as { input?: unknown }).input;
-  if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-    const expected = issue.code === 'invalid_type' ? issue.expected : 'a value';
-    return `the field is missing (expected ${expected})`;
-  }
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}, got ${JSON.stringify(input)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against src/lib/data/schema.ts)`;
-    case 'invalid_value': {
-      const values = issue.values.map(String);
-      if (values.length <= 8) return `${JSON.stringify(input)} is not allowed; use one of ${values.map((v) => `"${v}"`).join(', ')}`;
-      const near = nearest(String(input), values);
-      return `${JSON.stringify(input)} is not allowed${near.length ? `; did you mean ${near.map((v) => `"${v}"`).join(' or ')}?` : ''} (the full list is in src/lib/data/${issue.path.at(-1) === 'unit' ? 'units.ts' : 'schema.ts'})`;
-    }
-    default:
-      return issue.message;
-  }
+  const listIn = `src/lib/data/${issue.path.at(-1) === 'unit' ? 'units.ts' : 'schema.ts'}`;
+  const w = wordIssue(issue, { field: '', guide: 'see src/lib/data/schema.ts', listIn });
+  return `${w.message}; ${w.hint}`;
 }
 
 /**

@@ -13,9 +13,7 @@ describe('distance()', () => {
 describe('unknownIdMessage()', () => {
   const known = ['gdp', 'gdp-growth', 'industrial-va-growth', 'funds-in-place'];
   it('suggests the nearest known ids', () => {
-    expect(unknownIdMessage('indicator', 'gdp-grwth', known)).toBe(
-      "unknown indicator 'gdp-grwth'; did you mean 'gdp-growth' or 'gdp'?",
-    );
+    expect(unknownIdMessage('indicator', 'gdp-grwth', known)).toBe("unknown indicator 'gdp-grwth'; did you mean 'gdp-growth' or 'gdp'?");
   });
   it('suggests by shared words', () => {
     expect(nearest('funds', known)).toEqual(['funds-in-place']);
