@@ -1,5 +1,5 @@
 /**
- * npm run data:check [-- --with fragment.json ...]
+ * npm run check:data [-- --with fragment.json ...]
  *
  * Validates data/tongliao.json (schema, references, printed figures) and, when ../shared/sources is
  * present, that every cited figure is in the cited section of the article, and runs the semantic lint
@@ -20,7 +20,7 @@ const fragments: string[] = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--with' && args[i + 1]) fragments.push(resolve(args[++i] as string));
   else {
-    console.error(`usage: npm run data:check [-- --with fragment.json ...]  (unexpected "${args[i]}")`);
+    console.error(`usage: npm run check:data [-- --with fragment.json ...]  (unexpected "${args[i]}")`);
     process.exit(2);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run data:release` end to end, in a throwaway copy of the project (git repository included):
+ * `npm run release:data` end to end, in a throwaway copy of the project (git repository included):
  * it refuses an invalid dataset, a value without provenance, a deleted value that a chapter cites,
  * and a non-major release that changes a value; otherwise it bumps the version and the changelog.
  *
@@ -52,15 +52,15 @@ const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'ignor
 
 const sources = existsSync(SOURCES_DIR);
 if (!sources && process.env['REQUIRE_SOURCES']) {
-  throw new Error(`REQUIRE_SOURCES is set but ${SOURCES_DIR} is absent: the data:release provenance cases cannot run`);
+  throw new Error(`REQUIRE_SOURCES is set but ${SOURCES_DIR} is absent: the release:data provenance cases cannot run`);
 }
 if (!sources) {
-  console.warn(`\n⚠ data:release cases past the provenance check SKIPPED: ${SOURCES_DIR} is absent (set SOURCES_DIR to run them)\n`);
+  console.warn(`\n⚠ release:data cases past the provenance check SKIPPED: ${SOURCES_DIR} is absent (set SOURCES_DIR to run them)\n`);
 }
 
 // Each case spawns the release script (a Node process that loads the dataset and checks every chapter): seconds
 // alone, far more on a loaded machine.
-describe('npm run data:release', { timeout: 60_000 }, () => {
+describe('npm run release:data', { timeout: 60_000 }, () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'release-'));
     for (const f of ['package.json', 'data', 'content', 'src', 'scripts']) cpSync(f, join(dir, f), { recursive: true });
@@ -84,7 +84,7 @@ describe('npm run data:release', { timeout: 60_000 }, () => {
     editDataset((d) => (d['indicators'][0].unit = '亿圆'));
     const r = run('patch', '更正');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('data:release refused: the dataset is not valid');
+    expect(r.out).toContain('release:data refused: the dataset is not valid');
     expect(r.out).toContain('indicators[0].unit: "亿圆" is not allowed');
   });
 

@@ -1,5 +1,5 @@
 /**
- * npm run data:release -- <major|minor|patch> "<what changed>"
+ * npm run release:data -- <major|minor|patch> "<what changed>"
  *
  * Releases a new version of data/tongliao.json:
  * 1. validates it (schema, references, printed figures) and checks every citation against the
@@ -25,14 +25,14 @@ import { bumpVersion, diffDatasets, isBump, type Bump } from '../src/lib/data/re
 import { ROOT } from '../src/lib/root.ts';
 
 function fail(msg: string): never {
-  console.error(`data:release refused: ${msg}`);
+  console.error(`release:data refused: ${msg}`);
   process.exit(1);
 }
 
 const [bump, ...words] = process.argv.slice(2).filter((a) => a !== '--');
 const message = words.join(' ').trim();
 if (!bump || !isBump(bump) || !message) {
-  console.error('usage: npm run data:release -- <major|minor|patch> "<what changed, in a sentence>"');
+  console.error('usage: npm run release:data -- <major|minor|patch> "<what changed, in a sentence>"');
   process.exit(2);
 }
 

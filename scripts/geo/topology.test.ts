@@ -1,4 +1,4 @@
-/** The committed geometry: what `npm run geo` must keep true for any source it is given. */
+/** The committed geometry: what `npm run build:geo` must keep true for any source it is given. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { geoArea, geoContains } from 'd3-geo';

@@ -2,7 +2,7 @@
  * The content check: every story and chapter under content/, against the dataset and the graphic
  * kinds. Returns every problem at once (file, line, message, hint); an empty list means the content
  * builds. Run by the Astro integration before each build and dev start, by `npm run check:content`,
- * and by `npm run data:release`.
+ * and by `npm run release:data`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

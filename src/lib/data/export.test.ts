@@ -58,7 +58,7 @@ describe('published files', () => {
     }
   });
 
-  it('include a JSON Schema identical to the committed data/tongliao.schema.json (run npm run data:schema)', () => {
+  it('include a JSON Schema identical to the committed data/tongliao.schema.json (run npm run build:schema)', () => {
     expect(readFileSync('data/tongliao.schema.json', 'utf8')).toBe(jsonSchema());
   });
 });

@@ -392,7 +392,7 @@ export const Dataset = z.strictObject({
   id: Id,
   /** Chinese title. */
   title: z.string().min(1),
-  /** Semantic version; bump with `npm run data:release`. */
+  /** Semantic version; bump with `npm run release:data`. */
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be semver, e.g. 1.2.0'),
   /** Release date, YYYY-MM-DD. */
   released: z.iso.date(),

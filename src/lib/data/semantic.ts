@@ -59,7 +59,7 @@ export interface Finding {
 }
 
 export interface LintResult {
-  /** Findings that are neither fixed nor reviewed: these fail `npm run data:check`. */
+  /** Findings that are neither fixed nor reviewed: these fail `npm run check:data`. */
   open: Finding[];
   /** Findings kept with a recorded reason. */
   reviewed: Finding[];
