@@ -109,6 +109,17 @@ export function tickLabelWidth(axis: ValueAxis, layout: Layout, unit: DisplayUni
   return Math.max(...axis.ticks.map((t) => textWidth(tickLabel(t, unit), layout.small)));
 }
 
+/** The unit line of the values a chart plots: the display unit of them all, and the first basis given. */
+export function unitLineOf(data: readonly { value: number; unit: string; basis?: string | undefined }[]): string {
+  return unitLine(
+    displayUnit(
+      data.map((d) => d.value),
+      data[0]?.unit ?? '',
+    ),
+    data.find((d) => d.basis)?.basis,
+  );
+}
+
 /** "单位：亿元"; for rates also the basis, e.g. "单位：%（同比）". */
 export function unitLine(unit: DisplayUnit, basis?: string): string {
   const bases: Record<string, string> = { yoy: '同比', 'annual-avg': '年均' };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DataIndex } from '../lib/data/index.ts';
-import type { Dataset } from '../lib/data/schema.ts';
+import { testDataset } from '../lib/data/test-dataset.ts';
 import { checkGraphic } from '../graphics/registry.ts';
 import { formatPath } from '../lib/data/load.ts';
 import { lineKind } from './line/index.ts';
@@ -14,58 +14,41 @@ import { resolveValue } from './data.ts';
 import type { LineSpec } from './line/spec.ts';
 
 const cite = [{ source: 'services-2025', section: 's1', printed: 'x' }];
-const data = new DataIndex({
-  id: 'f',
-  title: 't',
-  version: '1.0.0',
-  released: '2026-01-01',
-  description: 'd',
-  license: 'l',
-  sources: [
-    {
-      id: 'services-2025',
-      headline: 'h',
-      byline: [],
-      file: '000_ce78dc1b50aca64a.txt',
-      lines: [1, 9],
-      date: '2025-11',
-      dateNote: 'n',
-      sections: [{ id: 's1', title: 't' }],
-    },
-  ],
-  regions: [],
-  indicators: [
-    {
-      id: 'freight',
-      label: '货运量',
-      unit: '万吨',
-      scope: 'city',
-      topic: 'services',
-      observations: [
-        { period: '2023', value: 3900, kind: 'actual', cite },
-        { period: '2024', value: 4300, kind: 'actual', cite },
-        { period: '2025', value: 4851, kind: 'forecast', cite },
-        { period: '2026', value: 4950, kind: 'forecast', cite },
-        { period: '2027', value: 5000, kind: 'target', cite },
-        { period: '2028', value: 5200, kind: 'target', cite },
-      ],
-    },
-    {
-      id: 'retail',
-      label: '社零增速',
-      unit: '%',
-      scope: 'city',
-      topic: 'consumption',
-      observations: [
-        { period: '2025', value: 4, kind: 'forecast', basis: 'yoy', cite },
-        { period: '2024', value: 5, kind: 'target', basis: 'yoy', cite },
-      ],
-    },
-  ],
-  projects: [],
-  milestones: [],
-  errata: [],
-} as unknown as Dataset);
+const data = new DataIndex(
+  testDataset(['services-2025'], {
+    indicators: [
+      {
+        id: 'freight',
+        label: '货运量',
+        unit: '万吨',
+        scope: 'city',
+        topic: 'services',
+        observations: [
+          { period: '2023', value: 3900, kind: 'actual', cite },
+          { period: '2024', value: 4300, kind: 'actual', cite },
+          { period: '2025', value: 4851, kind: 'forecast', cite },
+          { period: '2026', value: 4950, kind: 'forecast', cite },
+          { period: '2027', value: 5000, kind: 'target', cite },
+          { period: '2028', value: 5200, kind: 'target', cite },
+        ],
+      },
+      {
+        id: 'retail',
+        label: '社零增速',
+        unit: '%',
+        scope: 'city',
+        topic: 'consumption',
+        observations: [
+          { period: '2025', value: 4, kind: 'forecast', basis: 'yoy', cite },
+          { period: '2024', value: 5, kind: 'target', basis: 'yoy', cite },
+        ],
+      },
+    ],
+    projects: [],
+    milestones: [],
+    errata: [],
+  }),
+);
 
 const spec = {
   kind: 'line',

@@ -39,6 +39,11 @@ export const LAYOUTS: Record<LayoutName, Layout> = {
 
 export const LAYOUT_NAMES: LayoutName[] = ['compact', 'regular'];
 
+/** A chart's scene drawn in each layout (`view()` of every kind). */
+export function inEachLayout<T>(draw: (layout: Layout) => T): Record<LayoutName, T> {
+  return { compact: draw(LAYOUTS.compact), regular: draw(LAYOUTS.regular) };
+}
+
 /** Container width (CSS px) from which the regular layout is shown; chart.css uses the same number. */
 export const REGULAR_FROM = 520;
 

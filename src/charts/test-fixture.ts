@@ -3,7 +3,7 @@
  * from the articles; citations abbreviated). Tests must not depend on the real dataset, which grows.
  */
 import { DataIndex } from '../lib/data/index.ts';
-import type { Dataset } from '../lib/data/schema.ts';
+import { testDataset } from '../lib/data/test-dataset.ts';
 
 const cite = (source: string, printed: string) => [{ source, section: 's1', printed }];
 
@@ -41,35 +41,7 @@ const target = (period: string, value: number, printed: string, approx?: string,
   cite: cite('goals-2025', printed),
 });
 
-const fixture = {
-  id: 'fixture',
-  title: 't',
-  version: '1.0.0',
-  released: '2026-01-01',
-  description: 'd',
-  license: 'l',
-  sources: [
-    {
-      id: 'goals-2025',
-      headline: '真抓实干开新局 锚定目标再出发',
-      byline: [],
-      file: '004_f80d7eaeb07b7d9b.txt',
-      lines: [1, 92],
-      date: '2025-03',
-      dateNote: '推断',
-      sections: [{ id: 's1', title: 't' }],
-    },
-    {
-      id: 'industry-2025',
-      headline: '8.4%增速背后的跃迁',
-      byline: [],
-      file: '001_e0fa0e8b3e3041cd.txt',
-      lines: [1, 114],
-      date: '2025-04',
-      dateNote: '推断',
-      sections: [{ id: 's1', title: 't' }],
-    },
-  ],
+const fixture = testDataset(['goals-2025', 'industry-2025'], {
   regions: [
     {
       id: '150502',
@@ -187,7 +159,7 @@ const fixture = {
   ],
   milestones: [],
   errata: [],
-} as unknown as Dataset;
+});
 
 /** A fresh index over the fixture. */
 export function fixtureData(): DataIndex {

@@ -2,9 +2,9 @@
  * The `bar` chart kind: rankings and grouped comparisons as horizontal bars.
  */
 import type { DataIndex } from '../../lib/data/index.ts';
-import { displayUnit, unitLine } from '../axis.ts';
+import { unitLineOf } from '../axis.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
-import { LAYOUTS } from '../layout.ts';
+import { inEachLayout } from '../layout.ts';
 import { barGeometry, type BarView } from './geometry.ts';
 import { BarSpec, checkBar, resolveBar, shownRows } from './spec.ts';
 
@@ -18,14 +18,8 @@ function view(spec: BarSpec, state: string, data: DataIndex): ChartView {
   const singlePeriod = periods.length === 1 && model.series.length === 0;
   const cell = (r: (typeof rows)[number]) => r.data.map((d) => (singlePeriod || !d.periodLabel ? d.text : `${d.text}（${d.periodLabel}）`));
   return {
-    unit: unitLine(
-      displayUnit(
-        all.map((d) => d.value),
-        all[0]?.unit ?? '',
-      ),
-      all.find((d) => d.basis)?.basis,
-    ),
-    scenes: { compact: barGeometry(model, v, LAYOUTS.compact), regular: barGeometry(model, v, LAYOUTS.regular) },
+    unit: unitLineOf(all),
+    scenes: inEachLayout((layout) => barGeometry(model, v, layout)),
     description: [
       `条形图：${spec.title}${singlePeriod ? `（${periods[0]}）` : ''}。`,
       rows

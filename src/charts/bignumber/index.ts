@@ -4,7 +4,7 @@
 import type { DataIndex } from '../../lib/data/index.ts';
 import { parsePeriod } from '../../lib/data/period.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
-import { LAYOUTS } from '../layout.ts';
+import { inEachLayout } from '../layout.ts';
 import { bigNumberGeometry } from './geometry.ts';
 import { BigNumberSpec, checkBigNumber, comparisonText, resolveBigNumber, showsComparison, type BigNumberModel } from './spec.ts';
 
@@ -20,10 +20,7 @@ function view(spec: BigNumberSpec, state: string, data: DataIndex): ChartView {
   if (comparison && c) rows.push({ header: `${c.label}${c.kind === 'target' ? '（目标）' : ''}`, cells: [c.periodLabel, c.text] });
   return {
     unit: '',
-    scenes: {
-      compact: bigNumberGeometry(model, comparison, LAYOUTS.compact),
-      regular: bigNumberGeometry(model, comparison, LAYOUTS.regular),
-    },
+    scenes: inEachLayout((layout) => bigNumberGeometry(model, comparison, layout)),
     description: `数字：${model.label}${v.periodLabel ? `，${v.periodLabel}` : ''}为${figure}${comparison ? `；${comparison}` : ''}。`,
     table: { columns: ['指标', '时期', '数值'], rows },
     plotted: comparison && c ? [v, c] : [v],

@@ -2,9 +2,9 @@
  * The `dumbbell` chart kind: results against targets.
  */
 import type { DataIndex } from '../../lib/data/index.ts';
-import { displayUnit, unitLine } from '../axis.ts';
+import { unitLineOf } from '../axis.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
-import { LAYOUTS } from '../layout.ts';
+import { inEachLayout } from '../layout.ts';
 import { dumbbellGeometry } from './geometry.ts';
 import { checkDumbbell, dumbbellView, DumbbellSpec, resolveDumbbell, type DumbbellModel } from './spec.ts';
 
@@ -16,14 +16,8 @@ function view(spec: DumbbellSpec, state: string, data: DataIndex): ChartView {
   const showTarget = v.show.includes('target');
   const all = model.rows.flatMap((r) => [r.result, r.target]);
   return {
-    unit: unitLine(
-      displayUnit(
-        all.map((d) => d.value),
-        all[0]?.unit ?? '',
-      ),
-      all.find((d) => d.basis)?.basis,
-    ),
-    scenes: { compact: dumbbellGeometry(model, v, LAYOUTS.compact), regular: dumbbellGeometry(model, v, LAYOUTS.regular) },
+    unit: unitLineOf(all),
+    scenes: inEachLayout((layout) => dumbbellGeometry(model, v, layout)),
     description: `哑铃图：${spec.title}。${rows
       .map((r) =>
         [

@@ -3,7 +3,7 @@
  */
 import type { DataIndex } from '../../lib/data/index.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
-import { LAYOUTS } from '../layout.ts';
+import { inEachLayout } from '../layout.ts';
 import { funnelGeometry, MIXED_UNITS_NOTE, type FunnelView } from './geometry.ts';
 import { checkFunnel, FunnelSpec, resolveFunnel, shownStages, type FunnelModel } from './spec.ts';
 
@@ -15,7 +15,7 @@ function view(spec: FunnelSpec, state: string, data: DataIndex): ChartView {
   const period = model.stages[0]?.value.periodLabel ?? '';
   return {
     unit: period ? `时期：${period}` : '',
-    scenes: { compact: funnelGeometry(model, v, LAYOUTS.compact), regular: funnelGeometry(model, v, LAYOUTS.regular) },
+    scenes: inEachLayout((layout) => funnelGeometry(model, v, layout)),
     description: `环节图：${spec.title}${period ? `（${period}）` : ''}。${stages.map((x) => `${x.label}${x.value.text}`).join('，')}。${model.mixedUnits ? `${MIXED_UNITS_NOTE}。` : ''}`,
     table: {
       columns: ['环节', '数值'],

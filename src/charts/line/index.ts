@@ -2,10 +2,10 @@
  * The `line` chart kind: time series of one unit, realised values solid, targets dashed.
  */
 import type { DataIndex } from '../../lib/data/index.ts';
-import { displayUnit, unitLine } from '../axis.ts';
+import { unitLineOf } from '../axis.ts';
 import type { Datum } from '../data.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
-import { LAYOUTS } from '../layout.ts';
+import { inEachLayout } from '../layout.ts';
 import { gaps, lineGeometry } from './geometry.ts';
 import { parsePeriod } from '../../lib/data/period.ts';
 import { checkLine, isShown, lineView, LineSpec, resolveLine } from './spec.ts';
@@ -41,14 +41,8 @@ function view(spec: LineSpec, state: string, data: DataIndex): ChartView {
 
   return {
     notes,
-    unit: unitLine(
-      displayUnit(
-        all.map((d) => d.value),
-        all[0]?.unit ?? '',
-      ),
-      all.find((d) => d.basis)?.basis,
-    ),
-    scenes: { compact: lineGeometry(model, v, LAYOUTS.compact), regular: lineGeometry(model, v, LAYOUTS.regular) },
+    unit: unitLineOf(all),
+    scenes: inEachLayout((layout) => lineGeometry(model, v, layout)),
     description,
     table: {
       columns: ['时期', ...shown.map(({ s }) => s.label)],

@@ -4,7 +4,7 @@
 import type { DataIndex } from '../../lib/data/index.ts';
 import { unitLine, displayUnit } from '../axis.ts';
 import { defineChartKind, type ChartView } from '../kind.ts';
-import { LAYOUTS } from '../layout.ts';
+import { inEachLayout } from '../layout.ts';
 import { shareGeometry, type ShareView } from './geometry.ts';
 import { checkShare, resolveShare, ShareSpec, shownParts, type ShareModel } from './spec.ts';
 
@@ -13,7 +13,7 @@ function view(spec: ShareSpec, state: string, data: DataIndex): ChartView {
   const s = spec.states[state] as ShareSpec['states'][string];
   const v: ShareView = { shown: shownParts(model, s), highlight: s.highlight };
   const parts = model.parts.filter((p) => v.shown.includes(p.id));
-  const scenes = { compact: shareGeometry(model, v, LAYOUTS.compact), regular: shareGeometry(model, v, LAYOUTS.regular) };
+  const scenes = inEachLayout((layout) => shareGeometry(model, v, layout));
   const what = model.display === 'waffle' ? '方格图' : '堆积条形图';
   const perCell = model.display === 'waffle' ? '每格代表百分之一。' : '';
   const w = model.whole;
