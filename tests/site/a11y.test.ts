@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch } from '../../scripts/lib/browser.ts';
 import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView, type AxeProblem } from './gates.ts';
 import { DEMO, demoOnlySteps, embedKind, embedSample } from './pages.ts';
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 /** ≤ 30 KB brotli for a story page with charts and no map (issue 3). */
 const BUDGET = 30 * 1024;

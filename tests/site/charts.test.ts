@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { launch, layoutShift, openPage, DESKTOP, settled, trackPending } from './browser.ts';
+import { launch, layoutShift, openPage, DESKTOP, settled, trackPending } from '../../scripts/lib/browser.ts';
 
 const ENHANCE_URL = '__charts-test__/enhance.js';
 let browser: Browser;

@@ -16,8 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { hostSnippet } from '../../src/embed/snippet.ts';
-import { launch } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { launch, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 /** A chart, a map and a waffle (share kind), as `<story>/<graphic>/<state>`. */
 const GRAPHICS = ['demo/growth/latest', 'fyp-projects/county-map/overview', 'fyp-projects/private-share/share'] as const;

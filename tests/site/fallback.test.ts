@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, launch, openPage, PHONE } from './browser.ts';
+import { DESKTOP, launch, openPage, PHONE } from '../../scripts/lib/browser.ts';
 import { realStories, storyPages } from './pages.ts';
 
 const SLOW_STORY = 'fyp-projects/';
@@ -38,7 +38,7 @@ async function seenFor(page: Page, id: string): Promise<{ want: string; seen: st
   return page.evaluate(async (id) => {
     const step = document.getElementById(id)!;
     step.scrollIntoView({ block: 'start', behavior: 'instant' });
-    // Two frames (bounded: a page with no frames goes on after 1 s, as browser.ts frames()).
+    // Two frames (bounded: a page with no frames goes on after 1 s, as scripts/lib/browser.ts frames()).
     await new Promise<void>((r) => {
       const bound = setTimeout(() => r(), 1000);
       requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(bound), r())));

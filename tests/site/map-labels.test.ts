@@ -16,8 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, openStaticStory, showStep } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { launch, openPage, openStaticStory, showStep, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`))

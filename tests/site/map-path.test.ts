@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { launch, openPage, PHONE, type PageWatch } from '../../scripts/lib/browser.ts';
 
 /** A story with two map sections (and charts before them). */
 const STORY = 'winter-tour-2022';

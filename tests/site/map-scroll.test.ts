@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE } from './browser.ts';
+import { launch, openPage, PHONE } from '../../scripts/lib/browser.ts';
 
 const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
 const LAYER = '.scrolly__layer[data-family="map"] .story-map';

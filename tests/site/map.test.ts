@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { launch, openPage, PHONE, type PageWatch } from '../../scripts/lib/browser.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
 import { PAUSE_MS } from '../../src/map/loader.ts';
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, settled, trackPending, type PageWatch } from './browser.ts';
+import { DESKTOP, frames, launch, openPage, PHONE, settled, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
 import { invisibleText, missingGraphics, missingInPrint, runningMotion } from './gates/resilience.ts';
 import { allPages, realStories } from './pages.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 let running: RunningServer | undefined;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import { launch, openPage } from '../../scripts/lib/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -17,8 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch, TEST_DIST } from '../../scripts/lib/browser.ts';
 import { overlap, type Box } from './boxes.ts';
 import { realStories } from './pages.ts';
 

@@ -1,9 +1,17 @@
 /**
- * Launching Debian's Chromium through playwright-core (Playwright's own browser download does not
- * work here). `CHROMIUM_PATH` overrides the executable.
+ * The browser helpers shared by the site tests (tests/site/), the benchmarks (bench/) and the tools
+ * (scripts/screenshot.ts): launching Debian's Chromium through playwright-core (Playwright's own browser
+ * download does not work here; `CHROMIUM_PATH` overrides the executable), opening watched pages, and
+ * waiting on conditions (frames, settled, a step shown). Also where the test build lives and its base.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+/** Where `npm run build:test` puts the site, and the base path it is built under. */
+export const TEST_DIST = '.test-dist';
+export const TEST_BASE = '/stories/tongliao/';
+/** The SITE_URL `npm run build:test` builds with (absolute URLs such as og:image start with it). */
+export const TEST_SITE = 'http://127.0.0.1';
 
 export const CHROMIUM =
   process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
