@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, launch, openPage, PHONE } from '../../scripts/lib/browser.ts';
+import { DESKTOP, openPage, PHONE_1X } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { realStories, storyPages } from './pages.ts';
 
 const SLOW_STORY = 'fyp-projects/';
@@ -20,7 +21,7 @@ const ZOOM_STORIES = storyPages();
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -125,7 +126,7 @@ describe('the story script does not run', () => {
 
 describe('a slow connection: 50 kbps, 2 s latency', () => {
   it(`/${SLOW_STORY}: while the script loads every step shows its own graphic; once the engine runs, the sticky graphic follows`, async () => {
-    const { page, watch } = await open(PHONE);
+    const { page, watch } = await open(PHONE_1X);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {

@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { frames, launch, layoutShift, openPage, settled, trackPending, TEST_BASE } from '../../scripts/lib/browser.ts';
+import { frames, layoutShift, openPage, settled, trackPending, TEST_BASE } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -11,7 +11,6 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import {
   DESKTOP,
   frames,
-  launch,
   layoutShift,
   openPage,
   PHONE,
@@ -21,6 +20,7 @@ import {
   TEST_BASE,
   TEST_DIST,
 } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
@@ -31,7 +31,7 @@ const BUILT_STEPS = existsSync(BUILT)
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
