@@ -22,9 +22,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
-import { launch, PHONE } from '../tests/site/browser.ts';
+import { launch, PHONE, TEST_BASE, TEST_DIST } from '../scripts/lib/browser.ts';
 import { throttleLikeAPhone } from './phone.ts';
-import { TEST_BASE, TEST_DIST } from '../tests/site/env.ts';
 
 interface PerfEntry {
   start: number;

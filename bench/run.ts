@@ -38,7 +38,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../scripts/serve.ts';
-import { CHROMIUM, launch, PHONE } from '../tests/site/browser.ts';
+import { CHROMIUM, launch, PHONE } from '../scripts/lib/browser.ts';
 import { throttleLikeAPhone } from './phone.ts';
 import { buildStorymapBundle, writeStorymapPage } from './storymap.ts';
 import { GESTURE_EVENTS, PAUSE_MS as GESTURE_GAP_MS } from '../src/map/loader.ts';

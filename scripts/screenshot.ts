@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { serve } from './serve.ts';
-import { launch } from '../tests/site/browser.ts';
+import { launch } from './lib/browser.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {

@@ -2,8 +2,7 @@
  * Accessibility gate, in Debian's Chromium over the served test build:
  * - axe-core on every built page (found on disk, so new pages are covered) in its initial state, on a
  *   desktop and on a phone: 0 serious or critical violations;
- * - on a phone, axe again after scrolling to each scrolly step, scoped to that step's section (every step
- *   of the real stories; on the demo, the steps whose kind of graphic no real story shows: pages.ts);
+ * - (a11y-steps.test.ts: on a phone, each story page in its initial state and after each scrolly step;)
  * - a keyboard-only pass through one story with a map and charts: every step and control is reached
  *   and shows a visible focus indicator;
  * - the same checks (gates.ts) reject the bad fixtures in tests/fixtures/gates/ and pass the good one.
@@ -11,9 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch } from './browser.ts';
-import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView, type AxeProblem } from './gates.ts';
-import { DEMO, demoOnlySteps, embedKind, embedSample } from './pages.ts';
+import { DESKTOP, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
+import { expectClean, goForAxe, openForAxe } from './axe-page.ts';
+import { sharedBrowser } from './shared.ts';
+import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView } from './gates.ts';
+import { embedKind, embedSample } from './pages.ts';
 
 // Embed pages (~120, one per graphic state): axe runs on a representative set, one per graphic kind
 // and the map (pages.ts: embedSample); vnu, the CSP and links gates check every one of them.
@@ -24,33 +25,14 @@ const FIXTURES = 'tests/fixtures/gates';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.cspViolations).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-}
-
-/** Opens a page of the site and waits until it has loaded, fonts are ready and the scrolly engine (if any) has started. */
-async function open(path: string, options: BrowserContextOptions): Promise<{ page: Page; watch: PageWatch }> {
-  const opened = await openPage(browser, inject('siteUrl'), options);
-  await opened.page.goto(`${inject('siteUrl')}${path}`, { waitUntil: 'load' });
-  await opened.page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // A story is ready when each section has a step marked current (the engine computes it on load).
-  await opened.page.waitForFunction(
-    () => [...document.querySelectorAll('[data-scrolly]')].every((s) => s.querySelector('[aria-current="step"]')),
-    undefined,
-    { timeout: 60_000 },
-  );
-  await frames(opened.page);
-  return opened;
-}
+/** Opens a page of the site, ready for axe (axe-page.ts). */
+const open = (path: string, options: BrowserContextOptions) => openForAxe(browser, inject('siteUrl'), path, options);
 
 describe('axe-core: every page in its initial state', () => {
   it('finds the pages of the build: the front page, the stories, data/ and sources/', () => {
@@ -60,111 +42,29 @@ describe('axe-core: every page in its initial state', () => {
     expect([...embedsChecked].map(embedKind)).toEqual(expect.arrayContaining(['map', 'line', 'bar', 'share-cell', 'bignumber']));
   });
 
-  // Story pages on a phone are checked in their initial state by the per-step tests below, on the
-  // page they open anyway.
+  // Story pages on a phone are checked in their initial state by a11y-steps.test.ts, on the page it
+  // opens anyway. The phone at device scale 1 (PHONE_1X): the pixel ratio changes no layout or colour.
   const cases = [
     ...pages.map((p) => [p, 'desktop', DESKTOP] as const),
-    ...pages.filter((p) => !stories.includes(p)).map((p) => [p, 'phone', PHONE] as const),
+    ...pages.filter((p) => !stories.includes(p)).map((p) => [p, 'phone', PHONE_1X] as const),
   ];
+  // One tab per screen size, led from page to page as a reader follows links (the site keeps no state
+  // in the browser: no storage, no cookies), its watch emptied before each page: a new browser context
+  // and renderer process for each of these ~30 pages cost more than reading them.
+  const tabs = new Map<string, Promise<{ page: Page; watch: PageWatch }>>();
+  afterAll(async () => {
+    for (const tab of tabs.values()) await (await tab).page.context().close();
+  });
   for (const [p, name, options] of cases) {
     it(`/${p.path} on a ${name}: 0 serious or critical violations`, async () => {
-      const { page, watch } = await open(p.path, options);
+      if (!tabs.has(name)) tabs.set(name, openPage(browser, inject('siteUrl'), options));
+      const { page, watch } = await tabs.get(name)!;
+      for (const list of Object.values(watch)) list.length = 0;
+      await goForAxe(page, inject('siteUrl'), p.path);
       const problems = await axeConfirmed(page);
       expect(problems, describeAxe(`/${p.path} (${name})`, problems)).toEqual([]);
       expectClean(watch);
-      await page.context().close();
     });
-  }
-});
-
-/** A step as the engine sees it: id, graphic and state. */
-interface StepRef {
-  id: string;
-  graphic: string;
-  state: string;
-}
-
-/** A story's steps in document order, read from the built file (so the work can be split into tests). */
-function builtSteps(file: string): StepRef[] {
-  return [
-    ...readFileSync(file, 'utf8').matchAll(/<div class="step" data-step id="([^"]+)" data-graphic="([^"]+)" data-state="([^"]+)"/g),
-  ].map((m) => ({ id: m[1]!, graphic: m[2]!, state: m[3]! }));
-}
-
-/**
- * Scrolls so the step's top sits just above the trigger line, as a reader's scroll would, and waits
- * until the engine shows it: the step is current and its section's visible layer is the step's
- * graphic in the step's state.
- */
-async function scrollToStep(page: Page, step: StepRef): Promise<void> {
-  await page.evaluate((id) => {
-    const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
-    window.scrollBy(0, document.getElementById(id)!.getBoundingClientRect().top - line + 40);
-  }, step.id);
-  await page.waitForFunction(
-    ({ id, graphic, state }) => {
-      const el = document.getElementById(id)!;
-      const layer = el.closest('[data-scrolly]')!.querySelector<HTMLElement>('.scrolly__layer.is-active');
-      const shown = layer?.querySelector<HTMLElement>('[data-state]');
-      return (
-        el.getAttribute('aria-current') === 'step' &&
-        layer?.dataset['graphic'] === graphic &&
-        shown?.dataset['state'] === state &&
-        getComputedStyle(layer).visibility === 'visible'
-      );
-    },
-    step,
-    { timeout: 30_000 },
-  );
-  await frames(page);
-}
-
-/** axe inside the step's section, read twice when it finds something (`axeConfirmed`). */
-async function axeInSection(page: Page, step: StepRef): Promise<AxeProblem[]> {
-  await page.evaluate((id) => {
-    document.querySelector('[data-axe-scope]')?.removeAttribute('data-axe-scope');
-    document.getElementById(id)!.closest('[data-scrolly]')!.setAttribute('data-axe-scope', '');
-  }, step.id);
-  return axeConfirmed(page, '[data-axe-scope]');
-}
-
-describe('axe-core: every scrolly step, on a phone', () => {
-  // Reduced motion: each step's state is applied at once, so axe sees the step's final picture without
-  // waiting out transitions (the scrolly tests check that both ways end in the same marks). The phone's
-  // layout at device scale 1: the pixel ratio changes no layout or colour, only the cost of drawing.
-  // Steps in groups of at most twelve (one page load for each real story: the longest has 10), each group a test with its own time limit.
-  const GROUP = 12;
-  // The demo once: its initial state and the steps showing a kind of graphic no real story shows.
-  const demoOnly = new Set(demoOnlySteps());
-  it('the demo pass covers its own kinds of graphic', () => {
-    expect(demoOnly.size).toBeGreaterThan(0);
-  });
-  for (const p of stories) {
-    const all = builtSteps(p.file);
-    const steps = p.path === DEMO ? all.filter((s) => demoOnly.has(s.id)) : all;
-    it(`/${p.path}: the built page's steps are found`, () => {
-      expect(all.length).toBe(readFileSync(p.file, 'utf8').match(/ data-step /g)?.length);
-      if (p.path === DEMO) expect(steps.map((s) => s.id)).toEqual([...demoOnly]);
-    });
-    for (let from = 0; from < steps.length; from += GROUP) {
-      const group = steps.slice(from, from + GROUP);
-      it(`/${p.path}${from === 0 ? ' (initial state, whole page, then steps' : ' (steps'} ${from + 1}–${from + group.length} of ${steps.length}): 0 serious or critical violations`, async () => {
-        const { page, watch } = await open(p.path, { ...PHONE, deviceScaleFactor: 1, reducedMotion: 'reduce' });
-        const failures: string[] = [];
-        if (from === 0) {
-          const problems = await axeConfirmed(page);
-          if (problems.length) failures.push(describeAxe(`/${p.path} (phone, initial state)`, problems));
-        }
-        for (const step of group) {
-          await scrollToStep(page, step);
-          const problems = await axeInSection(page, step);
-          if (problems.length) failures.push(describeAxe(`/${p.path}#${step.id}`, problems));
-        }
-        expect(failures, failures.join('\n')).toEqual([]);
-        expectClean(watch);
-        await page.context().close();
-      });
-    }
   }
 });
 

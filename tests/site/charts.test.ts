@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { launch, layoutShift, openPage, DESKTOP, settled, trackPending } from './browser.ts';
+import { layoutShift, openPage, DESKTOP, settled, trackPending } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 const ENHANCE_URL = '__charts-test__/enhance.js';
 let browser: Browser;
 let bundle: string;
 
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
   const build = await rolldown({ input: 'src/charts/enhance.ts', logLevel: 'silent' });
   bundle = (await build.generate({ format: 'es', minify: true })).output[0].code;
 });

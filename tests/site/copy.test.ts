@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/checks/problem.ts';
 import { lintHtml } from '../../src/checks/lint/copy.ts';
-import { TEST_DIST } from './env.ts';
+import { TEST_DIST } from '../../scripts/lib/browser.ts';
 import { allPages } from './pages.ts';
 
 describe('the copy of every built page', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/data/load.ts';
 import { figureAnchor } from '../../src/lib/content/figures.ts';
 import { KIND_WORDS } from '../../src/lib/data/schema.ts';
-import { TEST_DIST } from './env.ts';
+import { TEST_DIST } from '../../scripts/lib/browser.ts';
 
 const html = readFileSync(join(TEST_DIST, 'data/index.html'), 'utf8');
 const ds = loadDataset();

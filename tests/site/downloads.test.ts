@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { pngSize } from '../../src/og/image.ts';
-import { TEST_DIST } from './env.ts';
+import { TEST_DIST } from '../../scripts/lib/browser.ts';
 import { embedPages, embedSample } from './pages.ts';
 
 const EMBEDS = embedPages();

@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { hostSnippet } from '../../src/embed/snippet.ts';
-import { launch } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { TEST_DIST } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 /** A chart, a map and a waffle (share kind), as `<story>/<graphic>/<state>`. */
 const GRAPHICS = ['demo/growth/latest', 'fyp-projects/county-map/overview', 'fyp-projects/private-share/share'] as const;
@@ -70,7 +70,7 @@ function hostPage(kind: Host): string {
 
 beforeAll(async () => {
   siteUrl = inject('siteUrl');
-  browser = await launch();
+  browser = await sharedBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'embed-host-'));
   writeFileSync(join(dir, 'pym.v1.min.js'), readFileSync('node_modules/pym.js/dist/pym.v1.min.js'));
   writeFileSync(join(dir, 'frames.umd.js'), readFileSync('node_modules/@newswire/frames/dist/frames.umd.js'));

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, launch, openPage, PHONE } from './browser.ts';
+import { DESKTOP, openPage, PHONE_1X } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { realStories, storyPages } from './pages.ts';
 
 const SLOW_STORY = 'fyp-projects/';
@@ -20,7 +21,7 @@ const ZOOM_STORIES = storyPages();
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -38,7 +39,7 @@ async function seenFor(page: Page, id: string): Promise<{ want: string; seen: st
   return page.evaluate(async (id) => {
     const step = document.getElementById(id)!;
     step.scrollIntoView({ block: 'start', behavior: 'instant' });
-    // Two frames (bounded: a page with no frames goes on after 1 s, as browser.ts frames()).
+    // Two frames (bounded: a page with no frames goes on after 1 s, as scripts/lib/browser.ts frames()).
     await new Promise<void>((r) => {
       const bound = setTimeout(() => r(), 1000);
       requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(bound), r())));
@@ -125,7 +126,7 @@ describe('the story script does not run', () => {
 
 describe('a slow connection: 50 kbps, 2 s latency', () => {
   it(`/${SLOW_STORY}: while the script loads every step shows its own graphic; once the engine runs, the sticky graphic follows`, async () => {
-    const { page, watch } = await open(PHONE);
+    const { page, watch } = await open(PHONE_1X);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {
@@ -160,7 +161,9 @@ describe('a slow connection: 50 kbps, 2 s latency', () => {
 });
 
 describe('400 % zoom: 320×256 CSS px (WCAG 1.4.10 reflow)', () => {
-  const ZOOMED = { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 } as const;
+  // The layout of a 1280×1024 window at 400 % zoom is a 320×256 CSS px viewport; the check reads that
+  // layout (boxes in CSS px), drawn at device scale 1 (the zoom's pixel density changes no box).
+  const ZOOMED = { viewport: { width: 320, height: 256 }, deviceScaleFactor: 1 } as const;
 
   it.each(ZOOM_STORIES)('/%s: the article layout, every graphic and map has room', async (path) => {
     const { page, watch } = await open(ZOOMED);

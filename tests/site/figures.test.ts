@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { data } from '../../src/lib/data/index.ts';
-import { TEST_DIST } from './env.ts';
+import { TEST_DIST } from '../../scripts/lib/browser.ts';
 
 function pages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

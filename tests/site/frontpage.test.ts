@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { DESKTOP, launch, openPage, PHONE } from './browser.ts';
-import { TEST_BASE, TEST_DIST, TEST_SITE } from './env.ts';
+import { DESKTOP, openPage, PHONE, TEST_BASE, TEST_DIST, TEST_SITE } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { ogProblems } from './og-check.ts';
 
 interface StoryYaml {
@@ -38,7 +38,7 @@ const sources = new Map(
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -11,8 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { frames } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { frames, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 /** One built page: its path under the base (`''` for the front page, `data/`…) and its file. */
 export interface BuiltPage {

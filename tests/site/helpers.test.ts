@@ -1,17 +1,17 @@
 /**
- * The waiting helpers of browser.ts, on small pages of their own: settled() waits for what a page has
+ * The waiting helpers of scripts/lib/browser.ts, on small pages of their own: settled() waits for what a page has
  * pending (a debounce timer, an idle callback, a request, a CSS transition) and fails naming what never
  * ends; frames() gives up after 1 s on a page that draws no frames; layoutShift() sees a shift that
  * happened and its control. Each wait is shown to have waited (the thing it waits for has happened).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { frames, launch, layoutShift, openPage, settled, trackPending } from './browser.ts';
-import { TEST_BASE } from './env.ts';
+import { frames, layoutShift, openPage, settled, trackPending, TEST_BASE } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -19,8 +19,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, openStaticStory, showStep } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { openPage, openStaticStory, showStep, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { labelProblems, tallCards, type Card, type RenderedGraphic } from './boxes.ts';
 import { DEMO, demoOnlyInlineKinds, demoOnlySteps } from './pages.ts';
 
@@ -35,7 +35,7 @@ const FIXTURES = 'tests/fixtures/legibility';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

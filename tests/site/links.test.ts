@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { crawlSite, type CrawlReport } from './gates/links.ts';
-import { TEST_BASE } from './env.ts';
+import { TEST_BASE } from '../../scripts/lib/browser.ts';
 
 /** `npm run build:test` builds for SITE_URL=http://127.0.0.1 (canonical and feed links). */
 const SITE_ORIGIN = 'http://127.0.0.1';

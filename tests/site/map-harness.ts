@@ -5,7 +5,7 @@
  * real page and drive the controller directly.
  */
 import { build } from 'vite';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 export const HARNESS_DIR = '_map-harness';
 /** URL path of the bundled module under the served site. */

@@ -16,8 +16,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, openStaticStory, showStep } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { openPage, openStaticStory, showStep, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`${TEST_DIST}/${d.name}/index.html`))
@@ -32,7 +32,7 @@ const FIXTURES = 'tests/fixtures/map-labels';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { openPage, PHONE, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 /** A story with two map sections (and charts before them). */
 const STORY = 'winter-tour-2022';
@@ -17,7 +18,7 @@ const MAPLIBRE = /map-controller|maplibre-gl-worker/;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,8 +47,14 @@ async function device(page: Page, d: { cores: number; memory: number; renderer?:
 }
 
 /** Opens the story, recording when MapLibre's files are requested. */
-async function open(query = '', d?: { cores: number; memory: number; renderer?: string }, init?: () => void, story = STORY) {
-  const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+async function open(
+  query = '',
+  d?: { cores: number; memory: number; renderer?: string },
+  init?: () => void,
+  story = STORY,
+  screen: typeof PHONE | typeof PHONE_1X = PHONE_1X,
+) {
+  const { page, watch } = await openPage(browser, inject('siteUrl'), screen);
   if (d) await device(page, d);
   if (init) await page.addInitScript(init);
   const maplibre: string[] = [];
@@ -149,11 +156,18 @@ describe('the map path on a device that does not qualify', () => {
 
 describe('the live map', () => {
   it('on a device that qualifies: nothing before the reader pauses on a map step, then one instance for both maps', async () => {
-    const { page, watch, maplibre } = await open('', {
-      cores: 8,
-      memory: 8,
-      renderer: 'ANGLE (NVIDIA, NVIDIA GeForce GTX 1650 Direct3D11 vs_5_0 ps_5_0)',
-    });
+    const { page, watch, maplibre } = await open(
+      '',
+      {
+        cores: 8,
+        memory: 8,
+        renderer: 'ANGLE (NVIDIA, NVIDIA GeForce GTX 1650 Direct3D11 vs_5_0 ps_5_0)',
+      },
+      undefined,
+      STORY,
+      // A real phone's pixel density: the live map draws at MapLibre's capped pixel ratio.
+      PHONE,
+    );
     // A pause on a chart step before the maps: no MapLibre.
     const firstChart = await page.$$eval(
       '[data-step]',
@@ -201,7 +215,7 @@ describe('the live map', () => {
 
 describe('failures (issue 15)', () => {
   it('a worker that 404s leaves no hidden MapLibre instance or WebGL canvas behind', async () => {
-    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE_1X);
     let asked: () => void = () => undefined;
     const workerAsked = new Promise<void>((r) => (asked = r));
     await page.route(/maplibre-gl-worker/, (r) => {
@@ -280,7 +294,7 @@ describe('failures (issue 15)', () => {
   });
 
   it('one graphic that throws does not break the engine: one current step per section, announcements go on', async () => {
-    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE_1X);
     await page.addInitScript(() => {
       const clone = Node.prototype.cloneNode;
       Node.prototype.cloneNode = function (this: Node, deep?: boolean) {

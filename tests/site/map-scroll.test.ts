@@ -5,14 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE } from './browser.ts';
+import { openPage, PHONE_1X } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
 const LAYER = '.scrolly__layer[data-family="map"] .story-map';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +38,7 @@ async function declared(page: Page, step: string): Promise<{ state: string; c: [
 
 describe('the map driven by the scrolly engine', () => {
   it('scrolling through the map steps changes state, camera, highlight and layers in order', async () => {
-    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE);
+    const { page, watch } = await openPage(browser, inject('siteUrl'), PHONE_1X);
     await page.goto(`${inject('siteUrl')}demo/?debug&map=live#map-city`);
     await page.mouse.wheel(0, 30);
     await page.waitForSelector(`${LAYER}.is-live`, { timeout: 60_000 });

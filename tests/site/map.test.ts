@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE, type PageWatch } from './browser.ts';
+import { launch, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
 import { PAUSE_MS } from '../../src/map/loader.ts';
 
@@ -18,7 +19,7 @@ type Camera = { center: [number, number]; zoom: number };
 let browser: Browser;
 beforeAll(async () => {
   await buildMapHarness();
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -203,7 +204,7 @@ describe('MapLibre controller', () => {
   });
 
   it('explore mode pans and zooms the map, and "back to the story" restores the state', async () => {
-    const { page, watch } = await liveDemo(PHONE);
+    const { page, watch } = await liveDemo(PHONE_1X);
     const explore = page.locator('#map-city .story-map__explore');
     expect(await explore.isVisible()).toBe(true);
     await explore.click();

@@ -1,7 +1,7 @@
 /** The pages of the test build (paths under the base), read from `.test-dist/`. */
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 /** Every HTML page: '' (front), 'data/', 'sources/', and each story. */
 export function allPages(): string[] {

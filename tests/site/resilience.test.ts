@@ -1,14 +1,16 @@
 /**
- * Resilience gates (issue 6) on every story page, on a phone (390×844) unless noted, with 0 page errors
- * and 0 console errors in every scenario: JavaScript disabled (every page), WebGL disabled, reduced
- * motion, print (page.pdf()), and a desktop→phone resize mid-scroll. scrolly.test.ts and map.test.ts
+ * Resilience gates (issue 6) on every story page, on a phone (390×844, drawn at scale 1: PHONE_1X) unless
+ * noted, with 0 page errors and 0 console errors in every scenario: JavaScript disabled (every page), WebGL
+ * disabled and reduced motion (one pass per story reads both), print (page.pdf()), and a desktop→phone
+ * resize mid-scroll. scrolly.test.ts and map.test.ts
  * test these in depth on the demo story; this file covers every real story (and the demo with JavaScript
  * off, the one scenario read from the page alone). The page-side checks are in ./gates/resilience.ts and
  * are shown failing on bad fixture pages at the end. Every wait is for a condition.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, settled, trackPending, type PageWatch } from './browser.ts';
+import { DESKTOP, frames, launch, openPage, PHONE, PHONE_1X, settled, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { invisibleText, missingGraphics, missingInPrint, runningMotion } from './gates/resilience.ts';
 import { allPages, realStories } from './pages.ts';
 
@@ -17,7 +19,7 @@ const STORIES = realStories();
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -58,16 +60,34 @@ async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void
 }
 
 describe('JavaScript disabled', () => {
+  // One tab led from page to page (no script runs, and the site keeps no state in the browser), its
+  // watch emptied before each page: a new context and renderer for each page cost more than the checks.
+  let tab: Promise<{ page: Page; watch: PageWatch }> | undefined;
+  afterAll(async () => {
+    if (tab) await (await tab).page.context().close();
+  });
   it.each(allPages())('/%s: all text, every step and every static graphic are there', async (path) => {
-    const { page, watch } = await open(browser, path, { ...PHONE, javaScriptEnabled: false });
+    tab ??= openPage(browser, inject('siteUrl'), { ...PHONE_1X, javaScriptEnabled: false });
+    const { page, watch } = await tab;
+    for (const list of Object.values(watch)) list.length = 0;
+    const res = await page.goto(inject('siteUrl') + path);
+    expect(res?.status()).toBe(200);
     expect(await page.evaluate(invisibleText)).toEqual([]);
     expect(await page.evaluate(missingGraphics)).toEqual([]);
     expectClean(watch, path);
-    await page.context().close();
   });
 });
 
-describe('WebGL disabled', () => {
+/**
+ * WebGL disabled and reduced motion, read in one pass per story: a phone with reduced motion scrolls the
+ * story with the live map asked for (`?map=live`, so only a missing WebGL can keep it off). After every
+ * wheel notch no animation or d3 transition may run; at each map on screen the enhancer must have
+ * decided (`data-live`: off, wanted, shown, failed) and, without WebGL, kept the SVG. Reduced motion does
+ * not decide the map's path: the positive control below sees the live map load under the same reading
+ * with WebGL. Without WebGL the maps are the static SVG, as the reduced-motion pass read them when it was
+ * a pass of its own (this machine's software WebGL does not qualify for the live map unasked).
+ */
+describe('WebGL disabled, with reduced motion', () => {
   let noGl: Browser;
   beforeAll(async () => {
     noGl = await launch({ webgl: false });
@@ -77,20 +97,30 @@ describe('WebGL disabled', () => {
   });
 
   /**
-   * Scrolls the story with the live map asked for (`?map=live`, so only a missing WebGL can keep it off);
-   * at each map on screen, waits until its enhancer has decided (`data-live`: off, wanted, shown, failed)
-   * and nothing is pending, then reads what shows. The same reading serves the positive control below.
+   * Scrolls the story (reduced motion, `?map=live`) and reads, after each notch, the motion still running
+   * and, at each map on screen, once its enhancer has decided and nothing is pending, what shows.
    */
-  async function readMaps(b: Browser, path: string) {
-    const { page, watch } = await open(b, `${path}?map=live`, PHONE);
+  async function readThrough(b: Browser, path: string) {
+    const { page, watch } = await open(b, `${path}?map=live`, { ...PHONE_1X, reducedMotion: 'reduce' });
     const maplibre: string[] = [];
     page.on('request', (r) => {
       if (/maplibre/.test(r.url())) maplibre.push(r.url());
     });
+    await page.evaluate(() => {
+      const w = window as unknown as { __changes: number };
+      w.__changes = 0;
+      new MutationObserver(() => w.__changes++).observe(document.body, {
+        attributes: true,
+        attributeFilter: ['aria-current'],
+        subtree: true,
+      });
+    });
     const mapLayers = await page.locator('.scrolly__layer[data-family="map"]').count();
     const decisions: string[] = [];
+    const motion: string[] = [];
     let svgHidden = 0;
-    await wheelThrough(page, 800, async () => {
+    await wheelThrough(page, 500, async () => {
+      motion.push(...(await page.evaluate(runningMotion)));
       const onScreen = await page.evaluate(
         () =>
           [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].filter((l) => {
@@ -124,26 +154,33 @@ describe('WebGL disabled', () => {
       }
     });
     const live = await page.locator('.story-map__gl, .story-map.is-live').count();
-    return { page, watch, mapLayers, decisions, svgHidden, live, maplibre };
+    const steps = await page.locator('[data-step]').count();
+    const changes = await page.evaluate(() => (window as unknown as { __changes: number }).__changes);
+    return { page, watch, mapLayers, decisions, svgHidden, live, maplibre, motion, steps, changes };
   }
 
-  it.each(STORIES)('/%s: the SVG maps stay, MapLibre never loads, no errors', async (path) => {
-    const r = await readMaps(noGl, path);
-    if (r.mapLayers > 0) expect(r.decisions.length, 'a map section was on screen and its enhancer decided').toBeGreaterThan(0);
-    expect(
-      r.decisions.filter((d) => d !== 'off'),
-      'every map on screen stays the SVG',
-    ).toEqual([]);
-    expect(r.svgHidden, 'the SVG map shows').toBe(0);
-    expect(r.live).toBe(0);
-    expect(r.maplibre).toEqual([]);
-    expectClean(r.watch, path);
-    await r.page.context().close();
-  });
+  it.each(STORIES)(
+    '/%s: no animation or d3 transition runs after any step change; the SVG maps stay, MapLibre never loads; no errors',
+    async (path) => {
+      const r = await readThrough(noGl, path);
+      expect(r.motion, 'motion running after a step change').toEqual([]);
+      expect(r.changes, 'steps changed while scrolling').toBeGreaterThanOrEqual(r.steps);
+      if (r.mapLayers > 0) expect(r.decisions.length, 'a map section was on screen and its enhancer decided').toBeGreaterThan(0);
+      expect(
+        r.decisions.filter((d) => d !== 'off'),
+        'every map on screen stays the SVG',
+      ).toEqual([]);
+      expect(r.svgHidden, 'the SVG map shows').toBe(0);
+      expect(r.live).toBe(0);
+      expect(r.maplibre).toEqual([]);
+      expectClean(r.watch, path);
+      await r.page.context().close();
+    },
+  );
 
   it('positive control: with WebGL, the same reading sees the live map and MapLibre load', async () => {
     const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
-    const r = await readMaps(browser, path);
+    const r = await readThrough(browser, path);
     expect(
       r.decisions.some((d) => d === 'wanted' || d === 'shown'),
       `decisions: ${r.decisions.join(', ')}`,
@@ -153,37 +190,10 @@ describe('WebGL disabled', () => {
     expectClean(r.watch, path);
     await r.page.context().close();
   });
-});
 
-describe('reduced motion', () => {
-  it.each(STORIES)('/%s: no animation or d3 transition runs after any step change', async (path) => {
-    const { page, watch } = await open(browser, path, { ...PHONE, reducedMotion: 'reduce' });
-    await page.evaluate(() => {
-      const w = window as unknown as { __changes: number };
-      w.__changes = 0;
-      new MutationObserver(() => w.__changes++).observe(document.body, {
-        attributes: true,
-        attributeFilter: ['aria-current'],
-        subtree: true,
-      });
-    });
-    const found: string[] = [];
-    await wheelThrough(page, 500, async () => {
-      for (const m of await page.evaluate(runningMotion)) found.push(m);
-    });
-    expect(found).toEqual([]);
-    const steps = await page.locator('[data-step]').count();
-    expect(
-      await page.evaluate(() => (window as unknown as { __changes: number }).__changes),
-      'steps changed while scrolling',
-    ).toBeGreaterThanOrEqual(steps);
-    expectClean(watch, path);
-    await page.context().close();
-  });
-
-  it('the same check does see the motion on a story when motion is allowed (it is not vacuous)', async () => {
+  it('positive control: the same motion check does see the motion on a story when motion is allowed', async () => {
     const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
-    const { page, watch } = await open(browser, path, PHONE);
+    const { page, watch } = await open(browser, path, PHONE_1X);
     await page.mouse.move(6, 300);
     let seen: string[] = [];
     for (let i = 0; i < 200 && seen.length === 0; i++) {
@@ -199,7 +209,7 @@ describe('reduced motion', () => {
 
 describe('print', () => {
   it.each(STORIES)('/%s: every step prints its static graphic, title, source and caption; the PDF is produced', async (path) => {
-    const { page, watch } = await open(browser, path, PHONE);
+    const { page, watch } = await open(browser, path, PHONE_1X);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(missingGraphics)).toEqual([]);
     expect(await page.evaluate(missingInPrint)).toEqual([]);
@@ -265,7 +275,7 @@ describe('resize mid-scroll', () => {
 describe('the checks fail on bad fixture pages', () => {
   let page: Page;
   beforeAll(async () => {
-    page = (await openPage(browser, inject('siteUrl'), PHONE)).page;
+    page = (await openPage(browser, inject('siteUrl'), PHONE_1X)).page;
   });
   afterAll(async () => {
     await page.context().close();

@@ -8,8 +8,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, layoutShift, openPage, PHONE, settled, trackPending, type PageWatch } from './browser.ts';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import {
+  DESKTOP,
+  frames,
+  layoutShift,
+  openPage,
+  PHONE,
+  settled,
+  trackPending,
+  type PageWatch,
+  TEST_BASE,
+  TEST_DIST,
+} from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
@@ -20,7 +31,7 @@ const BUILT_STEPS = existsSync(BUILT)
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -93,7 +104,7 @@ async function running(page: Page): Promise<string[]> {
 
 // frames(): two frames (scroll events, observers and the engine's frame have run). settled(): nothing the
 // engine reacts to is pending (controllers loaded, resize debounced, jumps ended, transitions over), a
-// condition read from the page (browser.ts), not a fixed time.
+// condition read from the page (scripts/lib/browser.ts), not a fixed time.
 
 /** Every step of the page in document order: id, section index, graphic, state, summary. */
 async function allSteps(page: Page) {

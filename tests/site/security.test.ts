@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { openPage, TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { checkCsp } from './gates/csp.ts';
 import { checkHeadersFile, checkSecurityHeaders, headersFor, parseHeaders } from './gates/headers.ts';
 import { lockfileEntries, lockfileLint } from './gates/lockfile.ts';
@@ -56,7 +56,7 @@ describe('Content-Security-Policy', () => {
 describe('scrolling through every page', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launch();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     await browser?.close();

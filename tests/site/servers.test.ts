@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 import { checkSecurityHeaders } from './gates/headers.ts';
 import { sitePaths } from './pages.ts';
 

@@ -1,16 +1,19 @@
 /**
  * Serves the test build (`.test-dist/`, built with BASE_PATH=/stories/tongliao/) on 127.0.0.1 for
- * the site tests, and hands them the URL. Fails loudly when the build is missing, built under another
+ * the site tests, and hands them the URL; starts one Chromium per test worker, which the test files of
+ * that worker connect to (./shared.ts: sharedBrowser) instead of each starting and stopping its own. Fails loudly when the build is missing, built under another
  * base, or stale (a source of the site changed after it was built): `npm run test:site` reuses the build
  * that `npm run build:test` (or `npm test`) made.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import type { BrowserServer } from 'playwright-core';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
-import { TEST_BASE, TEST_DIST } from './env.ts';
+import { launchServer, TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 let running: RunningServer | undefined;
+let browsers: BrowserServer[] = [];
 
 /** What the test build is made from; the files the build itself writes into the checkout are not inputs. */
 const INPUTS = ['src', 'content', 'data', 'public', 'astro.config.mjs'];
@@ -50,14 +53,24 @@ export async function setup(project: TestProject) {
   if (age > 24 * 60) console.warn(`note: ${TEST_DIST} is ${Math.round(age / 60)} hours old`);
   running = await serve({ root: TEST_DIST, base: TEST_BASE });
   project.provide('siteUrl', running.url);
+  // One browser per worker (VITEST_POOL_ID 1…maxWorkers): files running at the same time never share one.
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  browsers = await Promise.all(Array.from({ length: workers }, () => launchServer()));
+  project.provide(
+    'browsers',
+    browsers.map((b) => b.wsEndpoint()),
+  );
 }
 
 export async function teardown() {
+  await Promise.all(browsers.map((b) => b.close()));
   await running?.close();
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The websocket endpoint of each worker's browser, by VITEST_POOL_ID − 1. */
+    browsers: string[];
   }
 }

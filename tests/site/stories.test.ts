@@ -17,8 +17,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, type PageWatch } from './browser.ts';
-import { TEST_DIST } from './env.ts';
+import { DESKTOP, frames, openPage, PHONE_1X, type PageWatch, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { sharedBrowser } from './shared.ts';
 import { overlap, type Box } from './boxes.ts';
 import { realStories } from './pages.ts';
 
@@ -30,7 +30,7 @@ const WAIT = 15_000;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -136,7 +136,7 @@ async function readThrough(page: Page): Promise<string[]> {
 }
 
 describe.each([
-  ['phone', PHONE],
+  ['phone', PHONE_1X],
   ['desktop', DESKTOP],
 ] as const)('every story at %s size', (_label, options) => {
   it('finds the stories in the build', () => {
@@ -236,7 +236,7 @@ describe.each([
   it.each(mapStories)('%s', async (story) => {
     // Without WebGL2 the map stays the SVG; with it, wait until MapLibre has been swapped in.
     // The live map forced (`?map=live`): this machine's software WebGL does not qualify for it.
-    const { page, watch } = await open(story, PHONE, staticOnly, staticOnly ? '' : '?map=live');
+    const { page, watch } = await open(story, PHONE_1X, staticOnly, staticOnly ? '' : '?map=live');
     try {
       const ids = await page.$$eval('[data-step]', (els) =>
         els

@@ -1,9 +1,17 @@
 /**
- * Launching Debian's Chromium through playwright-core (Playwright's own browser download does not
- * work here). `CHROMIUM_PATH` overrides the executable.
+ * The browser helpers shared by the site tests (tests/site/), the benchmarks (bench/) and the tools
+ * (scripts/screenshot.ts): launching Debian's Chromium through playwright-core (Playwright's own browser
+ * download does not work here; `CHROMIUM_PATH` overrides the executable), opening watched pages, and
+ * waiting on conditions (frames, settled, a step shown). Also where the test build lives and its base.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type BrowserServer, type Page } from 'playwright-core';
+
+/** Where `npm run build:test` puts the site, and the base path it is built under. */
+export const TEST_DIST = '.test-dist';
+export const TEST_BASE = '/stories/tongliao/';
+/** The SITE_URL `npm run build:test` builds with (absolute URLs such as og:image start with it). */
+export const TEST_SITE = 'http://127.0.0.1';
 
 export const CHROMIUM =
   process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
@@ -23,13 +31,30 @@ export interface LaunchOptions {
   webgl?: boolean;
 }
 
-export async function launch(opts: LaunchOptions = {}): Promise<Browser> {
+function launchOptions(opts: LaunchOptions) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   }
   const args = [...BASE_ARGS];
   if (opts.webgl === false) args.push('--disable-webgl', '--disable-3d-apis');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+  return { executablePath: CHROMIUM, headless: true, args };
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch(launchOptions(opts));
+}
+
+/**
+ * A Chromium that other processes connect to (`connect(server.wsEndpoint())`): the site tests' global
+ * set-up starts one per test worker, so the test files share a browser instead of each starting its own.
+ */
+export async function launchServer(opts: LaunchOptions = {}): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions(opts));
+}
+
+/** Connects to a browser started by `launchServer`; closing the connection closes the contexts it opened. */
+export async function connect(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }
 
 /** Problems a page reported: uncaught errors, console errors, requests to other origins. */
@@ -69,6 +94,13 @@ export async function openPage(
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
+/**
+ * The phone (same CSS viewport, mobile, touch) drawn at device scale 1, for the test gates where the pixel
+ * density is not what is tested: the site has no density-dependent CSS or markup, so layout, colours and
+ * behaviour are PHONE's, with a ninth of the pixels to rasterise in software. The one density-dependent
+ * line, MapLibre's pixelRatio cap, runs at PHONE's scale in map-path.test.ts. (The benchmarks keep PHONE.)
+ */
+export const PHONE_1X = { ...PHONE, deviceScaleFactor: 1 } as const;
 
 /** How long `frames()` waits for the renderer before giving up on it. */
 const FRAME_LIMIT_MS = 1000;
@@ -76,17 +108,18 @@ const FRAME_LIMIT_MS = 1000;
 /**
  * Two animation frames: scroll events, intersection observers and the scrolly engine's frame have run.
  * Bounded: resolves after 1 s if no frames come (a hidden page, a stalled renderer), so it can never hang
- * a test silently; the condition the caller waits for next then fails with its own message.
+ * a test silently; the condition the caller waits for next then fails with its own message. Returns the
+ * page's scroll position after them (a wheel loop reads where its notch ended in the same round trip).
  */
-export async function frames(page: Page): Promise<void> {
-  await page.evaluate(
+export async function frames(page: Page): Promise<number> {
+  return page.evaluate(
     (limit) =>
-      new Promise<void>((resolve) => {
-        const bound = setTimeout(() => resolve(), limit);
+      new Promise<number>((resolve) => {
+        const bound = setTimeout(() => resolve(window.scrollY), limit);
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             clearTimeout(bound);
-            resolve();
+            resolve(window.scrollY);
           }),
         );
       }),

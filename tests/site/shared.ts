@@ -1,0 +1,17 @@
+/**
+ * The browser a test file uses: the one its worker shares (started by ./setup.ts, one per worker), so no
+ * file pays for starting and stopping Chromium. `browser.close()` in a file closes only what the file
+ * opened (its connection and its contexts). A browser with other flags (WebGL removed) is still launched
+ * by the file that needs it (`launch({ webgl: false })`).
+ */
+import { inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { connect } from '../../scripts/lib/browser.ts';
+
+export function sharedBrowser(): Promise<Browser> {
+  const endpoints = inject('browsers');
+  const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
+  const endpoint = endpoints[(Math.max(1, worker) - 1) % endpoints.length];
+  if (!endpoint) throw new Error('no shared browser: tests/site/setup.ts starts them (run the site project)');
+  return connect(endpoint);
+}
