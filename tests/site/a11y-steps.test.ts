@@ -16,8 +16,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { frames, PHONE_1X } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
-import { expectClean, openForAxe } from './axe-page.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
+import { openForAxe } from './axe-page.ts';
 import { axeConfirmed, builtPages, describeAxe, type AxeProblem } from './gates.ts';
 import { DEMO, demoOnlySteps } from './pages.ts';
 

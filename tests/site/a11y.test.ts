@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
-import { expectClean, goForAxe, openForAxe } from './axe-page.ts';
-import { sharedBrowser } from './shared.ts';
+import { goForAxe, openForAxe } from './axe-page.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
 import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView } from './gates.ts';
 import { embedKind, embedSample } from './pages.ts';
 

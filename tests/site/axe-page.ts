@@ -2,7 +2,6 @@
  * Opening a page for the accessibility gate (a11y.test.ts, a11y-steps.test.ts): loaded, fonts ready, the
  * scrolly engine (if any) started; and the watch every test of the gate ends with.
  */
-import { expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { frames, openPage, type PageWatch } from '../../scripts/lib/browser.ts';
 
@@ -37,9 +36,3 @@ export async function goForAxe(page: Page, siteUrl: string, path: string): Promi
 }
 
 /** No page error, console error, CSP violation or request leaving the origin. */
-export function expectClean(watch: PageWatch): void {
-  expect(watch.errors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.cspViolations).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-}

@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openPage, PHONE, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
+import { openPage, PHONE, PHONE_1X } from '../../scripts/lib/browser.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
 
 /** A story with two map sections (and charts before them). */
 const STORY = 'winter-tour-2022';
@@ -23,12 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors, 'page errors').toEqual([]);
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-  expect(watch.cspViolations, 'CSP violations').toEqual([]);
-}
 
 /** Announce a device class before any script runs. */
 async function device(page: Page, d: { cores: number; memory: number; renderer?: string }): Promise<void> {

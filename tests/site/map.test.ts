@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
 import { PAUSE_MS } from '../../src/map/loader.ts';
 
@@ -99,13 +99,6 @@ function expectSameCamera(actual: Camera, expected: Camera): void {
   expect(actual.center[0]).toBeCloseTo(expected.center[0], 3);
   expect(actual.center[1]).toBeCloseTo(expected.center[1], 3);
   expect(actual.zoom).toBeCloseTo(expected.zoom, 2);
-}
-
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  expect(watch.cspViolations).toEqual([]);
 }
 
 /** Open the demo, mount, scroll once, wait for the live map. */

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, frames, launch, openPage, PHONE, PHONE_1X, settled, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
 import { invisibleText, missingGraphics, missingInPrint, runningMotion } from './gates/resilience.ts';
 import { allPages, realStories } from './pages.ts';
 
@@ -24,13 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function expectClean(watch: PageWatch, what: string): void {
-  expect(watch.errors, `${what}: page errors`).toEqual([]);
-  expect(watch.consoleErrors, `${what}: console errors`).toEqual([]);
-  expect(watch.cspViolations, `${what}: CSP violations`).toEqual([]);
-  expect(watch.foreignRequests, `${what}: requests off the origin`).toEqual([]);
-}
 
 async function open(b: Browser, path: string, options: BrowserContextOptions): Promise<{ page: Page; watch: PageWatch }> {
   const opened = await openPage(b, inject('siteUrl'), options);

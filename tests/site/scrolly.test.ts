@@ -5,6 +5,7 @@
  * errors, no console errors, no CSP violations and no request leaving the origin or the base path: this is
  * where those gates read the demo (security.test.ts scrolls the real stories).
  */
+import { runningMotion } from './gates/resilience.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -20,7 +21,7 @@ import {
   TEST_BASE,
   TEST_DIST,
 } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
 
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
@@ -75,32 +76,12 @@ async function press(page: Page, selector: string): Promise<void> {
   await page.$eval(selector, (el) => (el as HTMLElement).click());
 }
 
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.cspViolations).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-}
-
 /**
  * Animations and transitions still running on the page, described for messages. The global
  * reduced-motion rule shortens every transition to 0.01 ms rather than removing it; those count as
  * instant, anything with a perceptible duration or delay does not.
  */
-async function running(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    document
-      .getAnimations()
-      .filter((a) => {
-        const t = a.effect?.getComputedTiming();
-        return a.playState === 'running' && Number(t?.duration ?? 0) + Number(t?.delay ?? 0) > 1;
-      })
-      .map((a) => {
-        const target = (a.effect as KeyframeEffect | null)?.target;
-        return `${(a as CSSTransition).transitionProperty ?? (a as CSSAnimation).animationName ?? 'animation'} on ${target?.tagName ?? '?'}.${target?.className ?? ''}`;
-      }),
-  );
-}
+const running = (page: Page): Promise<string[]> => page.evaluate(runningMotion);
 
 // frames(): two frames (scroll events, observers and the engine's frame have run). settled(): nothing the
 // engine reacts to is pending (controllers loaded, resize debounced, jumps ended, transitions over), a

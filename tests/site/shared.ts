@@ -4,9 +4,9 @@
  * opened (its connection and its contexts). A browser with other flags (WebGL removed) is still launched
  * by the file that needs it (`launch({ webgl: false })`).
  */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { connect } from '../../scripts/lib/browser.ts';
+import { connect, type PageWatch } from '../../scripts/lib/browser.ts';
 
 export function sharedBrowser(): Promise<Browser> {
   const endpoints = inject('browsers');
@@ -14,4 +14,13 @@ export function sharedBrowser(): Promise<Browser> {
   const endpoint = endpoints[(Math.max(1, worker) - 1) % endpoints.length];
   if (!endpoint) throw new Error('no shared browser: tests/site/setup.ts starts them (run the site project)');
   return connect(endpoint);
+}
+
+/** What every page must show while a test reads it: no page or console errors, no CSP violations, no request off the origin. */
+export function expectClean(watch: PageWatch, what = ''): void {
+  const at = what ? `${what}: ` : '';
+  expect(watch.errors, `${at}page errors`).toEqual([]);
+  expect(watch.consoleErrors, `${at}console errors`).toEqual([]);
+  expect(watch.cspViolations, `${at}CSP violations`).toEqual([]);
+  expect(watch.foreignRequests, `${at}requests leaving the origin`).toEqual([]);
 }

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, frames, openPage, PHONE_1X, type PageWatch, TEST_DIST } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
+import { expectClean, sharedBrowser } from './shared.ts';
 import { overlap, type Box } from './boxes.ts';
 import { realStories } from './pages.ts';
 
@@ -35,13 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function expectClean(watch: PageWatch): void {
-  expect(watch.errors, 'page errors').toEqual([]);
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-  expect(watch.cspViolations, 'CSP violations').toEqual([]);
-  expect(watch.foreignRequests, 'requests leaving the origin').toEqual([]);
-}
 
 async function open(
   story: string,
