@@ -3,21 +3,10 @@ import { projector } from './camera.ts';
 import { layers } from './geo.ts';
 import { buildScene, diffFeatureStates, featureStates, layerProps } from './live-style.ts';
 import { clientState, mapBase, resolveMapState } from './model.ts';
-import { MapSpec } from './spec.ts';
 import { MAP_STYLE } from './style.ts';
-import { fixture } from './test-fixture.ts';
+import { fixture, fixtureSpec } from './test-fixture.ts';
 
-const spec = MapSpec.parse({
-  kind: 'map',
-  title: '测试地图',
-  states: {
-    city: { projects: 'all' },
-    horqin: { camera: { fit: ['150502', 'etdz'] }, highlight: ['150502', 'etdz'], projects: ['proj-a', 'proj-b', 'proj-c'] },
-    money: { choropleth: { projects: 'investment' } },
-    bare: { layers: ['labels'] },
-    bare2: { layers: ['labels'] },
-  },
-});
+const spec = fixtureSpec;
 const models = Object.fromEntries(Object.keys(spec.states).map((k) => [k, resolveMapState(spec, k, fixture)]));
 const states = Object.fromEntries(Object.entries(models).map(([k, m]) => [`where/${k}`, clientState(m)]));
 const scene = buildScene(layers, mapBase(fixture), states);
