@@ -18,8 +18,9 @@ import { checkGraphic, familyOf } from '../graphics/registry.ts';
 import type { Family, GraphicRef } from '../lib/graphic.ts';
 import { resolveMapState, type MapStateModel } from '../map/model.ts';
 import { parseMapSpec } from '../map/spec.ts';
+import { mapLegend } from '../map/scene.ts';
 import { mapStateSvg } from '../map/svg.ts';
-import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from '../map/style.ts';
+import { MAP_FONT, MAP_STYLE, MARKER_PAINT } from '../map/style.ts';
 import { nestSvg } from '../og/image.ts';
 import { wrapText } from '../og/wrap.ts';
 import { SITE_NAME } from '../lib/site.ts';
@@ -143,7 +144,7 @@ function block(text: string, y: number, size: number, fill: string, lineHeight =
 }
 
 /** The map's legend drawn as flowing items (swatches, reference circles at the map's scale). */
-function mapLegend(m: MapStateModel, y: number, scale: number): { markup: string; y: number } {
+function mapLegendMarkup(m: MapStateModel, y: number, scale: number): { markup: string; y: number } {
   const size = 13;
   const items: { w: number; draw: (x: number, y: number) => string }[] = [];
   const label = (text: string, fill: string = PALETTE.ink) => ({
@@ -161,8 +162,9 @@ function mapLegend(m: MapStateModel, y: number, scale: number): { markup: string
       });
     }
   }
-  if (m.markers.length > 0) {
-    items.push(label(m.sizeLegend.length > 0 ? '圆面积表示项目投资额' : '项目', PALETTE.muted));
+  const legend = mapLegend(m);
+  if (legend.circles) {
+    items.push(label(legend.circles.title, PALETTE.muted));
     const circle = (r: number, hollow: boolean, text: string) => {
       const rr = r * scale;
       const l = label(text);
@@ -173,10 +175,9 @@ function mapLegend(m: MapStateModel, y: number, scale: number): { markup: string
           `<circle cx="${round(x + rr)}" cy="${round(yy + size * 0.55)}" r="${round(rr)}" fill="${p.fill}" fill-opacity="${p.fillOpacity}" stroke="${p.stroke}" stroke-width="${p.strokeWidth}"/>${l.draw(x + 2 * rr + 6, yy)}`,
       };
     };
-    for (const c of m.sizeLegend) items.push(circle(c.r, false, c.label));
-    if (m.hasHollowMarkers) items.push(circle(MAP_SIZES.markerMin, true, '投资额未披露'));
+    for (const c of legend.circles.items) items.push(circle(c.r, c.hollow, c.label));
     // A numbered state's key: the numbers as the map prints them, then the names.
-    for (const k of m.markerKey) {
+    for (const k of legend.numbers) {
       const n = String(k.n);
       const l = label(k.short);
       const nw = n.length * size * 0.62 + 4;
@@ -285,7 +286,7 @@ export function exportState(graphic: GraphicRef, state: string, data: DataIndex)
       description: m.description,
       tables: mapTables(m, data),
     };
-    const doc = compose(base, { doc: mapStateSvg(m), width: 600, height: 600 }, (y, scale) => mapLegend(m, y, scale));
+    const doc = compose(base, { doc: mapStateSvg(m), width: 600, height: 600 }, (y, scale) => mapLegendMarkup(m, y, scale));
     return { ...base, ...doc };
   }
   const kind = chartKind(graphic.spec.kind);

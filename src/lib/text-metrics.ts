@@ -14,6 +14,11 @@ export interface Box {
   y1: number;
 }
 
+/** Whether two boxes share any area (touching edges do not count). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+}
+
 /** Width of one character in em. */
 export function charEm(ch: string): number {
   const code = ch.codePointAt(0) as number;
@@ -31,9 +36,18 @@ export function charEm(ch: string): number {
   return 0.6;
 }
 
+export interface WidthOptions {
+  /**
+   * Count every character as a full em, whatever its script: the conservative estimate for text that
+   * is Chinese by rule and must never be under-measured (the map's place and project names, whose
+   * digits and letters then get the room of a Han character too).
+   */
+  fullWidth?: boolean;
+}
+
 /** Estimated advance width of `text` at `size` (in em when size is 1; bold is ≈ 5 % wider). */
-export function textWidth(text: string, size = 1, weight: 400 | 700 = 400): number {
+export function textWidth(text: string, size = 1, weight: 400 | 700 = 400, opts: WidthOptions = {}): number {
   let em = 0;
-  for (const ch of text) em += charEm(ch);
+  for (const ch of text) em += opts.fullWidth ? 1 : charEm(ch);
   return em * size * (weight === 700 ? 1.05 : 1);
 }

@@ -12,7 +12,7 @@ import { fixture } from './test-fixture.ts';
 const view = { width: 600, height: 600 };
 
 describe('circleHitsBox()', () => {
-  const box = { left: 100, right: 160, top: 90, bottom: 110 };
+  const box = { x0: 100, x1: 160, y0: 90, y1: 110 };
   it('finds a circle on, beside or at the corner of a box', () => {
     expect(circleHitsBox({ x: 130, y: 100, r: 5 }, box)).toBe(true);
     expect(circleHitsBox({ x: 95, y: 100, r: 6 }, box)).toBe(true);
@@ -60,13 +60,13 @@ describe('placeLabels()', () => {
     });
     for (const b of boxes) {
       for (const c of circles) expect(circleHitsBox(c, b)).toBe(false);
-      expect(b.left >= 0 && b.top >= 0 && b.right <= 600 && b.bottom <= 600).toBe(true);
+      expect(b.x0 >= 0 && b.y0 >= 0 && b.x1 <= 600 && b.y1 <= 600).toBe(true);
     }
     expect(boxesOverlap(boxes[0]!, boxes[1]!)).toBe(false);
   });
 
   it('keeps labels out of areas to avoid', () => {
-    const badge = { left: 460, right: 600, top: 0, bottom: 72 };
+    const badge = { x0: 460, x1: 600, y0: 0, y1: 72 };
     const off = placeLabels([{ id: 'a', text: '科左中旗', x: 520, y: 46, size: 19 }], [], { ...view, avoid: [badge] })['a'];
     expect(off).toBeDefined();
     expect(boxesOverlap(labelBox('科左中旗', 520 + off![0], 46 + off![1], 19), badge)).toBe(false);
@@ -103,7 +103,7 @@ function collisions(m: MapStateModel): string[] {
   const labels = [
     ...m.countyLabels.map((l) => ({ text: l.text, box: labelBox(l.text, l.x, l.y, MAP_SIZES.countyLabel) })),
     { text: m.zone.label, box: labelBox(m.zone.label, m.zone.labelX, m.zone.labelY, MAP_SIZES.zoneLabel) },
-  ].filter((l) => l.box.right > 0 && l.box.left < VIEW.width && l.box.bottom > 0 && l.box.top < VIEW.height);
+  ].filter((l) => l.box.x1 > 0 && l.box.x0 < VIEW.width && l.box.y1 > 0 && l.box.y0 < VIEW.height);
   return labels.flatMap((l) =>
     circles.filter((c) => circleHitsBox(c, l.box)).map((c) => `${l.text} on the circle at ${Math.round(c.x)},${Math.round(c.y)}`),
   );

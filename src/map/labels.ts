@@ -1,21 +1,18 @@
 /**
  * Label placement: nudge the map's text off the project circles and the development zone's point.
  * Pure and deterministic, in viewBox units; both renderers use its offsets (the SVG adds them to the
- * label's position, MapLibre turns them into `text-offset` ems), so the two agree.
+ * label's position, MapLibre turns them into `text-offset` ems), so the two agree. Boxes and text
+ * widths are the shared ones (src/lib/text-metrics.ts).
  */
+import { boxesOverlap, textWidth, type Box } from '../lib/text-metrics.ts';
+
+export { boxesOverlap, type Box };
 
 export interface Circle {
   x: number;
   y: number;
   /** Radius including the stroke and a little clearance. */
   r: number;
-}
-
-export interface Box {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
 }
 
 export interface LabelInput {
@@ -49,29 +46,31 @@ export interface PlaceOptions {
 /** Half the halo drawn around text, plus a hair of space. */
 const HALO = 2.5;
 
-/** The box a label's text covers, centred at (x, y): CJK glyphs are one em wide. */
+/**
+ * The width the map reserves for `text` at `size`: every character a full em (its names are Chinese,
+ * and its numbers and Latin letters are given the same room, on the safe side).
+ */
+export const mapTextWidth = (text: string, size: number): number => textWidth(text, size, 400, { fullWidth: true });
+
+/** The box a label's text covers, centred at (x, y), with its halo. */
 export function labelBox(text: string, x: number, y: number, size: number): Box {
-  const w = [...text].length * size + 2 * HALO;
+  const w = mapTextWidth(text, size) + 2 * HALO;
   const h = size * 1.2 + 2 * HALO;
-  return { left: x - w / 2, right: x + w / 2, top: y - h / 2, bottom: y + h / 2 };
+  return { x0: x - w / 2, x1: x + w / 2, y0: y - h / 2, y1: y + h / 2 };
 }
 
 /** Whether a circle and a box share any area. */
 export function circleHitsBox(c: Circle, b: Box): boolean {
-  const nx = Math.max(b.left, Math.min(c.x, b.right));
-  const ny = Math.max(b.top, Math.min(c.y, b.bottom));
+  const nx = Math.max(b.x0, Math.min(c.x, b.x1));
+  const ny = Math.max(b.y0, Math.min(c.y, b.y1));
   return (c.x - nx) ** 2 + (c.y - ny) ** 2 < c.r * c.r;
-}
-
-export function boxesOverlap(a: Box, b: Box): boolean {
-  return Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
 }
 
 /** The anchor, then positions around it, nearest first: above and below, the sides and the corners at growing distances. */
 export function ringCandidates(text: string, size: number): [number, number][] {
   const box = labelBox(text, 0, 0, size);
-  const halfW = box.right;
-  const halfH = box.bottom;
+  const halfW = box.x1;
+  const halfH = box.y1;
   const out: [number, number][] = [[0, 0]];
   for (const step of [0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6]) {
     const dy = halfH * step;
@@ -92,10 +91,10 @@ export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, b
   const dx = x2 - x1;
   const dy = y2 - y1;
   for (const [p, q] of [
-    [-dx, x1 - b.left],
-    [dx, b.right - x1],
-    [-dy, y1 - b.top],
-    [dy, b.bottom - y1],
+    [-dx, x1 - b.x0],
+    [dx, b.x1 - x1],
+    [-dy, y1 - b.y0],
+    [dy, b.y1 - y1],
   ] as const) {
     if (p === 0) {
       if (q < 0) return false;
@@ -128,8 +127,8 @@ export const LEADER_MIN = 5;
  * box), or null when the label is close enough to read as the circle's.
  */
 export function leaderLine(c: Circle, b: Box): [number, number, number, number] | null {
-  const nx = Math.max(b.left, Math.min(c.x, b.right));
-  const ny = Math.max(b.top, Math.min(c.y, b.bottom));
+  const nx = Math.max(b.x0, Math.min(c.x, b.x1));
+  const ny = Math.max(b.y0, Math.min(c.y, b.y1));
   const d = Math.hypot(nx - c.x, ny - c.y);
   if (d - c.r <= LEADER_MIN) return null;
   const ux = (nx - c.x) / d;
@@ -138,7 +137,7 @@ export function leaderLine(c: Circle, b: Box): [number, number, number, number] 
 }
 
 function inside(b: Box, o: PlaceOptions): boolean {
-  return b.left >= 0 && b.top >= 0 && b.right <= o.width && b.bottom <= o.height;
+  return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= o.width && b.y1 <= o.height;
 }
 
 /** How much a box is in the way: the number of circles it touches, then of boxes it overlaps. */
@@ -153,8 +152,8 @@ function cost(b: Box, circles: Circle[], placed: Box[]): number {
  */
 export function besideCircle(text: string, size: number, r: number): [number, number][] {
   const box = labelBox(text, 0, 0, size);
-  const hw = box.right;
-  const hh = box.bottom;
+  const hw = box.x1;
+  const hh = box.y1;
   const out: [number, number][] = [];
   // Right, left, above, below, the corners, then the directions between them: the box's nearest
   // corner or edge `extra` units off the circle.

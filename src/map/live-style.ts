@@ -221,3 +221,43 @@ export function layerProps(s: ClientState): { visible: Record<(typeof TOGGLED_LA
     background: has('neighbours') ? MAP_STYLE.neighbourLand : MAP_STYLE.background,
   };
 }
+
+/** What the live map shows of a state through its setters: feature states, each layer's visibility, the background. */
+export interface LiveState {
+  features: Map<number, FeatureState>;
+  visibility: Map<string, 'visible' | 'none'>;
+  background: string;
+}
+
+/** One setter call on the map, as `diffLiveState` chooses them. */
+export type SetterOp =
+  | { kind: 'feature-state'; id: number; state: FeatureState }
+  | { kind: 'layout'; layer: string; property: 'visibility'; value: 'visible' | 'none' }
+  | { kind: 'paint'; layer: 'background'; property: 'background-color'; value: string };
+
+/**
+ * State `key` as the live map shows it: `layerIds` are the style's layers, and those in `held` (a
+ * start-up stage that has not come yet) stay hidden whatever the state says. Complete, like
+ * `featureStates`: what to apply is its diff against what the map has (`diffLiveState`).
+ */
+export function liveState(scene: Scene, key: string, s: ClientState, layerIds: readonly string[], held: ReadonlySet<string>): LiveState {
+  const lp = layerProps(s);
+  const toggled = new Set<string>(TOGGLED_LAYERS);
+  const visibility = new Map(
+    layerIds.map((id) => [
+      id,
+      held.has(id) || (toggled.has(id) && !lp.visible[id as (typeof TOGGLED_LAYERS)[number]]) ? ('none' as const) : ('visible' as const),
+    ]),
+  );
+  return { features: featureStates(scene, key, s), visibility, background: lp.background };
+}
+
+/** The setter calls that take the map from `prev` (everything when there is none) to `next`. */
+export function diffLiveState(prev: LiveState | null, next: LiveState): SetterOp[] {
+  const ops: SetterOp[] = diffFeatureStates(prev?.features ?? null, next.features).map(([id, state]) => ({ kind: 'feature-state', id, state }));
+  for (const [layer, value] of next.visibility)
+    if (prev?.visibility.get(layer) !== value) ops.push({ kind: 'layout', layer, property: 'visibility', value });
+  if (prev?.background !== next.background)
+    ops.push({ kind: 'paint', layer: 'background', property: 'background-color', value: next.background });
+  return ops;
+}

@@ -15,14 +15,14 @@ import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
 import {
   buildScene,
-  diffFeatureStates,
-  featureStates,
+  diffLiveState,
   layerProps,
+  liveState,
   markerLabelLayers,
   markerLabelTextSize,
   MARKER_LABEL_LAYERS,
   TOGGLED_LAYERS,
-  type FeatureState,
+  type LiveState,
 } from './live-style.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
@@ -282,34 +282,20 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     return renderNow(t);
   };
 
-  let applied: Map<number, FeatureState> | null = null;
-  let appliedLayers: ReturnType<typeof layerProps> | null = first;
+  /** What the map shows now, as the setters last applied it (at first: the style as written). */
+  let applied: LiveState | null = { features: new Map(), visibility: new Map(setVis), background: first.background };
   let lost = false;
   let removed = false;
 
-  /** Sets each layer's visibility: hidden while its start-up stage has not come, else as the state says. */
-  const syncVisibility = (lp: ReturnType<typeof layerProps>) => {
-    for (const [id, has] of setVis) {
-      const want = staged.has(id)
-        ? 'none'
-        : (TOGGLED_LAYERS as readonly string[]).includes(id) && !lp.visible[id as (typeof TOGGLED_LAYERS)[number]]
-          ? 'none'
-          : 'visible';
-      if (want === has) continue;
-      map.setLayoutProperty(id, 'visibility', want);
-      setVis.set(id, want);
-    }
-  };
-
-  /** Applies the state's feature states and layer visibilities that differ from what the map has. */
+  /** Applies what differs between the map and state `k2` (the layers of a start-up stage still to come stay hidden). */
   const apply = (k2: string, s: ClientState) => {
-    const next = featureStates(scene, k2, s);
-    for (const [id, st] of diffFeatureStates(applied, next)) map.setFeatureState({ source: SOURCE, id }, st as Record<string, unknown>);
+    const next = liveState(scene, k2, s, [...setVis.keys()], staged);
+    for (const op of diffLiveState(applied, next)) {
+      if (op.kind === 'feature-state') map.setFeatureState({ source: SOURCE, id: op.id }, op.state as Record<string, unknown>);
+      else if (op.kind === 'layout') map.setLayoutProperty(op.layer, op.property, op.value);
+      else map.setPaintProperty(op.layer, op.property, op.value);
+    }
     applied = next;
-    const lp = layerProps(s);
-    syncVisibility(lp);
-    if (appliedLayers?.background !== lp.background) map.setPaintProperty('background', 'background-color', lp.background);
-    appliedLayers = lp;
   };
 
   /** Sizes in viewBox units follow the container's width, as they do in the scaled SVG. */
@@ -355,7 +341,6 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     lost = false;
     try {
       applied = null;
-      appliedLayers = null;
       apply(key, current);
       moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     } catch {
@@ -408,7 +393,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       await o.gate();
       if (removed) throw new Error('removed');
       for (const id of stage) staged.delete(id);
-      syncVisibility(layerProps(current));
+      apply(key, current);
       await rendered();
       performance.mark('map:stage');
     }

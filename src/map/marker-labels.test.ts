@@ -52,7 +52,7 @@ export function markerLabelProblems(m: MapStateModel): string[] {
       continue;
     }
     const box = labelBox(k.label.text, k.label.x, k.label.y, size(k.label.numbered));
-    if (box.left < 0 || box.top < 0 || box.right > VIEW.width || box.bottom > VIEW.height) out.push(`${k.label.text} leaves the map`);
+    if (box.x0 < 0 || box.y0 < 0 || box.x1 > VIEW.width || box.y1 > VIEW.height) out.push(`${k.label.text} leaves the map`);
     for (const c of circles) if (circleHitsBox(c.c, box)) out.push(`${k.label.text} on the ${c.what}`);
     for (const f of [...fixed, ...names]) if (boxesOverlap(f.box, box)) out.push(`${k.label.text} on the ${f.what}`);
     if (k.leader)

@@ -5,18 +5,9 @@ import { REF_EXTENT, REF_ZOOM, CITY_BOUNDS, referencePath, counties } from './ge
 import { clientState, markerRadius, resolveMapState } from './model.ts';
 import { MapSpec } from './spec.ts';
 import { MAP_SIZES, MAP_STYLE } from './style.ts';
-import { fixture } from './test-fixture.ts';
+import { fixture, fixtureSpec } from './test-fixture.ts';
 
-const spec = MapSpec.parse({
-  kind: 'map',
-  title: '测试地图',
-  states: {
-    city: { projects: 'all' },
-    horqin: { camera: { fit: ['150502', 'etdz'] }, highlight: ['150502', 'etdz'], projects: ['proj-a', 'proj-b', 'proj-c'] },
-    money: { choropleth: { projects: 'investment' } },
-    gva: { choropleth: { indicators: ['gva-horqin', 'gva-kailu', 'gva-naiman'], period: '2024' }, layers: ['labels'] },
-  },
-});
+const spec = fixtureSpec;
 
 describe('resolveMapState()', () => {
   it('fits the whole city by default, inside the view', () => {

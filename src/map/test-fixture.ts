@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DataIndex } from '../lib/data/index.ts';
 import type { Dataset, Region } from '../lib/data/schema.ts';
+import { MapSpec } from './spec.ts';
 
 const regions = (JSON.parse(readFileSync(new URL('../../data/tongliao.json', import.meta.url), 'utf8')) as { regions: Region[] }).regions;
 const cite = [{ source: 'goals-2025', section: 's1', printed: 'x' }];
@@ -69,3 +70,18 @@ export const fixtureDataset = {
 } as unknown as Dataset;
 
 export const fixture = new DataIndex(fixtureDataset);
+
+/** A map over the fixture with one state of each sort (the map's unit tests share it). */
+export const fixtureSpec = MapSpec.parse({
+  kind: 'map',
+  title: '测试地图',
+  states: {
+    city: { projects: 'all' },
+    horqin: { camera: { fit: ['150502', 'etdz'] }, highlight: ['150502', 'etdz'], projects: ['proj-a', 'proj-b', 'proj-c'] },
+    money: { choropleth: { projects: 'investment' } },
+    gva: { choropleth: { indicators: ['gva-horqin', 'gva-kailu', 'gva-naiman'], period: '2024' }, layers: ['labels'] },
+    bare: { layers: ['labels'] },
+    bare2: { layers: ['labels'] },
+    plain: { layers: [] },
+  },
+});

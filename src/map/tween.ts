@@ -1,7 +1,7 @@
 /**
  * Camera moves between build-time SVG states, without WebGL. Every state's SVG draws the shared
  * geometry through one similarity transform (`matrix(k 0 0 k x y)`: viewBox = k · reference + (x, y),
- * draw.ts) and places its circles and labels in viewBox units at their projected anchors. A camera
+ * render.ts) and places its circles and labels in viewBox units at their projected anchors. A camera
  * move is then an interpolation of that transform, like MapLibre's `easeTo` (zoom linear, the centre
  * moving in a straight line across the world), with each circle and label translated to where the
  * interpolated camera puts its anchor; sizes stay as they are, as MapLibre keeps text and circle sizes.
@@ -15,7 +15,7 @@ export interface Similarity {
   y: number;
 }
 
-/** The camera of a `matrix(k 0 0 k x y)` transform (draw.ts writes nothing else), or null. */
+/** The camera of a `matrix(k 0 0 k x y)` transform (render.ts writes nothing else), or null. */
 export function parseMatrix(s: string | null | undefined): Similarity | null {
   const m = /^matrix\(([^)]*)\)$/.exec(s?.trim() ?? '');
   if (!m) return null;
