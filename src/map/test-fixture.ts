@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { DataIndex } from '../lib/data/index.ts';
-import type { Dataset, Region } from '../lib/data/schema.ts';
+import { testDataset } from '../lib/data/test-dataset.ts';
+import type { Region } from '../lib/data/schema.ts';
 import { MapSpec } from './spec.ts';
 
 const regions = (JSON.parse(readFileSync(new URL('../../data/tongliao.json', import.meta.url), 'utf8')) as { regions: Region[] }).regions;
@@ -30,25 +31,7 @@ const project = (id: string, region: string, sector: string, investment?: number
   ...(investment === undefined ? {} : { investment: { value: investment, unit: '亿元', cite } }),
 });
 
-export const fixtureDataset = {
-  id: 'fixture',
-  title: 't',
-  version: '1.0.0',
-  released: '2026-01-01',
-  description: 'd',
-  license: 'l',
-  sources: [
-    {
-      id: 'goals-2025',
-      headline: '测试来源',
-      byline: [],
-      file: '004_f80d7eaeb07b7d9b.txt',
-      lines: [1, 92],
-      date: '2025-03',
-      dateNote: '推断',
-      sections: [{ id: 's1', title: 't' }],
-    },
-  ],
+export const fixtureDataset = testDataset(['goals-2025'], {
   regions,
   indicators: [
     countyIndicator('gva-horqin', '150502', 700),
@@ -67,7 +50,7 @@ export const fixtureDataset = {
   ],
   milestones: [],
   errata: [],
-} as unknown as Dataset;
+});
 
 export const fixture = new DataIndex(fixtureDataset);
 
