@@ -51,16 +51,29 @@ class Events {
   }
 }
 
-/** A selector this fake understands: `[attr]`, `[attr="v"]`, `.class` or `tag`, optionally comma-separated. */
+/**
+ * A selector this fake understands: compounds of a tag, `.class`, `[attr]` and `[attr="v"]`, optionally
+ * comma-separated; a leading `:scope > ` is handled by `querySelectorAll`. Others match nothing.
+ */
 function matches(el: FakeElement, selector: string): boolean {
   return selector.split(',').some((raw) => {
-    const s = raw.trim();
-    const attr = /^\[([a-z-]+)(?:=['"]?([^'"\]]*)['"]?)?\]$/.exec(s);
-    if (attr) return el.hasAttribute(attr[1] as string) && (attr[2] === undefined || el.getAttribute(attr[1] as string) === attr[2]);
-    if (s.startsWith('.')) return el.classes.has(s.slice(1));
-    return el.tagName.toLowerCase() === s.toLowerCase();
+    const parts = raw.trim().match(/^[a-z]+|\.[\w-]+|\[[^\]]+\]/gi) ?? [];
+    // Anything else (descendant combinators, `^=`) matches nothing: the tests' pages have no such parts.
+    if (parts.join('') !== raw.trim()) return false;
+    return parts.every((p) => {
+      if (p.startsWith('.')) return el.classes.has(p.slice(1));
+      if (p.startsWith('[')) {
+        const m = /^\[([\w-]+)(?:=['"]?([^'"]*)['"]?)?\]$/.exec(p);
+        if (!m) return false;
+        return el.hasAttribute(m[1] as string) && (m[2] === undefined || el.getAttribute(m[1] as string) === m[2]);
+      }
+      return el.tagName.toLowerCase() === p.toLowerCase();
+    });
   });
 }
+
+/** DOM mutations (insertions, moves, removals of nodes) since the last reset. */
+export const mutations = { count: 0 };
 
 export class FakeElement extends Events {
   readonly attrs = new Map<string, string>();
@@ -110,11 +123,46 @@ export class FakeElement extends Events {
   }
 
   append(...els: FakeElement[]): this {
-    for (const e of els) {
-      e.parent = this;
-      this.children.push(e);
-    }
+    for (const e of els) this.insertBefore(e, null);
     return this;
+  }
+  insertBefore(el: FakeElement, ref: FakeElement | null): FakeElement {
+    el.remove();
+    const at = ref ? this.children.indexOf(ref) : -1;
+    this.children.splice(at < 0 ? this.children.length : at, 0, el);
+    el.parent = this;
+    mutations.count++;
+    write();
+    return el;
+  }
+  remove(): void {
+    if (!this.parent) return;
+    this.parent.children.splice(this.parent.children.indexOf(this), 1);
+    this.parent = null;
+    mutations.count++;
+    write();
+  }
+  get parentNode(): FakeElement | null {
+    return this.parent;
+  }
+  get nextSibling(): FakeElement | null {
+    const sibs = this.parent?.children ?? [];
+    return sibs[sibs.indexOf(this) + 1] ?? null;
+  }
+  get childNodes(): FakeElement[] {
+    return [...this.children];
+  }
+  replaceChildren(...els: FakeElement[]): void {
+    for (const c of [...this.children]) c.remove();
+    this.append(...els);
+  }
+  cloneNode(deep = false): FakeElement {
+    const copy = new FakeElement(this.tagName);
+    for (const [k, v] of this.attrs) copy.attrs.set(k, v);
+    for (const c of this.classes) copy.classes.add(c);
+    copy.text = this.text;
+    if (deep) for (const c of this.children) copy.children.push(Object.assign(c.cloneNode(true), { parent: copy }));
+    return copy;
   }
   getAttribute(k: string): string | null {
     return this.attrs.get(k) ?? null;
@@ -150,6 +198,8 @@ export class FakeElement extends Events {
     return this.children.flatMap((c) => [c, ...c.descendants()]);
   }
   querySelectorAll(sel: string): FakeElement[] {
+    const scoped = /^:scope\s*>\s*(.*)$/.exec(sel);
+    if (scoped) return this.children.filter((e) => matches(e, scoped[1] as string));
     return this.descendants().filter((e) => matches(e, sel));
   }
   querySelector(sel: string): FakeElement | null {
@@ -249,6 +299,7 @@ export const fake = {
     body: new FakeElement('body'),
     documentElement: new FakeElement('html'),
     getElementById: (): null => null,
+    querySelectorAll: (): FakeElement[] => [],
   }),
   /** Runs one frame: the animation callbacks, then layout (clean). */
   frame(): void {
@@ -311,6 +362,7 @@ export function installFakeDom(): () => void {
   // scrollama's selectAll() asks what it was given
   set('Element', FakeElement);
   set('NodeList', class {});
+  set('CSS', { escape: (v: string) => v });
   set('getComputedStyle', () => ({ scrollPaddingTop: '0', scrollMarginTop: '0' }));
   return () => {
     for (const [k, d] of saved) {
