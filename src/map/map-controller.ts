@@ -130,6 +130,7 @@ async function warmGlyphs(
   const texts = features.flatMap((f) => (f.properties?.kind?.endsWith('label') && f.properties.name ? [f.properties.name] : []));
   for (const slice of glyphSlices(texts)) {
     await gate();
+    performance.mark('map:glyph-slice');
     await (gm as GlyphManager).getGlyphs({ [LABEL_STACK]: { default: slice } });
   }
 }
@@ -435,6 +436,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // (canvas text and a distance transform, on the main thread) when the worker first asks for it,
     // and it asks for all of a stage's at once.
     await warmGlyphs(map, scene.data.features, o.gate);
+    performance.mark('map:glyphs');
     // The later stages, each in a slice of its own.
     for (const stage of STAGES.slice(1)) {
       await o.gate();
