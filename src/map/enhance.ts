@@ -20,9 +20,8 @@
  */
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
-import { cheapSignals, mapMode, qualifies } from './device.ts';
+import { cheapSignals, mapMode, qualifies, webgl2Renderer } from './device.ts';
 import { hasSize, scheduler, type Scheduler } from './loader.ts';
-import { probeRenderer } from './probe.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { easeCubicInOut, formatMatrix, interpolateCamera, parseMatrix, sameCamera, shift, type Similarity } from './tween.ts';
@@ -474,8 +473,8 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     if (!box || !base || !current) throw new Error('static map only');
     await when.firstScroll();
     await when.pause();
-    // One small WebGL context, once per page, in a pause, off the main thread where the browser can.
-    const renderer = await probeRenderer();
+    // One small WebGL context, once per page, in a pause.
+    const renderer = webgl2Renderer();
     if (destroyed || renderer === null) {
       root.dataset['live'] = 'off';
       throw new Error('no WebGL2: static map only');
