@@ -56,7 +56,9 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
     const final = attrsOf(src);
     const existing = now.get(key);
     const el = existing ?? (src.cloneNode(true) as Element);
-    target.insertBefore(el, after);
+    // Only marks out of place move: re-inserting a node that is already there is a DOM mutation
+    // (style, layout and paint for every mark) in the scroll frame that changes the step.
+    if (el.parentNode !== target || el.nextSibling !== after) target.insertBefore(el, after);
     after = el;
     if (!shared) {
       settle(el, final);

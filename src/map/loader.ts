@@ -103,3 +103,19 @@ export function hasSize(el: HTMLElement): Promise<void> {
     ro.observe(el);
   });
 }
+
+/** Glyphs drawn per start-up slice (each is a canvas drawing and a distance transform on the main thread). */
+export const GLYPHS_PER_SLICE = 6;
+
+/**
+ * The distinct characters of the label texts, in slices of `perSlice`: what the live map's start-up
+ * draws ahead of its label stages, slice by slice (MapLibre draws text from the system's CJK font on
+ * the main thread, every glyph of a stage at once when the stage first shows).
+ */
+export function glyphSlices(texts: readonly string[], perSlice = GLYPHS_PER_SLICE): string[][] {
+  if (!(perSlice >= 1)) throw new Error(`glyphSlices: perSlice must be at least 1, got ${perSlice}`);
+  const ids = [...new Set(texts.flatMap((t) => [...t]))].filter((c) => c.trim() !== '');
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += perSlice) out.push(ids.slice(i, i + perSlice));
+  return out;
+}

@@ -24,6 +24,7 @@ import {
   TOGGLED_LAYERS,
   type LiveState,
 } from './live-style.ts';
+import { glyphSlices } from './loader.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
@@ -105,6 +106,34 @@ const STAGES: readonly (readonly string[])[] = [
   ['county-labels'],
   ['neighbour-labels', 'zone-label'],
 ];
+
+/** The font stack of every symbol layer (`text-font: ['sans-serif']`), as MapLibre keys its glyphs. */
+const LABEL_STACK = 'sans-serif';
+
+/** MapLibre's glyph manager (internal, checked against maplibre-gl 6.17): where its glyphs are drawn and cached. */
+interface GlyphManager {
+  getGlyphs(glyphs: Record<string, Record<string, string[]>>): Promise<unknown>;
+}
+
+/**
+ * Draws the label texts' glyphs into MapLibre's cache, `GLYPHS_PER_SLICE` per slice, each slice after
+ * `gate()`. Without the internal glyph manager (another MapLibre version) it does nothing: the glyphs
+ * are then drawn when the stages ask for them, as before.
+ */
+async function warmGlyphs(
+  map: MapLibre,
+  features: readonly { properties: { kind?: string; name?: string } | null }[],
+  gate: () => Promise<void>,
+) {
+  const gm = (map as unknown as { style?: { glyphManager?: Partial<GlyphManager> } }).style?.glyphManager;
+  if (typeof gm?.getGlyphs !== 'function') return;
+  const texts = features.flatMap((f) => (f.properties?.kind?.endsWith('label') && f.properties.name ? [f.properties.name] : []));
+  for (const slice of glyphSlices(texts)) {
+    await gate();
+    performance.mark('map:glyph-slice');
+    await (gm as GlyphManager).getGlyphs({ [LABEL_STACK]: { default: slice } });
+  }
+}
 
 /** The next task: a slice boundary inside start-up (scheduler.yield where there is one). */
 function nextTask(): Promise<void> {
@@ -388,6 +417,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
         });
       });
     });
+    // The labels' glyphs, a few per slice, before the stages that show them: MapLibre draws each one
+    // (canvas text and a distance transform, on the main thread) when the worker first asks for it,
+    // and it asks for all of a stage's at once.
+    await warmGlyphs(map, scene.data.features, o.gate);
+    performance.mark('map:glyphs');
     // The later stages, each in a slice of its own.
     for (const stage of STAGES.slice(1)) {
       await o.gate();

@@ -203,7 +203,8 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   function resolve(cause: Reason): void {
     if (paused || (resizing && cause === 'scroll')) return;
     const reason = jumping && cause === 'scroll' ? 'jump' : cause;
-    if (cause !== 'scroll') {
+    // On load the scroll position was read with the steps, before the start-up's writes.
+    if (cause !== 'scroll' && cause !== 'load') {
       y = window.scrollY;
       vh = window.innerHeight;
     }
@@ -379,19 +380,22 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   });
   sizes.observe(root);
   for (const step of allSteps) sizes.observe(step);
+  // Start-up reads everything first (the line, the steps, the scroller's own measuring, the scroll
+  // position), then writes: a read after a write would force a second style and layout.
   measure();
+  const scroller = createScroller({ steps: allSteps, line, onCross: () => resolve('scroll') });
+  holdHashTarget();
+  y = window.scrollY;
   for (const step of allSteps) {
     step.tabIndex = 0;
     step.setAttribute('aria-keyshortcuts', 'J K');
   }
-  const scroller = createScroller({ steps: allSteps, line, onCross: () => resolve('scroll') });
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('hashchange', onHash);
   window.addEventListener('scrollend', endJump);
   window.addEventListener('resize', onResize);
   document.addEventListener('keydown', onKey);
   root.addEventListener('focusin', onFocus);
-  holdHashTarget();
   resolve('load');
 
   function setPaused(next: boolean): void {

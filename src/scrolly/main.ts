@@ -4,8 +4,8 @@
  *
  * Until the engine runs, the page is laid out as an article (each step with its own graphic), so a
  * story script that fails to load, or arrives late on a slow connection, never leaves a reader beside
- * another step's graphic. `data-engine` on <html>, set here just before the engine starts (and removed
- * if it cannot start), is what turns the sticky layout on in scrolly.css; the reader's place is kept
+ * another step's graphic. `data-engine` on <html>, set here as the script starts ("starting", then
+ * "started" once the engine runs a frame later; removed if it cannot start), is what turns the sticky layout on in scrolly.css; the reader's place is kept
  * across that switch. Screens shorter than STICKY_MEDIA (a phone held sideways at high zoom, 400 %
  * zoom on a laptop) keep the article layout and the engine pauses there, as in the reader's article mode.
  */
@@ -37,15 +37,41 @@ function readerPlace(probe: HTMLElement): () => void {
   return () => window.scrollBy({ top: block.getBoundingClientRect().top - top, behavior: 'instant' });
 }
 
+/**
+ * Runs `f` after the browser has laid out and painted the next frame (a task queued from that frame's
+ * animation callback), or after `timeoutMs` where no frame comes (a page opened in a background tab).
+ */
+export function afterNextFrame(f: () => void, timeoutMs = 1000): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    f();
+  };
+  const fallback = window.setTimeout(go, timeoutMs);
+  requestAnimationFrame(() => window.setTimeout(go, 0));
+}
+
+/**
+ * Turns the sticky layout on at once (`data-engine="starting"`) and starts the engine in a later task,
+ * after the browser has laid out and painted that layout: the engine's first measuring then reads a
+ * clean layout instead of forcing the whole page's style and layout inside the load's script task, and
+ * the load's main-thread work comes in smaller tasks. `data-engine="started"` once the engine runs.
+ */
 function start(root: HTMLElement, bar: HTMLElement, probe: HTMLElement, live: HTMLElement): void {
+  const html = document.documentElement;
+  const keepPlace = readerPlace(probe);
+  html.dataset['engine'] = 'starting';
+  keepPlace();
+  afterNextFrame(() => run(root, bar, probe, live));
+}
+
+function run(root: HTMLElement, bar: HTMLElement, probe: HTMLElement, live: HTMLElement): void {
   const html = document.documentElement;
   const tall = matchMedia(`screen and ${STICKY_MEDIA}`);
   let article = false;
   let broken = false;
-
-  const keepPlace = readerPlace(probe);
-  html.dataset['engine'] = 'started';
-  keepPlace();
   let engine: Engine;
   try {
     engine = startEngine({
@@ -95,6 +121,7 @@ function start(root: HTMLElement, bar: HTMLElement, probe: HTMLElement, live: HT
   });
   const reading = startReading({ root, bar, line: () => engine.view().line, onSwitch: setArticle });
   apply();
+  html.dataset['engine'] = 'started';
   if (new URLSearchParams(location.search).has('debug')) {
     void import('./debug.ts').then((m) => m.startDebug({ engine, probe }));
   }

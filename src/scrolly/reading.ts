@@ -39,7 +39,7 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   let frame = 0;
   /**
    * Nothing is measured on the scroll path (a forced layout there would land in the scroll's frames):
-   * the story's and the chapters' document positions are measured at start and when a size changes,
+   * the story's and the chapters' document positions are measured after the first layout and when a size changes,
    * the scroll position comes from the scroll event.
    */
   let y = window.scrollY;
@@ -47,7 +47,9 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   const NONE: Band = { top: Infinity, bottom: Infinity };
   let story: Band = NONE;
   let marks: Band[] = [];
+  let measured = false;
   const measure = () => {
+    measured = true;
     y = window.scrollY;
     vh = window.innerHeight;
     const at = (b: Band): Band => ({ top: b.top + y, bottom: b.bottom + y });
@@ -55,10 +57,10 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
     marks = chapters.map((c) => (c ? at(band(c)) : NONE));
   };
   const rel = (b: Band): Band => ({ top: b.top - y, bottom: b.bottom - y });
-  measure();
 
   function update(): void {
     frame = 0;
+    if (!measured) return;
     const bands = marks.map(rel);
     if (fill) fill.style.transform = `scaleX(${readingProgress(rel(story), vh).toFixed(4)})`;
     const i = activeIndex(bands, line());
@@ -76,6 +78,8 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
     schedule();
   };
   // After layout, when a size changed (a resize, fonts, the switch between layouts): measure again.
+  // Also the first measuring: a ResizeObserver reports every observed element once, after the next
+  // layout, so the start reads a clean layout rather than forcing one after the engine's writes.
   const sizes = new ResizeObserver(() => {
     measure();
     schedule();
@@ -102,7 +106,6 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   toc?.addEventListener('click', onTocClick);
   toc?.addEventListener('keydown', onTocKey);
   toggle?.addEventListener('click', onToggle);
-  update();
 
   const showMode = (article: boolean) => {
     toggle?.setAttribute('aria-pressed', String(article));

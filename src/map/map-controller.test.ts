@@ -1,0 +1,175 @@
+/**
+ * The live map's start-up, pinned structurally (not by timings) with MapLibre replaced by a recorder:
+ * one MapLibre instance, created alone in its slice with no style; one GeoJSON source for every
+ * state of the page; the labels' glyphs drawn a few per slice, each slice after a gate (a reading
+ * pause), before the stages that show labels.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { glyphSlices, GLYPHS_PER_SLICE } from './loader.ts';
+
+const log: string[] = [];
+const instances: FakeMap[] = [];
+
+class FakeMap {
+  sources: string[] = [];
+  private handlers = new Map<string, (() => void)[]>();
+  style: { glyphManager: { getGlyphs(g: Record<string, Record<string, string[]>>): Promise<unknown> } };
+  container: { clientWidth: number };
+  constructor(o: { container: { clientWidth: number } }) {
+    this.container = o.container;
+    instances.push(this);
+    log.push('new Map');
+    this.style = {
+      glyphManager: {
+        getGlyphs: async (g) => {
+          log.push(`glyphs ${Object.entries(g).map(([stack, v]) => `${stack}:${(v['default'] ?? []).length}`)}`);
+          return {};
+        },
+      },
+    };
+  }
+  _render() {
+    return this;
+  }
+  triggerRepaint() {
+    setTimeout(() => this.emit('idle'), 0);
+  }
+  on() {
+    return this;
+  }
+  once(type: string, f: () => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), f]);
+    return this;
+  }
+  emit(type: string) {
+    const fs = this.handlers.get(type) ?? [];
+    this.handlers.delete(type);
+    fs.forEach((f) => f());
+  }
+  setStyle(style: { sources: Record<string, unknown> }) {
+    this.sources = Object.keys(style.sources);
+    log.push(`setStyle ${this.sources.length} source(s)`);
+    setTimeout(() => {
+      this.emit('load');
+      setTimeout(() => this.emit('idle'), 0);
+    }, 0);
+  }
+  setLayoutProperty(id: string, k: string, v: unknown) {
+    if (k === 'visibility' && v === 'visible') log.push(`show ${id}`);
+  }
+  setPaintProperty() {}
+  setFeatureState() {}
+  getContainer() {
+    return this.container;
+  }
+  jumpTo() {}
+  easeTo() {}
+  isMoving() {
+    return false;
+  }
+  loaded() {
+    return true;
+  }
+  remove() {}
+}
+
+vi.mock('maplibre-gl', () => ({ Map: FakeMap, setWorkerUrl: () => undefined }));
+vi.mock('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url', () => ({ default: '/worker.js' }));
+vi.mock('../../data/geo/tongliao.topo.json?url', () => ({ default: '/topo.json' }));
+
+const TOPO = readFileSync(new URL('../../data/geo/tongliao.topo.json', import.meta.url), 'utf8');
+
+function el(): Record<string, unknown> {
+  const e: Record<string, unknown> = {
+    clientWidth: 390,
+    clientHeight: 420,
+    className: '',
+    hidden: false,
+    setAttribute() {},
+    classList: { toggle() {} },
+    append(...kids: unknown[]) {
+      for (const k of kids) (k as Record<string, unknown>)['parentElement'] = e;
+    },
+    remove() {},
+  };
+  return e;
+}
+
+describe('glyphSlices()', () => {
+  it('slices the distinct characters of the texts, without blanks', () => {
+    expect(glyphSlices(['科尔沁区', '开鲁县 科尔沁'], 3)).toEqual([['科', '尔', '沁'], ['区', '开', '鲁'], ['县']]);
+    expect(glyphSlices([])).toEqual([]);
+    expect(() => glyphSlices(['a'], 0)).toThrow(/perSlice/);
+  });
+});
+
+describe('createLiveMap(): the start-up', () => {
+  const saved: Record<string, PropertyDescriptor | undefined> = {};
+  const put = (k: string, v: unknown) => {
+    saved[k] = Object.getOwnPropertyDescriptor(globalThis, k);
+    Object.defineProperty(globalThis, k, { value: v, configurable: true, writable: true });
+  };
+  beforeAll(() => {
+    put('document', { createElement: () => el() });
+    put('window', { setTimeout, clearTimeout });
+    put('devicePixelRatio', 3);
+    put('fetch', async (url: string) => new Response(url === '/topo.json' ? TOPO : '', { status: 200 }));
+  });
+  afterAll(() => {
+    for (const [k, d] of Object.entries(saved)) {
+      if (d) Object.defineProperty(globalThis, k, d);
+      else delete (globalThis as Record<string, unknown>)[k];
+    }
+  });
+
+  it('creates one MapLibre instance with one source, and draws the label glyphs a few per gated slice before the label stages', async () => {
+    const [{ createLiveMap }, { fixture }, { MapSpec }, model] = await Promise.all([
+      import('./map-controller.ts'),
+      import('./test-fixture.ts'),
+      import('./spec.ts'),
+      import('./model.ts'),
+    ]);
+    const spec = MapSpec.parse({
+      kind: 'map',
+      title: '测试地图',
+      states: { city: { projects: 'all' }, horqin: { camera: { fit: ['150502', 'etdz'] }, highlight: ['150502'] } },
+    });
+    const states = Object.fromEntries(
+      Object.keys(spec.states).map((k) => [`where/${k}`, model.clientState(model.resolveMapState(spec, k, fixture))]),
+    );
+    let gates = 0;
+    const map = await createLiveMap(el() as never, {
+      base: model.mapBase(fixture),
+      states,
+      initial: 'where/city',
+      events: { lost() {}, restored() {} },
+      gate: async () => {
+        gates++;
+        log.push('gate');
+      },
+      held: () => false,
+      whenFree: async () => undefined,
+    });
+    expect(instances).toHaveLength(1);
+    expect(instances[0]?.sources).toEqual(['map']);
+    // new Map() in a slice of its own, with no style: the style comes after a later gate
+    const create = log.indexOf('new Map');
+    const style = log.findIndex((l) => l.startsWith('setStyle'));
+    expect(log.slice(create + 1, style)).toContain('gate');
+    // glyphs: each slice after a gate, no slice bigger than GLYPHS_PER_SLICE, all before the first label stage
+    const glyphs = log.flatMap((l, i) => (l.startsWith('glyphs ') ? [i] : []));
+    expect(glyphs.length).toBeGreaterThan(1);
+    for (const i of glyphs) {
+      expect(log[i - 1]).toBe('gate');
+      expect(Number(/sans-serif:(\d+)/.exec(log[i] as string)?.[1])).toBeLessThanOrEqual(GLYPHS_PER_SLICE);
+    }
+    const firstLabels = log.findIndex((l) => /^show .*label/.test(l));
+    expect(firstLabels).toBeGreaterThan(glyphs.at(-1) as number);
+    expect(gates).toBeGreaterThan(glyphs.length);
+    // a state change and a move reuse the one instance
+    map.show('where/horqin', { animate: false });
+    map.moveTo(el() as never);
+    expect(instances).toHaveLength(1);
+  });
+});
