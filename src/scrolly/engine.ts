@@ -390,6 +390,11 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     step.tabIndex = 0;
     step.setAttribute('aria-keyshortcuts', 'J K');
   }
+  // A #step link focuses its step when the step is focusable as the page loads; the engine makes the
+  // steps focusable after the first frame, so it gives the link's target the focus the browser would
+  // have (keyboard and screen-reader users continue from there), before it listens for focus moves.
+  const linked = stepFromHash();
+  if (linked && (document.activeElement === null || document.activeElement === document.body)) linked.focus({ preventScroll: true });
   window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('hashchange', onHash);
   window.addEventListener('scrollend', endJump);

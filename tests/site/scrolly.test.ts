@@ -378,6 +378,8 @@ describe('reloads and links', () => {
         const card = await page.$eval(`#${id} .step__card`, (el) => ({ top: el.getBoundingClientRect().top, vh: window.innerHeight }));
         expect(card.top, `#${id}: its text is on screen`).toBeGreaterThanOrEqual(0);
         expect(card.top).toBeLessThan(card.vh);
+        // and it has the focus, as a link's focusable target does: keyboard and screen readers go on from there
+        expect(await page.evaluate(() => document.activeElement?.id), `#${id}: focused`).toBe(id);
       }
       expectClean(watch);
     });
