@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { projector } from './camera.ts';
 import { layers } from './geo.ts';
-import { buildScene, diffFeatureStates, diffLiveState, featureStates, layerProps, liveState, type LiveState, type SetterOp } from './live-style.ts';
+import {
+  buildScene,
+  diffFeatureStates,
+  diffLiveState,
+  featureStates,
+  layerProps,
+  liveState,
+  type LiveState,
+  type SetterOp,
+} from './live-style.ts';
 import { clientState, mapBase, resolveMapState } from './model.ts';
 import { MAP_STYLE } from './style.ts';
 import { fixture, fixtureSpec } from './test-fixture.ts';

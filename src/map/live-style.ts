@@ -254,7 +254,11 @@ export function liveState(scene: Scene, key: string, s: ClientState, layerIds: r
 
 /** The setter calls that take the map from `prev` (everything when there is none) to `next`. */
 export function diffLiveState(prev: LiveState | null, next: LiveState): SetterOp[] {
-  const ops: SetterOp[] = diffFeatureStates(prev?.features ?? null, next.features).map(([id, state]) => ({ kind: 'feature-state', id, state }));
+  const ops: SetterOp[] = diffFeatureStates(prev?.features ?? null, next.features).map(([id, state]) => ({
+    kind: 'feature-state',
+    id,
+    state,
+  }));
   for (const [layer, value] of next.visibility)
     if (prev?.visibility.get(layer) !== value) ops.push({ kind: 'layout', layer, property: 'visibility', value });
   if (prev?.background !== next.background)

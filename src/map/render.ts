@@ -111,7 +111,13 @@ function shapeElement(s: Shape, paint: Omit<GeoPart, 'ref'>, extra: { id?: strin
   const stroke = paint.stroke ?? s.stroke;
   const width = paint.strokeWidth ?? s.strokeWidth;
   const linejoin = paint.linejoin ?? s.linejoin;
-  const size: Attrs = s.tag === 'rect' ? [['width', REF_EXTENT.width], ['height', REF_EXTENT.height]] : [['d', s.d]];
+  const size: Attrs =
+    s.tag === 'rect'
+      ? [
+          ['width', REF_EXTENT.width],
+          ['height', REF_EXTENT.height],
+        ]
+      : [['d', s.d]];
   return el(s.tag, [
     ['id', extra.id],
     ...size,
@@ -192,14 +198,23 @@ export function mapSceneMarkup(scene: MapScene, o: MapRenderOptions): string {
       ['height', scene.height],
       ['fill', scene.background],
     ]),
-    el('g', [['data-key', 'geometry'], ['transform', matrixOf(scene.transform)]], geometryMarkup(scene, o)),
+    el(
+      'g',
+      [
+        ['data-key', 'geometry'],
+        ['transform', matrixOf(scene.transform)],
+      ],
+      geometryMarkup(scene, o),
+    ),
   ];
   if (scene.markers.length > 0)
     out.push(
       el(
         'g',
         [['data-key', 'markers']],
-        scene.markers.map((k) => el('circle', [['cx', k.x], ['cy', k.y], ['r', k.r], ['data-marker', k.id], ...markerPaint(k.hollow)])).join(''),
+        scene.markers
+          .map((k) => el('circle', [['cx', k.x], ['cy', k.y], ['r', k.r], ['data-marker', k.id], ...markerPaint(k.hollow)]))
+          .join(''),
       ),
     );
   if (scene.leaders.length > 0)
@@ -211,7 +226,17 @@ export function mapSceneMarkup(scene: MapScene, o: MapRenderOptions): string {
           ['stroke', scene.leaderPaint.stroke],
           ['stroke-width', scene.leaderPaint.width],
         ],
-        scene.leaders.map((l) => el('line', [['x1', l.x1], ['y1', l.y1], ['x2', l.x2], ['y2', l.y2], ['data-marker', l.id]])).join(''),
+        scene.leaders
+          .map((l) =>
+            el('line', [
+              ['x1', l.x1],
+              ['y1', l.y1],
+              ['x2', l.x2],
+              ['y2', l.y2],
+              ['data-marker', l.id],
+            ]),
+          )
+          .join(''),
       ),
     );
   out.push(

@@ -31,7 +31,12 @@ describe('mapScene: a resolved state as plain data', () => {
     const s = mapScene(m);
     expect(s.markers.map((k) => k.id)).toEqual(m.markers.map((k) => k.id));
     expect(s.markers.find((k) => k.id === 'proj-c')?.hollow).toBe(true);
-    expect(s.markerLabels?.texts.map((t) => t.marker).sort()).toEqual(m.markers.filter((k) => k.label).map((k) => k.id).sort());
+    expect(s.markerLabels?.texts.map((t) => t.marker).sort()).toEqual(
+      m.markers
+        .filter((k) => k.label)
+        .map((k) => k.id)
+        .sort(),
+    );
     expect(s.leaders.map((l) => l.id)).toEqual(m.markers.filter((k) => k.leader).map((k) => k.id));
   });
 

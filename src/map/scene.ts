@@ -164,7 +164,10 @@ export function mapScene(m: MapStateModel, opts: MapSceneOptions = {}): MapScene
     const main: SceneText = { x: r1(l.x), y: r1(l.y + dy), text: l.text, fill, halo: MAP_STYLE.halo, ...(weight ? { weight } : {}) };
     if (!sub) return [main];
     const size = opts.sublabelSize ?? MAP_SIZES.neighbourLabel;
-    return [main, { x: r1(l.x), y: r1(l.y - dy + 2), text: sub, size, weight: 700 as const, fill: MAP_STYLE.highlight, halo: MAP_STYLE.halo }];
+    return [
+      main,
+      { x: r1(l.x), y: r1(l.y - dy + 2), text: sub, size, weight: 700 as const, fill: MAP_STYLE.highlight, halo: MAP_STYLE.halo },
+    ];
   });
   const named = m.markers.filter((k) => k.label);
 
