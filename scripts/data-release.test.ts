@@ -85,7 +85,7 @@ describe('npm run release:data', { timeout: 60_000 }, () => {
     const r = run('patch', '更正');
     expect(r.code).toBe(1);
     expect(r.out).toContain('release:data refused: the dataset is not valid');
-    expect(r.out).toContain('indicators[0].unit: "亿圆" is not allowed');
+    expect(r.out).toContain('indicators[0].unit: the value cannot be the text "亿圆"; did you mean "亿元"');
   });
 
   it.skipIf(!sources)('refuses when a value lost its provenance', () => {
