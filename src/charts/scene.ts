@@ -97,12 +97,16 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
-function attrs(pairs: [string, string | number | undefined][]): string {
+/** ` name="value"` for each pair that has a value, in order, escaped; numbers written by `num`. */
+export function xmlAttrs(pairs: readonly [string, string | number | undefined][], num: (n: number) => string = String): string {
   return pairs
     .filter((p): p is [string, string | number] => p[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(typeof v === 'number' ? String(round(v)) : v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeXml(typeof v === 'number' ? num(v) : v)}"`)
     .join('');
 }
+
+/** A chart mark's attributes: numbers rounded (see `round`). */
+const attrs = (pairs: [string, string | number | undefined][]): string => xmlAttrs(pairs, (n) => String(round(n)));
 
 function markElement(m: Mark): string {
   const common: [string, string | number | undefined][] = [

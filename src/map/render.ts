@@ -11,7 +11,7 @@
  * Elements are written as `<tag …></tag>` with attributes in a fixed order, as the page's Astro
  * markup always had them. Pure.
  */
-import { escapeXml } from '../charts/scene.ts';
+import { escapeXml, xmlAttrs } from '../charts/scene.ts';
 import { layers, REF_EXTENT, referencePath } from './geo.ts';
 import { r1, type GeoPart, type GeoRef, type LegendCircle, type MapScene, type SceneText, type TextLayer } from './scene.ts';
 import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
@@ -28,11 +28,7 @@ type Attrs = [string, string | number | undefined][];
 
 /** One element; attributes in the given order, those undefined left out. */
 export function el(name: string, attrs: Attrs, content = ''): string {
-  const a = attrs
-    .filter((e): e is [string, string | number] => e[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
-    .join('');
-  return `<${name}${a}>${content}</${name}>`;
+  return `<${name}${xmlAttrs(attrs)}>${content}</${name}>`;
 }
 
 /** A halo behind text (stroke painted under the fill) keeps labels legible over borders and rivers. */

@@ -5,8 +5,8 @@
  * Until the engine runs, the page is laid out as an article (each step with its own graphic), so a
  * story script that fails to load, or arrives late on a slow connection, never leaves a reader beside
  * another step's graphic. `data-engine` on <html>, set here as the script starts ("starting", then
- * "started" once the engine runs a frame later; removed if it cannot start), is what turns the sticky layout on in scrolly.css; the reader's place is kept
- * across that switch. Screens shorter than STICKY_MEDIA (a phone held sideways at high zoom, 400 %
+ * "started" once the engine runs a frame later; removed if it cannot start), is what turns the sticky
+ * layout on in scrolly.css; the reader's place is kept across that switch. Screens shorter than STICKY_MEDIA (a phone held sideways at high zoom, 400 %
  * zoom on a laptop) keep the article layout and the engine pauses there, as in the reader's article mode.
  */
 import { startEngine, type Engine } from './engine.ts';

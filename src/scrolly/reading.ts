@@ -47,9 +47,7 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
   const NONE: Band = { top: Infinity, bottom: Infinity };
   let story: Band = NONE;
   let marks: Band[] = [];
-  let measured = false;
   const measure = () => {
-    measured = true;
     y = window.scrollY;
     vh = window.innerHeight;
     const at = (b: Band): Band => ({ top: b.top + y, bottom: b.bottom + y });
@@ -60,7 +58,7 @@ export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Rea
 
   function update(): void {
     frame = 0;
-    if (!measured) return;
+    if (story === NONE) return; // not measured yet: the ResizeObserver's first report does it
     const bands = marks.map(rel);
     if (fill) fill.style.transform = `scaleX(${readingProgress(rel(story), vh).toFixed(4)})`;
     const i = activeIndex(bands, line());
