@@ -61,13 +61,3 @@ export function exportOf(s: Pick<GraphicState, 'graphic' | 'state' | 'key'>): St
   }
   return e;
 }
-
-/**
- * The height a host gives the frame before (or without) the resize script: the embed page's height
- * at an article column's width (about 640 px), estimated from the drawing's proportions plus the
- * page's text lines. Checked against the real height by the embed tests.
- */
-export function defaultFrameHeight(e: StateExport): number {
-  const column = 640;
-  return Math.round((e.height * column) / e.width / 10) * 10 + (e.family === 'map' ? 120 : 80);
-}

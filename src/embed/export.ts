@@ -7,14 +7,13 @@
  * SVG (`mapStateSvg`), never the live map. Build-time only.
  */
 import type { DataIndex } from '../lib/data/index.ts';
-import { formatPath } from '../lib/data/load.ts';
 import { chartKind } from '../charts/kinds.ts';
 import type { ChartSpecBase } from '../charts/kind.ts';
 import { sourcesOf, type SourceRef } from '../charts/provenance.ts';
 import { round, sceneSvg, escapeXml } from '../charts/scene.ts';
 import { PALETTE } from '../charts/palette.ts';
 import { parsePeriod } from '../lib/data/period.ts';
-import { checkGraphic, familyOf } from '../graphics/registry.ts';
+import { checkedGraphic, familyOf } from '../graphics/registry.ts';
 import type { Family, GraphicRef } from '../lib/graphic.ts';
 import { resolveMapState, type MapStateModel } from '../map/model.ts';
 import { parseMapSpec } from '../map/spec.ts';
@@ -24,6 +23,7 @@ import { MAP_FONT, MAP_STYLE, MARKER_PAINT } from '../map/style.ts';
 import { nestSvg } from '../og/image.ts';
 import { wrapText } from '../og/wrap.ts';
 import { SITE_NAME } from '../lib/site.ts';
+import { textWidth } from '../lib/text-metrics.ts';
 
 /** The map's own credit line (boundaries, rivers), as the story prints it under every map. */
 export const MAP_CREDIT =
@@ -50,6 +50,11 @@ export interface StateExport {
   sourceLine: string;
   /** The map's credit line (maps only). */
   credit?: string | undefined;
+  /**
+   * Lines an embed page prints under the graphic because the family's page renderer does not (a
+   * chart prints its own source line; the map prints only its credit, so its source line goes here).
+   */
+  footLines: string[];
   /** "数据集 tongliao v2.0.0（2025-06-01发布）". */
   versionLine: string;
   /** What the drawing shows, in words (alt text). */
@@ -148,7 +153,7 @@ function mapLegendMarkup(m: MapStateModel, y: number, scale: number): { markup: 
   const size = 13;
   const items: { w: number; draw: (x: number, y: number) => string }[] = [];
   const label = (text: string, fill: string = PALETTE.ink) => ({
-    w: text.length * size,
+    w: textWidth(text, size),
     draw: (x: number, yy: number) => t(x, yy + size * 0.9, size, fill, text),
   });
   if (m.choropleth) {
@@ -158,7 +163,7 @@ function mapLegendMarkup(m: MapStateModel, y: number, scale: number): { markup: 
       items.push({
         w: 18 + l.w,
         draw: (x, yy) =>
-          `<rect x="${x}" y="${round(yy + 2)}" width="13" height="13" fill="${b.colour}" stroke="${MAP_STYLE.countyBorder}"/>${l.draw(x + 18, yy)}`,
+          `<rect x="${round(x)}" y="${round(yy + 2)}" width="13" height="13" fill="${b.colour}" stroke="${MAP_STYLE.countyBorder}"/>${l.draw(x + 18, yy)}`,
       });
     }
   }
@@ -180,7 +185,7 @@ function mapLegendMarkup(m: MapStateModel, y: number, scale: number): { markup: 
     for (const k of legend.numbers) {
       const n = String(k.n);
       const l = label(k.short);
-      const nw = n.length * size * 0.62 + 4;
+      const nw = textWidth(n, size, 700) + 4;
       items.push({ w: nw + l.w, draw: (x, yy) => `${t(x, yy + size * 0.9, size, MAP_STYLE.markerText, n, 700)}${l.draw(x + nw, yy)}` });
     }
   }
@@ -259,45 +264,39 @@ function compose(
   return { svg, width: DOC_WIDTH, height };
 }
 
-/** Resolve `state` of `graphic` into everything an embed page and the downloads need. */
-export function exportState(graphic: GraphicRef, state: string, data: DataIndex): StateExport {
-  if (!(state in graphic.spec.states)) {
-    throw new Error(
-      `${graphic.file}: graphic "${graphic.id}" has no state "${state}"; its states: ${Object.keys(graphic.spec.states).join(', ')}`,
-    );
-  }
-  const versionLine = versionLineOf(data);
-  if (familyOf(graphic.spec.kind) === 'map') {
-    const spec = parseMapSpec(graphic.spec, graphic.file);
-    const m = resolveMapState(spec, state, data);
-    const sources = mapSources(spec, state, m, data);
-    const base = {
-      kind: 'map',
-      family: 'map' as const,
-      title: spec.title,
-      subtitle: spec.subtitle,
-      unit: '',
-      notes: [],
-      sources,
-      // A map of places only (no projects, no values) has no article behind it: its credit line says it all.
-      sourceLine: sources.length > 0 ? sourceLineOf(sources) : '',
-      credit: MAP_CREDIT,
-      versionLine,
-      description: m.description,
-      tables: mapTables(m, data),
-    };
-    const doc = compose(base, { doc: mapStateSvg(m), width: 600, height: 600 }, (y, scale) => mapLegendMarkup(m, y, scale));
-    return { ...base, ...doc };
-  }
+type Exporter = (graphic: GraphicRef, state: string, data: DataIndex, versionLine: string) => StateExport;
+
+/** A map state: the static SVG of the state, its legend, its places and projects as tables. */
+const exportMap: Exporter = (graphic, state, data, versionLine) => {
+  const spec = parseMapSpec(graphic.spec, graphic.file);
+  const m = resolveMapState(spec, state, data);
+  const sources = mapSources(spec, state, m, data);
+  // A map of places only (no projects, no values) has no article behind it: its credit line says it all.
+  const sourceLine = sources.length > 0 ? sourceLineOf(sources) : '';
+  const base = {
+    kind: spec.kind,
+    family: 'map' as const,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    unit: '',
+    notes: [],
+    sources,
+    sourceLine,
+    credit: MAP_CREDIT,
+    footLines: sourceLine ? [sourceLine] : [],
+    versionLine,
+    description: m.description,
+    tables: mapTables(m, data),
+  };
+  const doc = compose(base, { doc: mapStateSvg(m), width: 600, height: 600 }, (y, scale) => mapLegendMarkup(m, y, scale));
+  return { ...base, ...doc };
+};
+
+/** A chart state: the kind's regular (desktop) scene and its data table. */
+const exportChart: Exporter = (graphic, state, data, versionLine) => {
   const kind = chartKind(graphic.spec.kind);
   if (!kind) throw new Error(`${graphic.file}: graphic "${graphic.id}" has kind "${graphic.spec.kind}", which cannot be exported`);
-  const checked = checkGraphic(graphic.spec, data);
-  if (!checked.spec || checked.problems.length > 0) {
-    throw new Error(
-      `${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`,
-    );
-  }
-  const spec = checked.spec as ChartSpecBase;
+  const spec = checkedGraphic(graphic, data) as ChartSpecBase;
   const view = kind.view(spec, state, data);
   const sources = sourcesOf(view.plotted, data);
   const scene = view.scenes.regular;
@@ -310,12 +309,37 @@ export function exportState(graphic: GraphicRef, state: string, data: DataIndex)
     notes: [...(view.notes ?? []), ...(spec.note ? [`注：${spec.note}`] : [])],
     sources,
     sourceLine: sourceLineOf(sources),
+    footLines: [],
     versionLine,
     description: view.description,
     tables: [{ caption: `${spec.title}${view.unit ? `（${view.unit}）` : ''}`, columns: view.table.columns, rows: view.table.rows }],
   };
   const doc = compose(base, { doc: sceneSvg(scene, MAP_FONT), width: round(scene.width), height: round(scene.height) });
   return { ...base, ...doc };
+};
+
+/** One exporter per family: a family added to `FAMILIES` without one here fails type-checking. */
+const EXPORTERS: Record<Family, Exporter> = { chart: exportChart, map: exportMap };
+
+/** Resolve `state` of `graphic` into everything an embed page and the downloads need. */
+export function exportState(graphic: GraphicRef, state: string, data: DataIndex): StateExport {
+  if (!(state in graphic.spec.states)) {
+    throw new Error(
+      `${graphic.file}: graphic "${graphic.id}" has no state "${state}"; its states: ${Object.keys(graphic.spec.states).join(', ')}`,
+    );
+  }
+  return EXPORTERS[familyOf(graphic.spec.kind)](graphic, state, data, versionLineOf(data));
+}
+
+/**
+ * The height a host gives the frame before (or without) the resize script: the embed page's height
+ * at an article column's width (about 640 px), estimated from the drawing's proportions plus the
+ * page's text: the graphic's own lines and the footer (80 px), and each line the footer adds for
+ * the graphic (40 px). Checked against the real height by the embed tests.
+ */
+export function defaultFrameHeight(e: StateExport): number {
+  const column = 640;
+  return Math.round((e.height * column) / e.width / 10) * 10 + 80 + 40 * e.footLines.length;
 }
 
 // ---- CSV ----

@@ -5,7 +5,8 @@
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import { ChapterMeta, GraphicId } from '../lib/content/schema.ts';
-import { checkWithKind, type Family, type GraphicKind, type SpecProblem } from '../lib/graphic.ts';
+import { checkWithKind, type Family, type GraphicKind, type GraphicRef, type SpecProblem } from '../lib/graphic.ts';
+import { formatPath } from '../lib/data/load.ts';
 import { z } from 'zod';
 import { CHART_KIND_LIST } from '../charts/kinds.ts';
 import { mapKind } from '../map/kind.ts';
@@ -45,11 +46,30 @@ export function checkGraphic(spec: unknown, data: DataIndex): { spec: AnyGraphic
   return checkWithKind(GRAPHIC_KINDS[kind] as GraphicKind<AnyGraphicSpec>, spec, data);
 }
 
-/** The family a kind declares (its renderer and browser enhancer); fails for an unknown kind. */
-export function familyOf(kind: string): Family {
+/**
+ * A chapter's graphic, checked, for build-time drawing (thumbnails, downloads): fails naming the
+ * chapter file, the graphic and every problem. (The content check reports them first, with lines.)
+ */
+export function checkedGraphic(graphic: GraphicRef, data: DataIndex): AnyGraphicSpec {
+  const checked = checkGraphic(graphic.spec, data);
+  if (!checked.spec || checked.problems.length > 0) {
+    throw new Error(
+      `${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`,
+    );
+  }
+  return checked.spec;
+}
+
+/** The kind module of `kind`; fails for an unknown kind, naming the known ones. */
+export function graphicKind(kind: string): GraphicKind<AnyGraphicSpec> {
   const k = Object.hasOwn(GRAPHIC_KINDS, kind) ? GRAPHIC_KINDS[kind] : undefined;
   if (!k) throw new Error(`unknown graphic kind ${JSON.stringify(kind)}; use one of: ${kindNames().join(', ')}`);
-  return k.family;
+  return k;
+}
+
+/** The family a kind declares (its renderer and browser enhancer); fails for an unknown kind. */
+export function familyOf(kind: string): Family {
+  return graphicKind(kind).family;
 }
 
 /** A chapter's frontmatter with every graphic typed by its kind (the chapters collection's schema). */

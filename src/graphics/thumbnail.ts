@@ -4,10 +4,9 @@
  * and the social image (og.png) embeds it. Build-time only.
  */
 import type { DataIndex } from '../lib/data/index.ts';
-import { formatPath } from '../lib/data/load.ts';
 import type { GraphicRef, StandaloneSvg } from '../lib/graphic.ts';
 import { MAP_FONT } from '../map/style.ts';
-import { checkGraphic, GRAPHIC_KINDS } from './registry.ts';
+import { checkedGraphic, graphicKind } from './registry.ts';
 
 export interface Thumbnail extends StandaloneSvg {
   /** The graphic's title, for alt text where the image stands alone (social cards). */
@@ -21,13 +20,8 @@ export function thumbnailOf(graphic: GraphicRef, state: string, data: DataIndex)
       `${graphic.file}: graphic "${graphic.id}" has no state "${state}" for the thumbnail; its states: ${Object.keys(graphic.spec.states).join(', ')}`,
     );
   }
-  const checked = checkGraphic(graphic.spec, data);
-  if (!checked.spec || checked.problems.length > 0) {
-    throw new Error(
-      `${graphic.file}: graphic "${graphic.id}": ${checked.problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`,
-    );
-  }
-  const drawn = GRAPHIC_KINDS[graphic.spec.kind]!.thumbnail(checked.spec, state, data, { fontFamily: MAP_FONT, file: graphic.file });
+  const spec = checkedGraphic(graphic, data);
+  const drawn = graphicKind(spec.kind).thumbnail(spec, state, data, { fontFamily: MAP_FONT, file: graphic.file });
   return { ...drawn, title: graphic.spec.title };
 }
 

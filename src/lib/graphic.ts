@@ -65,6 +65,12 @@ export interface GraphicKind<S extends GraphicSpecBase = GraphicSpecBase> {
    * Call only for a definition that passed `check`; `file` names the chapter in errors.
    */
   thumbnail(spec: S, state: string, data: DataIndex, opts: { fontFamily: string; file: string }): StandaloneSvg;
+  /**
+   * The regions (dataset ids) the graphic points at in any state, for the front page's map of where
+   * the stories look; a kind that names no place leaves it out. Takes the definition as written (the
+   * kind parses it, failing with `file`).
+   */
+  places?(raw: unknown, data: DataIndex, file: string): string[];
 }
 
 /** Shape, then dataset checks, with one kind: every problem, with paths inside the definition. */

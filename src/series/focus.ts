@@ -1,31 +1,17 @@
 /**
- * Where a story looks: the regions its map graphics point at — highlighted, zoomed to (`camera.fit`)
- * or holding a project marker — in dataset order. Derived from the chapters' own map definitions, so
+ * Where a story looks: the regions its graphics point at (each kind says which: a map's highlighted,
+ * zoomed-to and project-holding regions), in dataset order. Derived from the chapters' own definitions, so
  * the front page places a story where its maps do. A story without a map that names a place
  * returns an empty list (it reads the city as a whole). Pure.
  */
 import type { DataIndex } from '../lib/data/index.ts';
 import type { GraphicRef } from '../lib/graphic.ts';
-import { familyOf } from '../graphics/registry.ts';
-import { locatedProjects } from '../map/check.ts';
-import { parseMapSpec } from '../map/spec.ts';
+import { graphicKind } from '../graphics/registry.ts';
 
 export function storyFocus(graphics: Iterable<GraphicRef>, data: DataIndex): string[] {
   const found = new Set<string>();
   for (const g of graphics) {
-    if (familyOf(g.spec.kind) !== 'map') continue;
-    const spec = parseMapSpec(g.spec, g.file);
-    for (const s of Object.values(spec.states)) {
-      for (const id of s.highlight) found.add(id);
-      if (typeof s.camera === 'object' && 'fit' in s.camera) for (const id of s.camera.fit) found.add(id);
-      const projects =
-        s.projects === undefined
-          ? []
-          : s.projects === 'all'
-            ? locatedProjects(data).filter((p) => !s.sectors || s.sectors.includes(p.sector))
-            : s.projects.map((id) => data.getProject(id));
-      for (const p of projects) if (p.region !== 'city') found.add(p.region);
-    }
+    for (const id of graphicKind(g.spec.kind).places?.(g.spec, data, g.file) ?? []) found.add(id);
   }
   for (const id of found) data.getRegion(id); // unknown ids fail here with the dataset's message
   return data.dataset.regions.map((r) => r.id).filter((id) => found.has(id));

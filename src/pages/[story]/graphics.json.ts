@@ -7,7 +7,8 @@
 import type { APIRoute } from 'astro';
 import { getStories, type Story } from '../../lib/content/stories.ts';
 import { url } from '../../lib/url.ts';
-import { defaultFrameHeight, exportOf, storyGraphicStates } from '../../embed/catalog.ts';
+import { exportOf, storyGraphicStates } from '../../embed/catalog.ts';
+import { defaultFrameHeight } from '../../embed/export.ts';
 import { DOWNLOAD_FILES, downloadPath, embedPath, type DownloadKind } from '../../embed/paths.ts';
 import { hostSnippet } from '../../embed/snippet.ts';
 
