@@ -112,6 +112,31 @@ async function liveDemo(options = {}): Promise<{ page: Page; watch: PageWatch }>
   return { page, watch };
 }
 
+/**
+ * The live desktop demo that the controller tests share: starting MapLibre under software WebGL is most of
+ * each test's time, so the page the first test brought live is handed on (its watch keeps every error since
+ * the load, so each test's expectClean covers the page's whole life). Each test gets it back at the first
+ * map step, live and on screen; a test that fails drops it, and the next one opens its own.
+ */
+let shared: { page: Page; watch: PageWatch } | undefined;
+async function sharedLive(): Promise<{ page: Page; watch: PageWatch }> {
+  shared ??= await liveDemo();
+  await shared.page.locator('#map-city .story-map').scrollIntoViewIfNeeded();
+  await showStepLive(shared.page, 'map-city');
+  return shared;
+}
+/** Runs a test on the shared live page; closes and forgets the page if the test fails. */
+async function onSharedLive(test: (o: { page: Page; watch: PageWatch }) => Promise<void>): Promise<void> {
+  const o = await sharedLive();
+  try {
+    await test(o);
+  } catch (e) {
+    shared = undefined;
+    await o.page.context().close();
+    throw e;
+  }
+}
+
 describe('static map states', () => {
   it('every map step shows its SVG state without JavaScript, drawing the page’s one shared geometry', async () => {
     const { page, watch } = await openPage(browser, inject('siteUrl'), { javaScriptEnabled: false });
@@ -134,7 +159,12 @@ describe('static map states', () => {
   });
 });
 
-describe('MapLibre controller', () => {
+describe('MapLibre controller (one live desktop page, handed from test to test)', () => {
+  afterAll(async () => {
+    await shared?.page.context().close();
+    shared = undefined;
+  });
+
   it('loads nothing of MapLibre before the first scroll, then swaps in a map showing the same camera', async () => {
     const { page, watch } = await openPage(browser, inject('siteUrl'));
     const mapRequests: string[] = [];
@@ -157,45 +187,67 @@ describe('MapLibre controller', () => {
     expect(await page.locator('#map-city .story-map.is-live .story-map__gl canvas').count()).toBe(1);
     expectSameCamera(await getCamera(page), await declaredCamera(page, 'map-city'));
     expectClean(watch);
-    await page.context().close();
+    // Live, at the first map step: the next tests go on from here.
+    shared = { page, watch };
   });
 
-  it('changes camera, highlight and layers state by state, in order', async () => {
-    const { page, watch } = await liveDemo();
-    for (const step of STEPS) {
-      await showStepLive(page, step);
-      expectSameCamera(await getCamera(page), await declaredCamera(page, step));
-      const figure = page.locator('#map-city .story-map');
-      expect(await figure.getAttribute('data-state')).toBe(await page.locator(`#${step} .story-map`).getAttribute('data-state'));
-      // The static SVG underneath follows too (it is what shows if the context is lost).
-      expect(await figure.locator('svg.story-map__svg desc').textContent()).toBe(
-        await page.locator(`#${step} svg.story-map__svg desc`).textContent(),
-      );
-    }
-    // The north state leaves rivers out, the others keep them: the SVG under the map says so.
-    await showStep(page, 'map-north');
-    expect(await page.locator('#map-city .story-map use[href="#tlm-rivers"]').count()).toBe(0);
-    await showStep(page, 'map-south');
-    expect(await page.locator('#map-city .story-map use[href="#tlm-rivers"]').count()).toBe(1);
-    expectClean(watch);
-    await page.context().close();
-  });
+  it('changes camera, highlight and layers state by state, in order', () =>
+    onSharedLive(async ({ page, watch }) => {
+      for (const step of STEPS) {
+        await showStepLive(page, step);
+        expectSameCamera(await getCamera(page), await declaredCamera(page, step));
+        const figure = page.locator('#map-city .story-map');
+        expect(await figure.getAttribute('data-state')).toBe(await page.locator(`#${step} .story-map`).getAttribute('data-state'));
+        // The static SVG underneath follows too (it is what shows if the context is lost).
+        expect(await figure.locator('svg.story-map__svg desc').textContent()).toBe(
+          await page.locator(`#${step} svg.story-map__svg desc`).textContent(),
+        );
+      }
+      // The north state leaves rivers out, the others keep them: the SVG under the map says so.
+      await showStep(page, 'map-north');
+      expect(await page.locator('#map-city .story-map use[href="#tlm-rivers"]').count()).toBe(0);
+      await showStep(page, 'map-south');
+      expect(await page.locator('#map-city .story-map use[href="#tlm-rivers"]').count()).toBe(1);
+      expectClean(watch);
+    }));
 
-  it('lets the page scroll when the wheel starts over the map', async () => {
-    const { page, watch } = await liveDemo();
-    const box = await page.locator('#map-city .story-map__gl').boundingBox();
-    if (!box) throw new Error('no map box');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const before = await page.evaluate(() => scrollY);
-    const camera = await getCamera(page);
-    await page.mouse.wheel(0, 300);
-    // The page scrolled (so the wheel was handled), and the map did not pan or zoom with it.
-    await page.waitForFunction((before) => scrollY > before + 100, before);
-    expect(await getCamera(page)).toEqual(camera);
-    expectClean(watch);
-    await page.context().close();
-  });
+  it('lets the page scroll when the wheel starts over the map', () =>
+    onSharedLive(async ({ page, watch }) => {
+      const box = await page.locator('#map-city .story-map__gl').boundingBox();
+      if (!box) throw new Error('no map box');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const before = await page.evaluate(() => scrollY);
+      const camera = await getCamera(page);
+      await page.mouse.wheel(0, 300);
+      // The page scrolled (so the wheel was handled), and the map did not pan or zoom with it.
+      await page.waitForFunction((before) => scrollY > before + 100, before);
+      expect(await getCamera(page)).toEqual(camera);
+      expectClean(watch);
+    }));
 
+  it('falls back to the SVG while the WebGL context is lost, and swaps back once restored', () =>
+    onSharedLive(async ({ page, watch }) => {
+      const lose = (restore: boolean) =>
+        page.evaluate((r) => {
+          const canvas = document.querySelector<HTMLCanvasElement>('#map-city .story-map__gl canvas')!;
+          const ext = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+          (window as unknown as { __lose?: WEBGL_lose_context }).__lose ??= ext;
+          const saved = (window as unknown as { __lose: WEBGL_lose_context }).__lose;
+          if (r) saved.restoreContext();
+          else saved.loseContext();
+        }, restore);
+      await lose(false);
+      await page.waitForFunction(() => !document.querySelector('#map-city .story-map')!.classList.contains('is-live'));
+      expect(await page.locator('#map-city svg.story-map__svg').isVisible()).toBe(true);
+      await lose(true);
+      await page.waitForSelector('#map-city .story-map.is-live', { timeout: 20_000 });
+      await showStepLive(page, 'map-south');
+      expectSameCamera(await getCamera(page), await declaredCamera(page, 'map-south'));
+      expectClean(watch);
+    }));
+});
+
+describe('MapLibre controller, explore mode (on a phone)', () => {
   it('explore mode pans and zooms the map, and "back to the story" restores the state', async () => {
     const { page, watch } = await liveDemo(PHONE_1X);
     const explore = page.locator('#map-city .story-map__explore');
@@ -222,28 +274,6 @@ describe('MapLibre controller', () => {
     expect(await page.locator('#map-city .story-map.is-exploring').count()).toBe(0);
     expect(await explore.evaluate((el) => el === document.activeElement)).toBe(true);
     expectSameCamera(await getCamera(page), await declaredCamera(page, 'map-city'));
-    expectClean(watch);
-    await page.context().close();
-  });
-
-  it('falls back to the SVG while the WebGL context is lost, and swaps back once restored', async () => {
-    const { page, watch } = await liveDemo();
-    const lose = (restore: boolean) =>
-      page.evaluate((r) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('#map-city .story-map__gl canvas')!;
-        const ext = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
-        (window as unknown as { __lose?: WEBGL_lose_context }).__lose ??= ext;
-        const saved = (window as unknown as { __lose: WEBGL_lose_context }).__lose;
-        if (r) saved.restoreContext();
-        else saved.loseContext();
-      }, restore);
-    await lose(false);
-    await page.waitForFunction(() => !document.querySelector('#map-city .story-map')!.classList.contains('is-live'));
-    expect(await page.locator('#map-city svg.story-map__svg').isVisible()).toBe(true);
-    await lose(true);
-    await page.waitForSelector('#map-city .story-map.is-live', { timeout: 20_000 });
-    await showStepLive(page, 'map-south');
-    expectSameCamera(await getCamera(page), await declaredCamera(page, 'map-south'));
     expectClean(watch);
     await page.context().close();
   });

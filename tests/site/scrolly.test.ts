@@ -204,21 +204,35 @@ async function expectedWith(page: Page, id: string, before: 'first' | 'keep' = '
   });
 }
 
-/** Scrolls with the mouse wheel like a reader, calling `each` after every notch. */
+/**
+ * Scrolls with the mouse wheel like a reader, calling `each` after every notch. A notch of more than
+ * 100 px must stay under half the shortest step's height (checked here), so that every step is still
+ * under the trigger line after at least one notch, whichever way the page is read.
+ */
 async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<void> {
+  if (Math.abs(deltaY) > 100) {
+    const shortest = await page.$$eval('[data-step]', (els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)));
+    expect(Math.abs(deltaY), `a notch under half the shortest step (${shortest} px)`).toBeLessThan(shortest / 2);
+  }
   await page.mouse.move(20, 300);
-  // Where a notch ends is where the next one starts: one read of the position per notch.
+  // Where a notch ends is where the next one starts: one read of the position per notch (frames() returns it).
   let before = await page.evaluate(() => window.scrollY);
   for (let guard = 0; guard < 2000; guard++) {
     await page.mouse.wheel(0, deltaY);
-    await frames(page);
+    const after = await frames(page);
     await each();
-    const after = await page.evaluate(() => window.scrollY);
     if (after === before) return;
     before = after;
   }
   throw new Error('the page never stopped scrolling');
 }
+
+/**
+ * The wheel notch of the desktop read-throughs: under half the shortest step (80svh of 800 px), so every
+ * step is under the trigger line after some notch (wheelThrough checks it); 100 px notches read each step
+ * about six times over for the same assertions.
+ */
+const NOTCH = 300;
 
 /** Scrolls so that the step's top sits `px` above the trigger line, as a reader's scroll would. */
 async function scrollStepToLine(page: Page, id: string, px = 40): Promise<void> {
@@ -247,7 +261,7 @@ describe('scrolling', () => {
       );
     });
     const seen: string[] = [];
-    await wheelThrough(page, 100, async () => {
+    await wheelThrough(page, NOTCH, async () => {
       const current = await page.evaluate(() => {
         const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
         const inside = [...document.querySelectorAll('[data-scrolly]')].find((s) => {
@@ -271,7 +285,7 @@ describe('scrolling', () => {
     await page.keyboard.press('End');
     await settled(page);
     const seen: string[] = [];
-    await wheelThrough(page, -100, async () => {
+    await wheelThrough(page, -NOTCH, async () => {
       const ids = await page.$$eval('[aria-current="step"]', (els) => els.map((e) => e.id));
       for (const id of ids) if (!seen.includes(id)) seen.push(id);
     });
@@ -515,7 +529,7 @@ describe('reduced motion', () => {
     const steps = await allSteps(page);
     await settled(page);
     let checked = 0;
-    await wheelThrough(page, 100, async () => {
+    await wheelThrough(page, NOTCH, async () => {
       expect(await running(page)).toEqual([]);
       const views = await sections(page);
       for (const v of views) if (v.step && v.visible.length === 1) expect(v.drawn, `${v.step} drawn in the same frame`).toBe(true);

@@ -112,18 +112,27 @@ async function readThrough(page: Page): Promise<string[]> {
         { cause: e },
       );
     }
-    const w = (await page.evaluate(whereNow, false)) as Where;
-    if (w.under && seen[seen.length - 1] !== w.under) seen.push(w.under);
-    const before = await page.evaluate(() => window.scrollY);
-    await page.evaluate((dy) => {
+    // One round trip: what is under the line now, then the move (positions before and after it).
+    const { under, before, after } = await page.evaluate((dy) => {
+      const steps = [...document.querySelectorAll('[data-step]')];
+      const probe = () => document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
+      // The step whose box holds the trigger line (as whereNow finds it; whereNow said it is shown right).
+      const at = probe();
+      const under =
+        steps.find((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top <= at && at < r.bottom;
+        })?.id ?? null;
+      const before = window.scrollY;
       window.scrollBy(0, dy);
       // A step whose top is within a few pixels of the line is neither clearly before nor after it
       // (fractional pixels): move on a little.
-      const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
-      if ([...document.querySelectorAll('[data-step]')].some((el) => Math.abs(el.getBoundingClientRect().top - line) < 3))
-        window.scrollBy(0, 6);
+      const line = probe();
+      if (steps.some((el) => Math.abs(el.getBoundingClientRect().top - line) < 3)) window.scrollBy(0, 6);
+      return { under, before, after: window.scrollY };
     }, move);
-    if ((await page.evaluate(() => window.scrollY)) === before) return seen;
+    if (under && seen[seen.length - 1] !== under) seen.push(under);
+    if (after === before) return seen;
   }
   throw new Error('the page never stopped scrolling');
 }
