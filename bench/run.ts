@@ -426,7 +426,8 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
         jsBeforeScrollBytes,
         allBeforeScrollBytes,
         jsTotalBytes: sum(paths.filter(([p]) => isJs(p)).map(([, n]) => n)),
-        workerBytes: sum(paths.filter(([p]) => /worker/i.test(p)).map(([, n]) => n)),
+        // MapLibre's worker only (the default path's WebGL probe runs in a small worker of its own).
+        workerBytes: sum(paths.filter(([p]) => /maplibre[^/]*worker/i.test(p)).map(([, n]) => n)),
         allTotalBytes: sum(paths.map(([, n]) => n)),
         gestures: sent.length,
         longTasks: s.longtask.filter(during).length,

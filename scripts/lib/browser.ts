@@ -36,7 +36,9 @@ function launchOptions(opts: LaunchOptions) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   }
   const args = [...BASE_ARGS];
-  if (opts.webgl === false) args.push('--disable-webgl', '--disable-3d-apis');
+  // No WebGL anywhere, as on a device whose GPU is blocklisted: --disable-webgl alone leaves workers'
+  // OffscreenCanvas contexts working (software), so the software rasterizer goes too.
+  if (opts.webgl === false) args.push('--disable-webgl', '--disable-3d-apis', '--disable-software-rasterizer');
   return { executablePath: CHROMIUM, headless: true, args };
 }
 

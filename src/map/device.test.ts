@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mapMode, qualifies } from './device.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mapMode, PROBE_TIMEOUT_MS, qualifies, resetProbe, webgl2RendererOffThread, type ProbeEnv } from './device.ts';
 
 const GPU = 'ANGLE (Apple, ANGLE Metal Renderer: Apple M1, Unspecified Version)';
 
@@ -35,5 +35,61 @@ describe('qualifies', () => {
     expect(qualifies({ deviceMemory: 8, cores: 2, renderer: GPU })).toBe(false);
     expect(qualifies({ deviceMemory: 8, cores: undefined, renderer: GPU })).toBe(false);
     expect(qualifies({ deviceMemory: 8, cores: 8, renderer: null })).toBe(false);
+  });
+});
+
+describe('webgl2RendererOffThread', () => {
+  /** A fake worker that answers `answer` (or fails, or stays silent), and counts main-thread probes. */
+  function env(answer: string | null | 'error' | 'silent' | 'no-worker') {
+    const calls = { here: 0, terminated: 0 };
+    const e: ProbeEnv = {
+      worker: () => {
+        if (answer === 'no-worker') return null;
+        const listeners: Record<string, ((ev: Event) => void)[]> = {};
+        queueMicrotask(() => {
+          if (answer === 'silent') return;
+          if (answer === 'error') listeners['error']?.forEach((f) => f(new Event('error')));
+          else listeners['message']?.forEach((f) => f(Object.assign(new Event('message'), { data: answer })));
+        });
+        return {
+          terminate: () => void calls.terminated++,
+          addEventListener: ((type: string, f: (ev: Event) => void) => (listeners[type] ??= []).push(f)) as Worker['addEventListener'],
+        };
+      },
+      here: () => {
+        calls.here++;
+        return 'main-thread renderer';
+      },
+    };
+    return { e, calls };
+  }
+  beforeEach(() => resetProbe());
+
+  it('takes the worker’s answer: no WebGL context on the main thread', async () => {
+    const { e, calls } = env(GPU);
+    await expect(webgl2RendererOffThread(e)).resolves.toBe(GPU);
+    expect(calls).toEqual({ here: 0, terminated: 1 });
+    // cached: asked once per page
+    await expect(webgl2RendererOffThread(env('error').e)).resolves.toBe(GPU);
+  });
+  it('asks on the main thread when the worker has no WebGL2, fails, or there is no worker', async () => {
+    for (const answer of [null, 'error', 'no-worker'] as const) {
+      resetProbe();
+      const { e, calls } = env(answer);
+      await expect(webgl2RendererOffThread(e), String(answer)).resolves.toBe('main-thread renderer');
+      expect(calls.here, String(answer)).toBe(1);
+    }
+  });
+  it('asks on the main thread when the worker does not answer in time', async () => {
+    vi.useFakeTimers();
+    try {
+      const { e, calls } = env('silent');
+      const p = webgl2RendererOffThread(e);
+      await vi.advanceTimersByTimeAsync(PROBE_TIMEOUT_MS);
+      await expect(p).resolves.toBe('main-thread renderer');
+      expect(calls).toEqual({ here: 1, terminated: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -52,6 +52,68 @@ export function cheapSignals(nav: Navigator = navigator): Omit<DeviceSignals, 'r
 
 let probed: string | null | undefined;
 
+/** How long the off-thread probe may take before the page asks on the main thread instead. */
+export const PROBE_TIMEOUT_MS = 3000;
+
+/** What `webgl2RendererOffThread` needs from the browser (a seam for the unit tests). */
+export interface ProbeEnv {
+  /** Starts the probe worker; null where there are no workers or no OffscreenCanvas. */
+  worker: () => Pick<Worker, 'terminate' | 'addEventListener'> | null;
+  /** The main-thread probe (`webgl2Renderer`). */
+  here: () => string | null;
+}
+
+const browserEnv: ProbeEnv = {
+  worker: () =>
+    typeof Worker === 'function' && typeof OffscreenCanvas === 'function'
+      ? new Worker(new URL('./webgl-probe.worker.ts', import.meta.url), { type: 'module' })
+      : null,
+  here: () => webgl2Renderer(),
+};
+
+/**
+ * The WebGL2 renderer string, asked in a worker (an OffscreenCanvas context): the main thread never
+ * pays for creating a WebGL context just to learn whether one can be made. Where the worker cannot
+ * answer (no workers or OffscreenCanvas, an error, no answer within PROBE_TIMEOUT_MS) or answers
+ * null (some browsers have WebGL2 on the page but not in workers), the main-thread probe decides,
+ * which fails fast where there is no WebGL at all. Cached like `webgl2Renderer`.
+ */
+export function webgl2RendererOffThread(env: ProbeEnv = browserEnv): Promise<string | null> {
+  if (probed !== undefined) return Promise.resolve(probed);
+  return new Promise((resolve) => {
+    let worker: ReturnType<ProbeEnv['worker']> = null;
+    try {
+      worker = env.worker();
+    } catch {
+      worker = null;
+    }
+    if (!worker) {
+      resolve(env.here());
+      return;
+    }
+    const w = worker;
+    let done = false;
+    const finish = (answer: string | null | undefined) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      w.terminate();
+      if (typeof answer === 'string') {
+        probed = answer;
+        resolve(answer);
+      } else resolve(env.here());
+    };
+    const timer = setTimeout(() => finish(undefined), PROBE_TIMEOUT_MS);
+    w.addEventListener('message', (e) => finish(typeof (e as MessageEvent).data === 'string' ? ((e as MessageEvent).data as string) : undefined));
+    w.addEventListener('error', () => finish(undefined));
+  });
+}
+
+/** Forgets the cached probe (unit tests). */
+export function resetProbe(): void {
+  probed = undefined;
+}
+
 /**
  * The WebGL2 renderer string, or null without WebGL2. Creates (and releases) one small context, so it
  * is called once per page, in a pause; the answer is cached.

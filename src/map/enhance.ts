@@ -20,7 +20,7 @@
  */
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
-import { cheapSignals, mapMode, qualifies, webgl2Renderer } from './device.ts';
+import { cheapSignals, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
 import { hasSize, scheduler, type Scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
@@ -473,8 +473,8 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     if (!box || !base || !current) throw new Error('static map only');
     await when.firstScroll();
     await when.pause();
-    // One small WebGL context, once per page, in a pause.
-    const renderer = webgl2Renderer();
+    // One small WebGL context, once per page, in a pause, made in a worker (device.ts).
+    const renderer = await webgl2RendererOffThread();
     if (destroyed || renderer === null) {
       root.dataset['live'] = 'off';
       throw new Error('no WebGL2: static map only');
