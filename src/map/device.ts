@@ -81,7 +81,7 @@ const browserEnv: ProbeEnv = {
 export function webgl2RendererOffThread(env: ProbeEnv = browserEnv): Promise<string | null> {
   if (probed !== undefined) return Promise.resolve(probed);
   return new Promise((resolve) => {
-    let worker: ReturnType<ProbeEnv['worker']> = null;
+    let worker: ReturnType<ProbeEnv['worker']>;
     try {
       worker = env.worker();
     } catch {
