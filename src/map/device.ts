@@ -104,7 +104,9 @@ export function webgl2RendererOffThread(env: ProbeEnv = browserEnv): Promise<str
       } else resolve(env.here());
     };
     const timer = setTimeout(() => finish(undefined), PROBE_TIMEOUT_MS);
-    w.addEventListener('message', (e) => finish(typeof (e as MessageEvent).data === 'string' ? ((e as MessageEvent).data as string) : undefined));
+    w.addEventListener('message', (e) =>
+      finish(typeof (e as MessageEvent).data === 'string' ? ((e as MessageEvent).data as string) : undefined),
+    );
     w.addEventListener('error', () => finish(undefined));
   });
 }
