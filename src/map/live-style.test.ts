@@ -56,8 +56,13 @@ describe('featureStates and their diff', () => {
     const d = diffFeatureStates(a, b);
     expect(d.length).toBeGreaterThan(0);
     expect(d.length).toBeLessThan(b.size);
-    // Everything on the first application.
-    expect(diffFeatureStates(null, a)).toHaveLength(a.size);
+    // On the first application everything but the default (off, not highlighted: how a feature without a state reads).
+    const first = diffFeatureStates(null, a);
+    expect(first.length).toBeLessThan(a.size);
+    expect(first).toEqual([...a].filter(([, s]) => s.fill !== undefined || s.hl || s.on));
+    const fromNothing = new Map<number, { fill?: string; hl?: boolean; on?: boolean }>();
+    for (const [id, s] of first) fromNothing.set(id, s);
+    for (const [id, s] of a) expect({ on: false, hl: false, ...fromNothing.get(id) }).toMatchObject({ on: !!s.on, hl: !!s.hl });
     // Applying the diff to a gives b.
     const applied = new Map(a);
     for (const [id, s] of d) applied.set(id, s);

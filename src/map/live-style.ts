@@ -155,12 +155,17 @@ export function featureStates(scene: Scene, key: string, s: ClientState): Map<nu
   return out;
 }
 
-/** The feature states that differ from `prev` (all of `next` when there is none). */
+/**
+ * The feature states that differ from `prev` (nothing applied: `prev` null). A feature without a
+ * state reads as off and not highlighted (the style's expressions default to false), so those are
+ * not set when nothing was: on a new map or tile, MapLibre re-applies every state set to every
+ * bucket, and most of a page's features (other states' circles and labels) are off.
+ */
 export function diffFeatureStates(prev: Map<number, FeatureState> | null, next: Map<number, FeatureState>): [number, FeatureState][] {
   const out: [number, FeatureState][] = [];
   for (const [id, st] of next) {
-    const was = prev?.get(id);
-    if (!was || was.fill !== st.fill || was.hl !== st.hl || was.on !== st.on) out.push([id, st]);
+    const was = prev?.get(id) ?? {};
+    if (was.fill !== st.fill || !!was.hl !== !!st.hl || !!was.on !== !!st.on) out.push([id, st]);
   }
   return out;
 }

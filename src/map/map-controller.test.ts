@@ -14,13 +14,24 @@ const instances: FakeMap[] = [];
 class FakeMap {
   sources: string[] = [];
   private handlers = new Map<string, (() => void)[]>();
-  style: { glyphManager: { getGlyphs(g: Record<string, Record<string, string[]>>): Promise<unknown> } };
+  layers: string[] = [];
+  style: {
+    glyphManager: { getGlyphs(g: Record<string, Record<string, string[]>>): Promise<unknown> };
+    addLayer(l: { id: string; paint?: Record<string, unknown> }, before: string | undefined, o: { validate?: boolean }): void;
+  };
   container: { clientWidth: number };
   constructor(o: { container: { clientWidth: number }; style?: { sources: Record<string, unknown>; layers: unknown[] } }) {
     this.container = o.container;
     instances.push(this);
     log.push(`new Map ${o.style ? `${o.style.layers.length} layer(s)` : 'no style'}`);
     this.style = {
+      addLayer: (l, before, opts) => {
+        if (opts.validate !== false) log.push('validated');
+        const at = before === undefined ? this.layers.length : this.layers.indexOf(before);
+        if (at < 0) throw new Error(`no layer ${before}`);
+        this.layers.splice(at, 0, l.id);
+        if (Object.entries(l.paint ?? {}).some(([k, v]) => k.endsWith('opacity') && v === 1)) log.push(`show ${l.id}`);
+      },
       glyphManager: {
         getGlyphs: async (g) => {
           log.push(`glyphs ${Object.entries(g).map(([stack, v]) => `${stack}:${(v['default'] ?? []).length}`)}`);
@@ -47,17 +58,26 @@ class FakeMap {
     this.handlers.delete(type);
     fs.forEach((f) => f());
   }
-  setStyle(style: { sources: Record<string, unknown>; layers: { id: string; paint?: Record<string, unknown> }[] }) {
-    this.sources = Object.keys(style.sources);
-    log.push(`setStyle ${this.sources.length} source(s)`);
-    for (const l of style.layers)
-      if (Object.entries(l.paint ?? {}).some(([k, v]) => k.endsWith('opacity') && v === 1)) log.push(`show ${l.id}`);
+  setStyle() {
+    log.push('setStyle');
   }
+  addSource(id: string) {
+    this.sources.push(id);
+    log.push(`addSource ${id}`);
+  }
+  getLayer(id: string) {
+    return this.layers.includes(id) ? { id } : undefined;
+  }
+  addLayer() {
+    log.push('validated');
+  }
+  _update() {}
   getSource(id: string) {
     return this.sources.includes(id)
       ? {
           setData: async (d: { features: unknown[] }) => {
             log.push(`setData ${d.features.length} feature(s)`);
+            setTimeout(() => this.emit('idle'), 0);
           },
         }
       : undefined;
@@ -165,12 +185,18 @@ describe('createLiveMap(): the start-up', () => {
     // new Map() in a slice of its own, with an empty style: the style comes after a later gate, the data after another
     const create = log.indexOf('new Map 0 layer(s)');
     expect(create).toBeGreaterThan(0);
-    const style = log.findIndex((l) => l.startsWith('setStyle'));
+    const style = log.findIndex((l) => l.startsWith('addSource'));
     const data = log.findIndex((l) => l.startsWith('setData'));
     expect(log.slice(create + 1, style)).toContain('gate');
     expect(log.slice(style + 1, data)).toContain('gate');
     // every layer is in the style from the start and none is ever hidden by `visibility` (which re-tiles)
     expect(log.some((l) => l.startsWith('visibility'))).toBe(false);
+    // added directly (not validated, not setStyle), a stage per gated slice, ending in the style's paint order
+    expect(log).not.toContain('validated');
+    expect(log).not.toContain('setStyle');
+    const { styleFor, LAST_STAGE, STAGES } = await import('./maplibre-style.ts');
+    expect(instances[0]?.layers).toEqual(styleFor(states['where/city']!, { width: 390, stage: LAST_STAGE }).layers.map((l) => l.id));
+    expect(log.slice(style, data).filter((l) => l === 'gate').length).toBeGreaterThanOrEqual(STAGES.length);
     // glyphs: each slice after a gate, no slice bigger than GLYPHS_PER_SLICE, all before the first label stage
     const glyphs = log.flatMap((l, i) => (l.startsWith('glyphs ') ? [i] : []));
     expect(glyphs.length).toBeGreaterThan(1);

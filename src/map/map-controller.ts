@@ -7,7 +7,15 @@
  * camera maths, colours and sizes; the style is a pure function of the state (live-style.ts) applied
  * as a diff of feature states, so a state change never re-tiles the source.
  */
-import { Map as MapLibre, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibre,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LayerSpecification,
+  type MapLayerMouseEvent,
+  type SourceSpecification,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Topology } from 'topojson-specification';
@@ -15,11 +23,14 @@ import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
 import { buildScene, diffFeatureStates, featureStates, type FeatureState } from './live-style.ts';
 import { glyphSlices } from './loader.ts';
-import { diffStyle, LAST_STAGE, SOURCE, styleFor } from './maplibre-style.ts';
+import { diffStyle, LAST_STAGE, SOURCE, styleFor, withLayersUpTo } from './maplibre-style.ts';
+import { installWorkerGate, setMessageGate } from './worker-gate.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { MAP_FONT } from './style.ts';
 
 setWorkerUrl(workerUrl);
+// MapLibre's worker answers wait for a pause while a gesture is in progress (worker-gate.ts).
+installWorkerGate(workerUrl, nextTask);
 
 /** Phones at 3× render 2.25 times the pixels of 2× for no visible gain on a schematic map. */
 const MAX_PIXEL_RATIO = 2;
@@ -110,6 +121,31 @@ function nextTask(): Promise<void> {
   return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
 }
 
+/** MapLibre's style (internal, checked against maplibre-gl 6.17): adds a layer without validating it. */
+interface InternalStyle {
+  addLayer(layer: LayerSpecification, before?: string, options?: { validate?: boolean }): void;
+}
+
+/**
+ * Adds `style`'s source (the first time) and the layers of stage `stage` to `map`, in paint order.
+ * Direct calls, not `setStyle(…, { diff: true })`: MapLibre's diff validates each layer it adds against
+ * a serialization of the whole style, a third of the cost.
+ */
+function addLayers(map: MapLibre, style: StyleSpecification, stage: number) {
+  if (!map.getSource(SOURCE)) map.addSource(SOURCE, style.sources[SOURCE] as SourceSpecification);
+  const internal = (map as unknown as { style?: Partial<InternalStyle>; _update?: (styleChanged: boolean) => void }).style;
+  const add = (l: LayerSpecification, before: string | undefined) =>
+    typeof internal?.addLayer === 'function' ? internal.addLayer(l, before, { validate: false }) : map.addLayer(l, before);
+  const wanted = new Set(withLayersUpTo(style, stage).layers.map((l) => l.id));
+  // From the top down, so each layer goes below the next one in paint order that the map has.
+  let above: string | undefined;
+  for (const l of [...style.layers].reverse()) {
+    if (!map.getLayer(l.id) && wanted.has(l.id)) add(l, above);
+    if (map.getLayer(l.id)) above = l.id;
+  }
+  (map as unknown as { _update?: (styleChanged: boolean) => void })._update?.(true);
+}
+
 /**
  * Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered
  * the initial state. Start-up runs in slices, each after `gate()`: fetching, building the one source,
@@ -146,6 +182,9 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
 
   // `new Map()` (WebGL context, worker) in a task of its own, and its first render in a later frame.
   let starting = true;
+  let lost = false;
+  let removed = false;
+  setMessageGate({ held: () => !removed && !exploring && o.held(), whenFree: () => o.whenFree() });
   await nextTask();
   performance.mark('map:create');
   // An empty style: its glyph cache is filled ahead of the labels (warmGlyphs); the real style and the
@@ -186,8 +225,6 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
 
   /** What the map has now, as the setters last applied it (null: nothing yet, or a restored context). */
   let applied: { style: StyleSpecification; features: Map<number, FeatureState> } | null = null;
-  let lost = false;
-  let removed = false;
 
   /**
    * Shows state `k2`: the diff between the style the map has and `styleFor` the state (at the
@@ -241,6 +278,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   const destroy = () => {
     if (removed) return;
     removed = true;
+    setMessageGate(null);
     try {
       map.remove();
     } finally {
@@ -266,18 +304,21 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // and it asks for all of them at once.
     await warmGlyphs(map, scene.data.features, o.gate);
     performance.mark('map:glyphs');
+    // Every layer, the first stage's style, a stage's layers per slice while the source is empty (no
+    // tiling yet), added onto the empty style (which keeps its glyph cache).
+    const first = styleFor(current, { width: styleWidth(), stage });
+    for (let j = 0; j <= LAST_STAGE; j++) {
+      await o.gate();
+      if (removed) throw new Error('removed');
+      performance.mark('map:layers');
+      addLayers(map, first, j);
+    }
+    applied = { style: first, features: new Map() };
+    apply(key, current);
+    // The data, tiled once for every layer (they are all visible), and the first render.
     await o.gate();
     if (removed) throw new Error('removed');
     starting = false;
-    performance.mark('map:style');
-    // Every layer, from the first stage's style: applied as a diff onto the empty style (which keeps
-    // its glyph cache). Its layers are all visible, so the worker tiles the source once, next slice.
-    const first = styleFor(current, { width: styleWidth(), stage });
-    map.setStyle(first, { diff: true, validate: false });
-    applied = { style: first, features: new Map() };
-    apply(key, current);
-    await o.gate();
-    if (removed) throw new Error('removed');
     performance.mark('map:data');
     await new Promise<void>((resolve, reject) => {
       failStart = reject;

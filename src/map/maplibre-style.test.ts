@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { VIEW } from './camera.ts';
-import { diffStyle, LAST_STAGE, retiles, SOURCE, STAGES, styleFor, TRANSPARENT, withAlpha, type StyleOp } from './maplibre-style.ts';
+import {
+  diffStyle,
+  LAST_STAGE,
+  retiles,
+  SOURCE,
+  STAGES,
+  styleFor,
+  TRANSPARENT,
+  withAlpha,
+  withLayersUpTo,
+  type StyleOp,
+} from './maplibre-style.ts';
 import { clientState, resolveMapState } from './model.ts';
 import { MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 import { fixture, fixtureSpec } from './test-fixture.ts';
@@ -136,6 +147,19 @@ describe('the start-up stage: an input that changes only what it should', () => 
     }
     // the last stage is the style itself
     expect(styleFor(state('horqin'), { width: W, stage: LAST_STAGE })).toEqual(full('horqin'));
+  });
+
+  it('withLayersUpTo: the layers of stages 0..n in paint order, the rest of the style as is', () => {
+    const st = full('city');
+    const order = st.layers.map((l) => l.id);
+    for (let n = 0; n <= LAST_STAGE; n++) {
+      const part = withLayersUpTo(st, n);
+      const ids = part.layers.map((l) => l.id);
+      expect(new Set(ids)).toEqual(new Set(STAGES.slice(0, n + 1).flat()));
+      expect(ids).toEqual(order.filter((id) => ids.includes(id)));
+      expect(part.sources).toBe(st.sources);
+    }
+    expect(withLayersUpTo(st, LAST_STAGE)).toEqual(st);
   });
 
   it('a stage’s layer the state leaves out stays at 0 when its stage comes', () => {

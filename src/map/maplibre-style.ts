@@ -253,3 +253,13 @@ export function retiles(op: StyleOp, prev: StyleSpecification | null): boolean {
   const was = (prev?.layers.find((l) => l.id === op.layer) as { paint?: Record<string, unknown> } | undefined)?.paint?.[op.property];
   return Array.isArray(op.value) || Array.isArray(was);
 }
+
+/**
+ * `style` with only the layers of stages 0..`stage`, in paint order: how start-up builds the map's
+ * layers a few per slice while its source is still empty (adding a layer to an empty source costs no
+ * tiling; creating them all at once is one long task of expression parsing).
+ */
+export function withLayersUpTo(style: StyleSpecification, stage: number): StyleSpecification {
+  const upTo = new Set<string>(STAGES.slice(0, stage + 1).flat());
+  return { ...style, layers: style.layers.filter((l) => upTo.has(l.id)) };
+}
