@@ -94,6 +94,9 @@ class FakeMap {
   }
   jumpTo() {}
   easeTo() {}
+  isStyleLoaded() {
+    return true;
+  }
   isMoving() {
     return false;
   }

@@ -299,9 +299,10 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       map.triggerRepaint();
     });
   try {
-    // The labels' glyphs, a few per slice, before any layer asks for them: MapLibre draws each one
-    // (canvas text and a distance transform, on the main thread) when the worker first asks for it,
-    // and it asks for all of them at once.
+    // The empty style loads in a frame of its own. Then the labels' glyphs, a few per slice, before
+    // any layer asks for them: MapLibre draws each one (canvas text and a distance transform, on the
+    // main thread) when the worker first asks for it, and it asks for all of them at once.
+    if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
     await warmGlyphs(map, scene.data.features, o.gate);
     performance.mark('map:glyphs');
     // Every layer, the first stage's style, a stage's layers per slice while the source is empty (no
@@ -315,17 +316,24 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     }
     applied = { style: first, features: new Map() };
     apply(key, current);
-    // The data, tiled once for every layer (they are all visible), and the first render.
+    // The data, tiled once for every layer (they are all visible), in a slice of its own: the worker
+    // tiles it meanwhile, and its answer is handled in a pause (worker-gate.ts).
+    await o.gate();
+    if (removed) throw new Error('removed');
+    performance.mark('map:data');
+    const source = map.getSource<GeoJSONSource>(SOURCE);
+    if (!source) throw new Error(`the live map's style has no source "${SOURCE}"`);
+    const loaded = source.setData(scene.data);
+    loaded.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
+    // The first render, in a later slice.
     await o.gate();
     if (removed) throw new Error('removed');
     starting = false;
-    performance.mark('map:data');
+    performance.mark('map:render');
     await new Promise<void>((resolve, reject) => {
       failStart = reject;
       timer = window.setTimeout(() => reject(new Error(`the live map did not render in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-      const source = map.getSource<GeoJSONSource>(SOURCE);
-      if (!source) return reject(new Error(`the live map's style has no source "${SOURCE}"`));
-      source.setData(scene.data).catch(reject);
+      loaded.catch(reject);
       void rendered().then(() => {
         performance.mark('map:first-idle');
         resolve();
