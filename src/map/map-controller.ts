@@ -258,7 +258,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   };
 
   // MapLibre keeps the context restorable (preventDefault on loss) and rebuilds its painter on restore.
-  // While it is lost nothing is sent to the map; on restore the current state is applied again in full.
+  // While it is lost nothing is sent to the map; on restore the current state is applied.
   map.on('webglcontextlost', () => {
     lost = true;
     o.events.lost();
@@ -266,7 +266,8 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   map.on('webglcontextrestored', () => {
     lost = false;
     try {
-      applied = null;
+      // The style and feature states live on in MapLibre (only its GPU resources were rebuilt): what
+      // changed while the context was lost is the diff from what was applied before.
       apply(key, current);
       moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     } catch {
