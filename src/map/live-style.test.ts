@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projector } from './camera.ts';
 import { layers } from './geo.ts';
-import {
-  buildScene,
-  diffFeatureStates,
-  diffLiveState,
-  featureStates,
-  layerProps,
-  liveState,
-  type LiveState,
-  type SetterOp,
-} from './live-style.ts';
+import { buildScene, diffFeatureStates, featureStates } from './live-style.ts';
 import { clientState, mapBase, resolveMapState } from './model.ts';
 import { MAP_STYLE } from './style.ts';
 import { fixture, fixtureSpec } from './test-fixture.ts';
@@ -65,76 +56,16 @@ describe('featureStates and their diff', () => {
     const d = diffFeatureStates(a, b);
     expect(d.length).toBeGreaterThan(0);
     expect(d.length).toBeLessThan(b.size);
-    // Everything on the first application.
-    expect(diffFeatureStates(null, a)).toHaveLength(a.size);
+    // On the first application everything but the default (off, not highlighted: how a feature without a state reads).
+    const first = diffFeatureStates(null, a);
+    expect(first.length).toBeLessThan(a.size);
+    expect(first).toEqual([...a].filter(([, s]) => s.fill !== undefined || s.hl || s.on));
+    const fromNothing = new Map<number, { fill?: string; hl?: boolean; on?: boolean }>();
+    for (const [id, s] of first) fromNothing.set(id, s);
+    for (const [id, s] of a) expect({ on: false, hl: false, ...fromNothing.get(id) }).toMatchObject({ on: !!s.on, hl: !!s.hl });
     // Applying the diff to a gives b.
     const applied = new Map(a);
     for (const [id, s] of d) applied.set(id, s);
     expect(applied).toEqual(b);
-  });
-
-  it('layer visibility and background follow the state’s layers', () => {
-    expect(layerProps(states['where/bare']!)).toEqual({
-      visible: { neighbours: false, rivers: false, 'county-labels': true, 'zone-label': true, 'neighbour-labels': false },
-      background: MAP_STYLE.background,
-    });
-    expect(layerProps(states['where/city']!).visible.rivers).toBe(true);
-  });
-});
-
-describe('liveState and diffLiveState: the setter calls a state change needs, chosen without a browser', () => {
-  const LAYERS = ['background', 'fill', 'neighbours', 'rivers', 'county-labels', 'zone-label', 'neighbour-labels', 'markers'];
-  const none = new Set<string>();
-  const live = (k: string, held: ReadonlySet<string> = none) => liveState(scene, `where/${k}`, states[`where/${k}`]!, LAYERS, held);
-  /** A stand-in for MapLibre: what the map holds after the setter calls. */
-  const run = (map: LiveState, ops: SetterOp[]): LiveState => {
-    const out = { features: new Map(map.features), visibility: new Map(map.visibility), background: map.background };
-    for (const op of ops) {
-      if (op.kind === 'feature-state') out.features.set(op.id, { ...out.features.get(op.id), ...op.state });
-      else if (op.kind === 'layout') out.visibility.set(op.layer, op.value);
-      else out.background = op.value;
-    }
-    return out;
-  };
-  const states_ = ['city', 'horqin', 'money', 'bare', 'plain'];
-
-  it('a state against itself needs nothing; against any other, what the diff says brings the map there', () => {
-    for (const a of states_)
-      for (const b of states_) {
-        const ops = diffLiveState(live(a), live(b));
-        if (a === b) expect(ops).toEqual([]);
-        expect(run(live(a), ops)).toEqual(live(b));
-      }
-  });
-
-  it('hides the toggled layers a state leaves out, and changes the background with the neighbours', () => {
-    const ops = diffLiveState(live('city'), live('bare'));
-    expect(ops.filter((o) => o.kind === 'layout')).toEqual([
-      { kind: 'layout', layer: 'neighbours', property: 'visibility', value: 'none' },
-      { kind: 'layout', layer: 'rivers', property: 'visibility', value: 'none' },
-      { kind: 'layout', layer: 'neighbour-labels', property: 'visibility', value: 'none' },
-    ]);
-    expect(ops.filter((o) => o.kind === 'paint')).toEqual([
-      { kind: 'paint', layer: 'background', property: 'background-color', value: MAP_STYLE.background },
-    ]);
-    // No layer changes between two states with the same layers: feature states only.
-    expect(diffLiveState(live('city'), live('horqin')).every((o) => o.kind === 'feature-state')).toBe(true);
-  });
-
-  it('keeps the layers of a start-up stage still to come hidden, and shows them when it comes', () => {
-    const held = new Set(['markers', 'county-labels']);
-    expect(live('city', held).visibility.get('markers')).toBe('none');
-    const ops = diffLiveState(live('city', held), live('city'));
-    expect(ops).toEqual([
-      { kind: 'layout', layer: 'county-labels', property: 'visibility', value: 'visible' },
-      { kind: 'layout', layer: 'markers', property: 'visibility', value: 'visible' },
-    ]);
-  });
-
-  it('with nothing applied yet (start, a restored context) everything is set', () => {
-    const ops = diffLiveState(null, live('city'));
-    expect(ops.filter((o) => o.kind === 'layout')).toHaveLength(LAYERS.length);
-    expect(ops.filter((o) => o.kind === 'feature-state')).toHaveLength(live('city').features.size);
-    expect(run({ features: new Map(), visibility: new Map(), background: '' }, ops)).toEqual(live('city'));
   });
 });

@@ -1,18 +1,19 @@
 /**
- * The live map's scene and style as pure functions of the page's states (no MapLibre, no DOM), so the
- * MapLibre side is a thin diff-and-apply (map-controller.ts) and the rules are unit-tested.
+ * The live map's scene and feature states as pure functions of the page's states (no MapLibre, no
+ * DOM), so the MapLibre side is a thin diff-and-apply (map-controller.ts) and the rules are unit-tested;
+ * the style itself is maplibre-style.ts.
  *
  * One GeoJSON source holds everything a page's map can show: the counties, the lines, the labels and
  * every state's circles and label positions (labels nudged off circles are baked into positions per
  * state, as the SVG draws them). A state is then a set of feature states (fill, highlight, shown or
- * not) and three layer visibilities: changing state never re-tiles the source, and start-up is one
- * source, tiled once, rendered once.
+ * not) and a few constant paint properties (maplibre-style.ts): changing state never re-tiles the
+ * source, and start-up is one source, tiled once.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { projector, unproject, type LngLat } from './camera.ts';
 import type { MapLayers } from './layers.ts';
 import type { ClientState, MapBase } from './model.ts';
-import { MAP_SIZES, MAP_STYLE } from './style.ts';
+import { MAP_STYLE } from './style.ts';
 
 export type Kind =
   | 'county'
@@ -37,46 +38,6 @@ export interface SceneProps {
   hollow?: 0 | 1;
   /** Marker labels: a number of a numbered state (1) or a name (0). */
   numbered?: 0 | 1;
-}
-
-/** The circles' labels' text size at map scale `k`: numbers larger than names, as in the SVG. */
-export function markerLabelTextSize(k: number) {
-  return ['case', ['==', ['get', 'numbered'], 1], MAP_SIZES.markerNumber * k, MAP_SIZES.markerLabel * k];
-}
-
-/** The live map's layers for the circles' names and leader lines (the SVG's `marker-labels` and `marker-leaders`). */
-export const MARKER_LABEL_LAYERS = { leaders: 'marker-leaders', labels: 'marker-labels' } as const;
-
-/**
- * Style layers for the circles' names (or numbers) and their leader lines, at map scale `k` (CSS px per
- * viewBox unit), from `source`; shown where a state's feature state `on` is set. Text is drawn with
- * local fonts like the county labels (the style has no glyphs).
- */
-export function markerLabelLayers(source: string, k: number) {
-  const on = ['case', ['boolean', ['feature-state', 'on'], false], 1, 0];
-  return [
-    {
-      id: MARKER_LABEL_LAYERS.leaders,
-      type: 'line' as const,
-      source,
-      filter: ['==', ['get', 'kind'], 'leader'],
-      paint: { 'line-color': MAP_STYLE.markerText, 'line-width': MAP_SIZES.leader * k, 'line-opacity': on },
-    },
-    {
-      id: MARKER_LABEL_LAYERS.labels,
-      type: 'symbol' as const,
-      source,
-      filter: ['==', ['get', 'kind'], 'marker-label'],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': ['sans-serif'],
-        'text-size': markerLabelTextSize(k),
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': MAP_STYLE.markerText, 'text-halo-color': MAP_STYLE.halo, 'text-halo-width': 1.75 * k, 'text-opacity': on },
-    },
-  ];
 }
 
 /** A feature's state: what a state shows. Fill colour (counties), highlighted, shown (labels, markers). */
@@ -194,74 +155,17 @@ export function featureStates(scene: Scene, key: string, s: ClientState): Map<nu
   return out;
 }
 
-/** The feature states that differ from `prev` (all of `next` when there is none). */
+/**
+ * The feature states that differ from `prev` (nothing applied: `prev` null). A feature without a
+ * state reads as off and not highlighted (the style's expressions default to false), so those are
+ * not set when nothing was: on a new map or tile, MapLibre re-applies every state set to every
+ * bucket, and most of a page's features (other states' circles and labels) are off.
+ */
 export function diffFeatureStates(prev: Map<number, FeatureState> | null, next: Map<number, FeatureState>): [number, FeatureState][] {
   const out: [number, FeatureState][] = [];
   for (const [id, st] of next) {
-    const was = prev?.get(id);
-    if (!was || was.fill !== st.fill || was.hl !== st.hl || was.on !== st.on) out.push([id, st]);
+    const was = prev?.get(id) ?? {};
+    if (was.fill !== st.fill || !!was.hl !== !!st.hl || !!was.on !== !!st.on) out.push([id, st]);
   }
   return out;
-}
-
-/** Layer ids whose visibility depends on the state's layers. */
-export const TOGGLED_LAYERS = ['neighbours', 'rivers', 'county-labels', 'zone-label', 'neighbour-labels'] as const;
-
-/** The state's layer visibilities and background colour. */
-export function layerProps(s: ClientState): { visible: Record<(typeof TOGGLED_LAYERS)[number], boolean>; background: string } {
-  const has = (l: string) => s.l.includes(l as never);
-  return {
-    visible: {
-      neighbours: has('neighbours'),
-      rivers: has('rivers'),
-      'county-labels': has('labels'),
-      'zone-label': has('labels'),
-      'neighbour-labels': has('labels') && has('neighbours'),
-    },
-    background: has('neighbours') ? MAP_STYLE.neighbourLand : MAP_STYLE.background,
-  };
-}
-
-/** What the live map shows of a state through its setters: feature states, each layer's visibility, the background. */
-export interface LiveState {
-  features: Map<number, FeatureState>;
-  visibility: Map<string, 'visible' | 'none'>;
-  background: string;
-}
-
-/** One setter call on the map, as `diffLiveState` chooses them. */
-export type SetterOp =
-  | { kind: 'feature-state'; id: number; state: FeatureState }
-  | { kind: 'layout'; layer: string; property: 'visibility'; value: 'visible' | 'none' }
-  | { kind: 'paint'; layer: 'background'; property: 'background-color'; value: string };
-
-/**
- * State `key` as the live map shows it: `layerIds` are the style's layers, and those in `held` (a
- * start-up stage that has not come yet) stay hidden whatever the state says. Complete, like
- * `featureStates`: what to apply is its diff against what the map has (`diffLiveState`).
- */
-export function liveState(scene: Scene, key: string, s: ClientState, layerIds: readonly string[], held: ReadonlySet<string>): LiveState {
-  const lp = layerProps(s);
-  const toggled = new Set<string>(TOGGLED_LAYERS);
-  const visibility = new Map(
-    layerIds.map((id) => [
-      id,
-      held.has(id) || (toggled.has(id) && !lp.visible[id as (typeof TOGGLED_LAYERS)[number]]) ? ('none' as const) : ('visible' as const),
-    ]),
-  );
-  return { features: featureStates(scene, key, s), visibility, background: lp.background };
-}
-
-/** The setter calls that take the map from `prev` (everything when there is none) to `next`. */
-export function diffLiveState(prev: LiveState | null, next: LiveState): SetterOp[] {
-  const ops: SetterOp[] = diffFeatureStates(prev?.features ?? null, next.features).map(([id, state]) => ({
-    kind: 'feature-state',
-    id,
-    state,
-  }));
-  for (const [layer, value] of next.visibility)
-    if (prev?.visibility.get(layer) !== value) ops.push({ kind: 'layout', layer, property: 'visibility', value });
-  if (prev?.background !== next.background)
-    ops.push({ kind: 'paint', layer: 'background', property: 'background-color', value: next.background });
-  return ops;
 }

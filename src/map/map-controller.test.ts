@@ -14,13 +14,24 @@ const instances: FakeMap[] = [];
 class FakeMap {
   sources: string[] = [];
   private handlers = new Map<string, (() => void)[]>();
-  style: { glyphManager: { getGlyphs(g: Record<string, Record<string, string[]>>): Promise<unknown> } };
+  layers: string[] = [];
+  style: {
+    glyphManager: { getGlyphs(g: Record<string, Record<string, string[]>>): Promise<unknown> };
+    addLayer(l: { id: string; paint?: Record<string, unknown> }, before: string | undefined, o: { validate?: boolean }): void;
+  };
   container: { clientWidth: number };
-  constructor(o: { container: { clientWidth: number } }) {
+  constructor(o: { container: { clientWidth: number }; style?: { sources: Record<string, unknown>; layers: unknown[] } }) {
     this.container = o.container;
     instances.push(this);
-    log.push('new Map');
+    log.push(`new Map ${o.style ? `${o.style.layers.length} layer(s)` : 'no style'}`);
     this.style = {
+      addLayer: (l, before, opts) => {
+        if (opts.validate !== false) log.push('validated');
+        const at = before === undefined ? this.layers.length : this.layers.indexOf(before);
+        if (at < 0) throw new Error(`no layer ${before}`);
+        this.layers.splice(at, 0, l.id);
+        if (Object.entries(l.paint ?? {}).some(([k, v]) => k.endsWith('opacity') && v === 1)) log.push(`show ${l.id}`);
+      },
       glyphManager: {
         getGlyphs: async (g) => {
           log.push(`glyphs ${Object.entries(g).map(([stack, v]) => `${stack}:${(v['default'] ?? []).length}`)}`);
@@ -47,24 +58,45 @@ class FakeMap {
     this.handlers.delete(type);
     fs.forEach((f) => f());
   }
-  setStyle(style: { sources: Record<string, unknown> }) {
-    this.sources = Object.keys(style.sources);
-    log.push(`setStyle ${this.sources.length} source(s)`);
-    setTimeout(() => {
-      this.emit('load');
-      setTimeout(() => this.emit('idle'), 0);
-    }, 0);
+  setStyle() {
+    log.push('setStyle');
   }
-  setLayoutProperty(id: string, k: string, v: unknown) {
-    if (k === 'visibility' && v === 'visible') log.push(`show ${id}`);
+  addSource(id: string) {
+    this.sources.push(id);
+    log.push(`addSource ${id}`);
   }
-  setPaintProperty() {}
+  getLayer(id: string) {
+    return this.layers.includes(id) ? { id } : undefined;
+  }
+  addLayer() {
+    log.push('validated');
+  }
+  _update() {}
+  getSource(id: string) {
+    return this.sources.includes(id)
+      ? {
+          setData: async (d: { features: unknown[] }) => {
+            log.push(`setData ${d.features.length} feature(s)`);
+            setTimeout(() => this.emit('idle'), 0);
+          },
+        }
+      : undefined;
+  }
+  setLayoutProperty(id: string, k: string) {
+    if (k === 'visibility') log.push(`visibility ${id}`);
+  }
+  setPaintProperty(id: string, k: string, v: unknown) {
+    if (k.endsWith('opacity') && v === 1) log.push(`show ${id}`);
+  }
   setFeatureState() {}
   getContainer() {
     return this.container;
   }
   jumpTo() {}
   easeTo() {}
+  isStyleLoaded() {
+    return true;
+  }
   isMoving() {
     return false;
   }
@@ -153,15 +185,27 @@ describe('createLiveMap(): the start-up', () => {
     });
     expect(instances).toHaveLength(1);
     expect(instances[0]?.sources).toEqual(['map']);
-    // new Map() in a slice of its own, with no style: the style comes after a later gate
-    const create = log.indexOf('new Map');
-    const style = log.findIndex((l) => l.startsWith('setStyle'));
+    // new Map() in a slice of its own, with an empty style: the style comes after a later gate, the data after another
+    const create = log.indexOf('new Map 0 layer(s)');
+    expect(create).toBeGreaterThan(0);
+    const style = log.findIndex((l) => l.startsWith('addSource'));
+    const data = log.findIndex((l) => l.startsWith('setData'));
     expect(log.slice(create + 1, style)).toContain('gate');
+    expect(log.slice(style + 1, data)).toContain('gate');
+    // every layer is in the style from the start and none is ever hidden by `visibility` (which re-tiles)
+    expect(log.some((l) => l.startsWith('visibility'))).toBe(false);
+    // added directly (not validated, not setStyle), a stage per gated slice, ending in the style's paint order
+    expect(log).not.toContain('validated');
+    expect(log).not.toContain('setStyle');
+    const { styleFor, LAST_STAGE, STAGES } = await import('./maplibre-style.ts');
+    expect(instances[0]?.layers).toEqual(styleFor(states['where/city']!, { width: 390, stage: LAST_STAGE }).layers.map((l) => l.id));
+    expect(log.slice(style, data).filter((l) => l === 'gate').length).toBeGreaterThanOrEqual(STAGES.length);
     // glyphs: each slice after a gate, no slice bigger than GLYPHS_PER_SLICE, all before the first label stage
     const glyphs = log.flatMap((l, i) => (l.startsWith('glyphs ') ? [i] : []));
     expect(glyphs.length).toBeGreaterThan(1);
     for (const i of glyphs) {
       expect(log[i - 1]).toBe('gate');
+      expect(i).toBeLessThan(style);
       expect(Number(/sans-serif:(\d+)/.exec(log[i] as string)?.[1])).toBeLessThanOrEqual(GLYPHS_PER_SLICE);
     }
     const firstLabels = log.findIndex((l) => /^show .*label/.test(l));

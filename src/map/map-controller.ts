@@ -7,37 +7,37 @@
  * camera maths, colours and sizes; the style is a pure function of the state (live-style.ts) applied
  * as a diff of feature states, so a state change never re-tiles the source.
  */
-import { Map as MapLibre, setWorkerUrl, type ExpressionSpecification, type MapLayerMouseEvent, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibre,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LayerSpecification,
+  type MapLayerMouseEvent,
+  type SourceSpecification,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import topoUrl from '../../data/geo/tongliao.topo.json?url';
 import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
-import {
-  buildScene,
-  diffLiveState,
-  layerProps,
-  liveState,
-  markerLabelLayers,
-  markerLabelTextSize,
-  MARKER_LABEL_LAYERS,
-  TOGGLED_LAYERS,
-  type LiveState,
-} from './live-style.ts';
+import { buildScene, diffFeatureStates, featureStates, type FeatureState } from './live-style.ts';
 import { glyphSlices } from './loader.ts';
+import { diffStyle, LAST_STAGE, SOURCE, styleFor, withLayersUpTo } from './maplibre-style.ts';
+import { installWorkerGate, setMessageGate } from './worker-gate.ts';
 import type { ClientState, MapBase } from './model.ts';
-import { MAP_FONT, MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
+import { MAP_FONT } from './style.ts';
 
 setWorkerUrl(workerUrl);
+// MapLibre's worker answers wait for a pause while a gesture is in progress (worker-gate.ts).
+installWorkerGate(workerUrl, nextTask);
 
-/** Tiles beyond this zoom are over-zoomed from it: enough detail for this simplified geometry. */
-const SOURCE_MAXZOOM = 10;
 /** Phones at 3× render 2.25 times the pixels of 2× for no visible gain on a schematic map. */
 const MAX_PIXEL_RATIO = 2;
-/** The one source's id. */
-const SOURCE = 'map';
 /** A map that has not rendered by then is given up (a worker that never answers, a stalled context). */
 const START_TIMEOUT_MS = 30_000;
+/** The style the map is created with: nothing yet, but a style (and its glyph cache) to fill. */
+const EMPTY_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [] };
 
 export interface LiveMap {
   /** Show the state `key` (one of the states the map was created with); `animate` eases the camera. */
@@ -87,26 +87,6 @@ export interface LiveMapOptions {
   whenFree: () => Promise<void>;
 }
 
-/** A marker's radius at map scale `f`. The SVG's circle is centred on its stroke; MapLibre's lies outside. */
-function markerRadius(f: number): ExpressionSpecification {
-  return ['*', ['-', ['get', 'r'], MARKER_PAINT.filled.strokeWidth / 2], f];
-}
-
-const ofKind = (kind: string) => ['==', ['get', 'kind'], kind] as ExpressionSpecification;
-const fs = (name: string) => ['boolean', ['feature-state', name], false] as ExpressionSpecification;
-/** 1 when the feature's state shows it, else 0. */
-const shown = ['case', fs('on'), 1, 0] as ExpressionSpecification;
-const hlColour = (normal: string) => ['case', fs('hl'), MAP_STYLE.highlight, normal] as ExpressionSpecification;
-
-/** The layers of each start-up stage, in order (the first in the map from its creation). */
-const STAGES: readonly (readonly string[])[] = [
-  ['background', 'fill'],
-  ['neighbours', 'borders', 'rivers', 'outline', 'highlight'],
-  ['markers', 'zone'],
-  ['county-labels'],
-  ['neighbour-labels', 'zone-label'],
-];
-
 /** The font stack of every symbol layer (`text-font: ['sans-serif']`), as MapLibre keys its glyphs. */
 const LABEL_STACK = 'sans-serif';
 
@@ -141,6 +121,31 @@ function nextTask(): Promise<void> {
   return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
 }
 
+/** MapLibre's style (internal, checked against maplibre-gl 6.17): adds a layer without validating it. */
+interface InternalStyle {
+  addLayer(layer: LayerSpecification, before?: string, options?: { validate?: boolean }): void;
+}
+
+/**
+ * Adds `style`'s source (the first time) and the layers of stage `stage` to `map`, in paint order.
+ * Direct calls, not `setStyle(…, { diff: true })`: MapLibre's diff validates each layer it adds against
+ * a serialization of the whole style, a third of the cost.
+ */
+function addLayers(map: MapLibre, style: StyleSpecification, stage: number) {
+  if (!map.getSource(SOURCE)) map.addSource(SOURCE, style.sources[SOURCE] as SourceSpecification);
+  const internal = (map as unknown as { style?: Partial<InternalStyle>; _update?: (styleChanged: boolean) => void }).style;
+  const add = (l: LayerSpecification, before: string | undefined) =>
+    typeof internal?.addLayer === 'function' ? internal.addLayer(l, before, { validate: false }) : map.addLayer(l, before);
+  const wanted = new Set(withLayersUpTo(style, stage).layers.map((l) => l.id));
+  // From the top down, so each layer goes below the next one in paint order that the map has.
+  let above: string | undefined;
+  for (const l of [...style.layers].reverse()) {
+    if (!map.getLayer(l.id) && wanted.has(l.id)) add(l, above);
+    if (map.getLayer(l.id)) above = l.id;
+  }
+  (map as unknown as { _update?: (styleChanged: boolean) => void })._update?.(true);
+}
+
 /**
  * Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered
  * the initial state. Start-up runs in slices, each after `gate()`: fetching, building the one source,
@@ -166,120 +171,27 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   box.append(container, tooltip);
   // Text and circles scale with the box like the SVG does; in explore mode (full screen) they keep the
   // size they had in the story instead of growing with the screen.
-  let storyScale = container.clientWidth / VIEW.width;
+  let storyWidth = container.clientWidth;
   let exploring = false;
-  const scale = () => (exploring ? storyScale : (storyScale = container.clientWidth / VIEW.width));
-  const k = scale();
+  const styleWidth = () => (exploring ? storyWidth : (storyWidth = container.clientWidth));
   let key = o.initial;
   let current = o.states[key] as ClientState;
   if (!current) throw new Error(`no state "${key}"`);
-  const first = layerProps(current);
+  /** The start-up stage reached: the style draws the layers of stages 0..stage (maplibre-style.ts). */
+  let stage = 0;
 
-  const line = (id: string, color: string, width: number) => ({
-    id,
-    type: 'line' as const,
-    source: SOURCE,
-    filter: ofKind(id),
-    paint: { 'line-color': color, 'line-width': width },
-    layout: { 'line-join': 'round' as const, visibility: 'visible' as const },
-  });
-  const visibility = (id: (typeof TOGGLED_LAYERS)[number]) => (first.visible[id] ? ('visible' as const) : ('none' as const));
-  const label = (id: string, kind: string, size: number, colour: ExpressionSpecification | string, halo: string) => ({
-    id,
-    type: 'symbol' as const,
-    source: SOURCE,
-    filter: ofKind(kind),
-    layout: {
-      'text-field': ['get', 'name'] as ExpressionSpecification,
-      'text-font': ['sans-serif'],
-      'text-size': size * k,
-      'text-allow-overlap': true,
-      'text-ignore-placement': true,
-      visibility: visibility(id as (typeof TOGGLED_LAYERS)[number]),
-    },
-    paint: { 'text-color': colour, 'text-halo-color': halo, 'text-halo-width': 1.75 * k, 'text-opacity': shown },
-  });
-  const hollow = ['==', ['get', 'hollow'], 1] as ExpressionSpecification;
-  const style: StyleSpecification = {
-    version: 8,
-    // One source, tiled once: start-up is one render, and a state change only sets feature states.
-    sources: { [SOURCE]: { type: 'geojson', data: scene.data, maxzoom: SOURCE_MAXZOOM } },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': first.background } },
-      {
-        ...line('neighbours', MAP_STYLE.neighbourBorder, MAP_SIZES.neighbourBorder),
-        layout: { 'line-join': 'round', visibility: visibility('neighbours') },
-      },
-      {
-        id: 'fill',
-        type: 'fill',
-        source: SOURCE,
-        filter: ofKind('county'),
-        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_STYLE.land]], 'fill-antialias': false },
-      },
-      line('borders', MAP_STYLE.countyBorder, MAP_SIZES.countyBorder),
-      { ...line('rivers', MAP_STYLE.river, MAP_SIZES.river), layout: { 'line-join': 'round', visibility: visibility('rivers') } },
-      line('outline', MAP_STYLE.outline, MAP_SIZES.outline),
-      {
-        id: 'highlight',
-        type: 'line',
-        source: SOURCE,
-        filter: ofKind('county'),
-        paint: { 'line-color': MAP_STYLE.highlight, 'line-width': MAP_SIZES.highlight, 'line-opacity': ['case', fs('hl'), 1, 0] },
-        layout: { 'line-join': 'round' },
-      },
-      {
-        id: 'markers',
-        type: 'circle',
-        source: SOURCE,
-        filter: ofKind('marker'),
-        paint: {
-          'circle-radius': markerRadius(k),
-          'circle-color': ['case', hollow, MARKER_PAINT.hollow.fill, MARKER_PAINT.filled.fill],
-          'circle-opacity': ['*', shown, ['case', hollow, MARKER_PAINT.hollow.fillOpacity, MARKER_PAINT.filled.fillOpacity]],
-          'circle-stroke-opacity': shown,
-          'circle-stroke-color': ['case', hollow, MARKER_PAINT.hollow.stroke, MARKER_PAINT.filled.stroke],
-          'circle-stroke-width': MARKER_PAINT.filled.strokeWidth * k,
-        },
-      },
-      {
-        id: 'zone',
-        type: 'circle',
-        source: SOURCE,
-        filter: ofKind('zone'),
-        paint: {
-          'circle-radius': MAP_SIZES.zoneRadius * k,
-          'circle-color': hlColour(MAP_STYLE.zone),
-          'circle-stroke-color': MAP_STYLE.halo,
-          'circle-stroke-width': 1.5,
-        },
-      },
-      label('neighbour-labels', 'neighbour-label', MAP_SIZES.neighbourLabel, MAP_STYLE.neighbourText, MAP_STYLE.neighbourLand),
-      label('county-labels', 'county-label', MAP_SIZES.countyLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
-      label('zone-label', 'zone-label', MAP_SIZES.zoneLabel, hlColour(MAP_STYLE.text), MAP_STYLE.halo),
-      ...(markerLabelLayers(SOURCE, k) as StyleSpecification['layers']),
-    ],
-  };
-
-  // Start-up in slices: the map starts with the first stage's layers only and each later stage is
-  // shown in a slice of its own (a pause), so each first render (its shaders, its buffers, the CJK
-  // glyphs its labels need) is a frame of its own rather than one long frame for all of them.
-  const staged = new Set(STAGES.slice(1).flat());
-  for (const layer of style.layers)
-    if (staged.has(layer.id)) layer.layout = { ...(layer as { layout?: object }).layout, visibility: 'none' } as never;
-  /** The visibility each layer has in the map now. */
-  const setVis = new Map<string, 'visible' | 'none'>(
-    style.layers.map((l) => [l.id, (l as { layout?: { visibility?: 'visible' | 'none' } }).layout?.visibility ?? 'visible']),
-  );
-
-  // `new Map()` (WebGL context, style, worker) in a task of its own, and its first render in a later frame.
+  // `new Map()` (WebGL context, worker) in a task of its own, and its first render in a later frame.
   let starting = true;
+  let lost = false;
+  let removed = false;
+  setMessageGate({ held: () => !removed && !exploring && o.held(), whenFree: () => o.whenFree() });
   await nextTask();
   performance.mark('map:create');
-  // No style yet: the style (its layers, and the source sent to the worker) loads in a later slice,
-  // not in the frame that creates the context. We write the style, so MapLibre need not validate it.
+  // An empty style: its glyph cache is filled ahead of the labels (warmGlyphs); the real style and the
+  // source's data come in later slices. We write the style, so MapLibre need not validate it.
   const map = new MapLibre({
     container,
+    style: EMPTY_STYLE,
     validateStyle: false,
     center: [current.c[0], current.c[1]],
     zoom: current.c[2] + Math.log2(container.clientWidth / VIEW.width),
@@ -311,38 +223,23 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     return renderNow(t);
   };
 
-  /** What the map shows now, as the setters last applied it (at first: the style as written). */
-  let applied: LiveState | null = { features: new Map(), visibility: new Map(setVis), background: first.background };
-  let lost = false;
-  let removed = false;
+  /** What the map has now, as the setters last applied it (null: nothing yet, or a restored context). */
+  let applied: { style: StyleSpecification; features: Map<number, FeatureState> } | null = null;
 
-  /** Applies what differs between the map and state `k2` (the layers of a start-up stage still to come stay hidden). */
+  /**
+   * Shows state `k2`: the diff between the style the map has and `styleFor` the state (at the
+   * container's width and the stage reached), one setter per property, and the feature states that differ.
+   */
   const apply = (k2: string, s: ClientState) => {
-    const next = liveState(scene, k2, s, [...setVis.keys()], staged);
-    for (const op of diffLiveState(applied, next)) {
-      if (op.kind === 'feature-state') map.setFeatureState({ source: SOURCE, id: op.id }, op.state as Record<string, unknown>);
-      else if (op.kind === 'layout') map.setLayoutProperty(op.layer, op.property, op.value);
-      else map.setPaintProperty(op.layer, op.property, op.value);
+    const style = styleFor(s, { width: styleWidth(), stage });
+    const features = featureStates(scene, k2, s);
+    for (const op of diffStyle(applied?.style ?? null, style)) {
+      if (op.kind === 'layout') map.setLayoutProperty(op.layer, op.property as never, op.value as never, { validate: false });
+      else map.setPaintProperty(op.layer, op.property as never, op.value as never, { validate: false });
     }
-    applied = next;
-  };
-
-  /** Sizes in viewBox units follow the container's width, as they do in the scaled SVG. */
-  const rescale = () => {
-    const f = scale();
-    map.setPaintProperty('markers', 'circle-radius', markerRadius(f));
-    map.setPaintProperty('markers', 'circle-stroke-width', MARKER_PAINT.filled.strokeWidth * f);
-    map.setPaintProperty('zone', 'circle-radius', MAP_SIZES.zoneRadius * f);
-    map.setPaintProperty(MARKER_LABEL_LAYERS.leaders, 'line-width', MAP_SIZES.leader * f);
-    map.setLayoutProperty(MARKER_LABEL_LAYERS.labels, 'text-size', markerLabelTextSize(f) as ExpressionSpecification);
-    for (const [id, size] of [
-      ['neighbour-labels', MAP_SIZES.neighbourLabel],
-      ['county-labels', MAP_SIZES.countyLabel],
-      ['zone-label', MAP_SIZES.zoneLabel],
-    ] as const) {
-      map.setLayoutProperty(id, 'text-size', size * f);
-      map.setPaintProperty(id, 'text-halo-width', 1.75 * f);
-    }
+    for (const [id, state] of diffFeatureStates(applied?.features ?? null, features))
+      map.setFeatureState({ source: SOURCE, id }, state as Record<string, unknown>);
+    applied = { style, features };
   };
 
   const showTip = (e: MapLayerMouseEvent) => {
@@ -361,7 +258,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   };
 
   // MapLibre keeps the context restorable (preventDefault on loss) and rebuilds its painter on restore.
-  // While it is lost nothing is sent to the map; on restore the current state is applied again in full.
+  // While it is lost nothing is sent to the map; on restore the current state is applied.
   map.on('webglcontextlost', () => {
     lost = true;
     o.events.lost();
@@ -369,7 +266,8 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   map.on('webglcontextrestored', () => {
     lost = false;
     try {
-      applied = null;
+      // The style and feature states live on in MapLibre (only its GPU resources were rebuilt): what
+      // changed while the context was lost is the diff from what was applied before.
       apply(key, current);
       moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     } catch {
@@ -381,6 +279,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   const destroy = () => {
     if (removed) return;
     removed = true;
+    setMessageGate(null);
     try {
       map.remove();
     } finally {
@@ -401,32 +300,51 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       map.triggerRepaint();
     });
   try {
+    // The empty style loads in a frame of its own. Then the labels' glyphs, a few per slice, before
+    // any layer asks for them: MapLibre draws each one (canvas text and a distance transform, on the
+    // main thread) when the worker first asks for it, and it asks for all of them at once.
+    if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+    await warmGlyphs(map, scene.data.features, o.gate);
+    performance.mark('map:glyphs');
+    // Every layer, the first stage's style, a stage's layers per slice while the source is empty (no
+    // tiling yet), added onto the empty style (which keeps its glyph cache).
+    const first = styleFor(current, { width: styleWidth(), stage });
+    for (let j = 0; j <= LAST_STAGE; j++) {
+      await o.gate();
+      if (removed) throw new Error('removed');
+      performance.mark('map:layers');
+      addLayers(map, first, j);
+    }
+    applied = { style: first, features: new Map() };
+    apply(key, current);
+    // The data, tiled once for every layer (they are all visible), in a slice of its own: the worker
+    // tiles it meanwhile, and its answer is handled in a pause (worker-gate.ts).
     await o.gate();
+    if (removed) throw new Error('removed');
+    performance.mark('map:data');
+    const source = map.getSource<GeoJSONSource>(SOURCE);
+    if (!source) throw new Error(`the live map's style has no source "${SOURCE}"`);
+    const loaded = source.setData(scene.data);
+    loaded.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
+    // The first render, in a later slice.
+    await o.gate();
+    if (removed) throw new Error('removed');
     starting = false;
-    performance.mark('map:style');
-    map.setStyle(style, { validate: false });
+    performance.mark('map:render');
     await new Promise<void>((resolve, reject) => {
       failStart = reject;
       timer = window.setTimeout(() => reject(new Error(`the live map did not render in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-      map.once('load', () => {
-        performance.mark('map:load');
-        apply(key, current);
-        map.once('idle', () => {
-          performance.mark('map:first-idle');
-          resolve();
-        });
+      loaded.catch(reject);
+      void rendered().then(() => {
+        performance.mark('map:first-idle');
+        resolve();
       });
     });
-    // The labels' glyphs, a few per slice, before the stages that show them: MapLibre draws each one
-    // (canvas text and a distance transform, on the main thread) when the worker first asks for it,
-    // and it asks for all of a stage's at once.
-    await warmGlyphs(map, scene.data.features, o.gate);
-    performance.mark('map:glyphs');
-    // The later stages, each in a slice of its own.
-    for (const stage of STAGES.slice(1)) {
+    // The later stages, each in a slice of its own: a constant opacity each, no re-tiling.
+    while (stage < LAST_STAGE) {
       await o.gate();
       if (removed) throw new Error('removed');
-      for (const id of stage) staged.delete(id);
+      stage++;
       apply(key, current);
       await rendered();
       performance.mark('map:stage');
@@ -461,7 +379,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       // Map sections of a page have the same size as a rule: then the move costs no re-layout at all.
       if (container.clientWidth !== was) {
         map.resize();
-        rescale();
+        apply(key, current);
       }
       moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
@@ -514,7 +432,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     resize() {
       if (lost || removed) return;
       map.resize();
-      rescale();
+      apply(key, current);
       if (!exploring) moveCamera(map, { center: [current.c[0], current.c[1]], zoom: current.c[2] }, { animate: false });
     },
     idle,
