@@ -32,8 +32,16 @@ export interface Scheduler {
   cancel(): void;
 }
 
+/**
+ * How long a pause waits for an idle callback before it goes ahead anyway (still only when no gesture
+ * runs). Chromium can leave a page without idle periods for a long time (headless test runs showed
+ * start-up slices exactly 3 s apart with a 3 s timeout, the map taking ~50 s to start), and each
+ * start-up slice waits for a pause, so this bounds how late the live map comes.
+ */
+export const IDLE_TIMEOUT_MS = 600;
+
 const idle = (cb: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 3000 }) : window.setTimeout(cb, 200);
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(cb, 200);
 
 /** Keys that scroll the page (a key held down repeats: each repeat continues the gesture). */
 const SCROLL_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', ' ', 'Home', 'End', 'j', 'k', 'J', 'K']);
