@@ -31,6 +31,9 @@ async function device(page: Page, d: { cores: number; memory: number; renderer?:
     Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => d.memory, configurable: true });
     if (d.renderer) {
       const name = d.renderer;
+      // The page asks a worker first (device.ts), which this script cannot reach: without
+      // OffscreenCanvas there is no probe worker and the main thread's (patched) answer decides.
+      Reflect.deleteProperty(globalThis, 'OffscreenCanvas');
       const get = WebGL2RenderingContext.prototype.getParameter;
       WebGL2RenderingContext.prototype.getParameter = function (this: WebGL2RenderingContext, p: number) {
         // UNMASKED_RENDERER_WEBGL and RENDERER
