@@ -8,6 +8,7 @@
  *
  * `?map=svg` forces the SVG path on a device that would qualify.
  */
+import { rendererOf } from './gl-renderer.ts';
 
 export type MapMode = 'live' | 'svg' | 'auto';
 
@@ -125,11 +126,7 @@ export function webgl2Renderer(): string | null {
   probed = null;
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
-    if (gl) {
-      const info = gl.getExtension('WEBGL_debug_renderer_info');
-      probed = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-      gl.getExtension('WEBGL_lose_context')?.loseContext();
-    }
+    if (gl) probed = rendererOf(gl);
   } catch {
     probed = null;
   }

@@ -4,14 +4,12 @@
  * renderer (57 ms measured at 4× CPU in the bench), which on the main thread is a long animation
  * frame in the middle of the read-through. Answers with the renderer string, or null without WebGL2.
  */
+import { rendererOf } from './gl-renderer.ts';
+
 let renderer: string | null = null;
 try {
   const gl = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('webgl2') : null;
-  if (gl) {
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-  }
+  if (gl) renderer = rendererOf(gl);
 } catch {
   renderer = null;
 }
