@@ -21,7 +21,7 @@
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
 import { cheapSignals, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
-import { hasSize, scheduler, type Scheduler } from './loader.ts';
+import { hasSize, nextTask, scheduler, type Scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { easeCubicInOut, formatMatrix, interpolateCamera, parseMatrix, sameCamera, shift, type Similarity } from './tween.ts';
@@ -564,9 +564,3 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     },
   };
 };
-
-/** The next task (scheduler.yield where there is one): explore's start-up slices, the reader waiting on a click. */
-function nextTask(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
-}

@@ -98,6 +98,15 @@ export function scheduler(win: Window = window): Scheduler {
   };
 }
 
+/**
+ * The next task: a slice boundary (scheduler.yield where there is one), for the live map's and
+ * explore mode's start-up slices and the reader waiting on a click.
+ */
+export function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+}
+
 /** Resolves once `el` has a size (it may be hidden, e.g. in a layout that is not shown). */
 export function hasSize(el: HTMLElement): Promise<void> {
   if (el.clientWidth > 0 && el.clientHeight > 0) return Promise.resolve();

@@ -22,7 +22,7 @@ import type { Topology } from 'topojson-specification';
 import { fromMapZoom, moveCamera, VIEW, type LngLat } from './camera.ts';
 import { EXTENT, mapLayers } from './layers.ts';
 import { buildScene, diffFeatureStates, featureStates, type FeatureState } from './live-style.ts';
-import { glyphSlices } from './loader.ts';
+import { glyphSlices, nextTask } from './loader.ts';
 import { diffStyle, LAST_STAGE, SOURCE, styleFor, withLayersUpTo } from './maplibre-style.ts';
 import { installWorkerGate, setMessageGate } from './worker-gate.ts';
 import type { ClientState, MapBase } from './model.ts';
@@ -113,12 +113,6 @@ async function warmGlyphs(
     performance.mark('map:glyph-slice');
     await (gm as GlyphManager).getGlyphs({ [LABEL_STACK]: { default: slice } });
   }
-}
-
-/** The next task: a slice boundary inside start-up (scheduler.yield where there is one). */
-function nextTask(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
 }
 
 /** MapLibre's style (internal, checked against maplibre-gl 6.17): adds a layer without validating it. */
