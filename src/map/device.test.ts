@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { mapMode, PROBE_TIMEOUT_MS, qualifies, resetProbe, webgl2RendererOffThread, type ProbeEnv } from './device.ts';
+import { livePixelRatio, mapMode, MAX_PIXEL_RATIO, PROBE_TIMEOUT_MS, qualifies, resetProbe, webgl2RendererOffThread, type ProbeEnv } from './device.ts';
 
 const GPU = 'ANGLE (Apple, ANGLE Metal Renderer: Apple M1, Unspecified Version)';
 
@@ -9,6 +9,20 @@ describe('mapMode', () => {
     expect(mapMode('?debug&map=svg')).toBe('svg');
     expect(mapMode('')).toBe('auto');
     expect(mapMode('?map=webgl')).toBe('auto');
+  });
+});
+
+describe('livePixelRatio', () => {
+  const SWIFTSHADER = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
+  it('draws at the screen density on a GPU, capped', () => {
+    expect(livePixelRatio(1, GPU)).toBe(1);
+    expect(livePixelRatio(2, GPU)).toBe(2);
+    expect(livePixelRatio(3, GPU)).toBe(MAX_PIXEL_RATIO);
+    expect(livePixelRatio(0, GPU)).toBe(1);
+  });
+  it('draws at 1× on a software renderer (forced with ?map=live, or explore mode), whatever the screen', () => {
+    expect(livePixelRatio(3, SWIFTSHADER)).toBe(1);
+    expect(livePixelRatio(2, 'llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(1);
   });
 });
 

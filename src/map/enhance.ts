@@ -20,7 +20,7 @@
  */
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
-import { cheapSignals, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
+import { cheapSignals, livePixelRatio, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
 import { hasSize, nextTask, scheduler, type Scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
@@ -95,10 +95,13 @@ function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promi
       await hasSize(box);
       await gate();
       const when = pageWhen();
+      // The renderer was probed before the live map or explore mode was offered (cached).
+      const renderer = await webgl2RendererOffThread();
       return createLiveMap(box, {
         base,
         states: pageStates(),
         initial: key,
+        pixelRatio: livePixelRatio(devicePixelRatio, renderer),
         gate,
         held: () => !host.opening && when.gesturing(),
         whenFree: () => when.pause(),

@@ -1,6 +1,6 @@
 /**
  * The live map's start-up, pinned structurally (not by timings) with MapLibre replaced by a recorder:
- * one MapLibre instance, created alone in its slice with no style; one GeoJSON source for every
+ * one MapLibre instance, created alone in its slice with no style (the empty style set in a later one); one GeoJSON source for every
  * state of the page; the labels' glyphs drawn a few per slice, each slice after a gate (a reading
  * pause), before the stages that show labels.
  */
@@ -58,8 +58,9 @@ class FakeMap {
     this.handlers.delete(type);
     fs.forEach((f) => f());
   }
-  setStyle() {
-    log.push('setStyle');
+  setStyle(st: { layers: unknown[] } | null) {
+    log.push(`setStyle ${st ? `${st.layers.length} layer(s)` : 'null'}`);
+    setTimeout(() => this.emit('style.load'), 0);
   }
   addSource(id: string) {
     this.sources.push(id);
@@ -175,6 +176,7 @@ describe('createLiveMap(): the start-up', () => {
       base: model.mapBase(fixture),
       states,
       initial: 'where/city',
+      pixelRatio: 2,
       events: { lost() {}, restored() {} },
       gate: async () => {
         gates++;
@@ -185,18 +187,21 @@ describe('createLiveMap(): the start-up', () => {
     });
     expect(instances).toHaveLength(1);
     expect(instances[0]?.sources).toEqual(['map']);
-    // new Map() in a slice of its own, with an empty style: the style comes after a later gate, the data after another
-    const create = log.indexOf('new Map 0 layer(s)');
+    // new Map() in a slice of its own, without a style (MapLibre would load it in the frame of that
+    // slice): the empty style comes after a gate, its layers after another, the data after another
+    const create = log.indexOf('new Map no style');
     expect(create).toBeGreaterThan(0);
+    const empty = log.indexOf('setStyle 0 layer(s)');
+    expect(log.slice(create + 1, empty)).toContain('gate');
     const style = log.findIndex((l) => l.startsWith('addSource'));
     const data = log.findIndex((l) => l.startsWith('setData'));
-    expect(log.slice(create + 1, style)).toContain('gate');
+    expect(log.slice(empty + 1, style)).toContain('gate');
     expect(log.slice(style + 1, data)).toContain('gate');
     // every layer is in the style from the start and none is ever hidden by `visibility` (which re-tiles)
     expect(log.some((l) => l.startsWith('visibility'))).toBe(false);
     // added directly (not validated, not setStyle), a stage per gated slice, ending in the style's paint order
     expect(log).not.toContain('validated');
-    expect(log).not.toContain('setStyle');
+    expect(log.filter((l) => l.startsWith('setStyle'))).toEqual(['setStyle 0 layer(s)']);
     const { styleFor, LAST_STAGE, STAGES } = await import('./maplibre-style.ts');
     expect(instances[0]?.layers).toEqual(styleFor(states['where/city']!, { width: 390, stage: LAST_STAGE }).layers.map((l) => l.id));
     expect(log.slice(style, data).filter((l) => l === 'gate').length).toBeGreaterThanOrEqual(STAGES.length);

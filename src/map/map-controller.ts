@@ -32,8 +32,6 @@ setWorkerUrl(workerUrl);
 // MapLibre's worker answers wait for a pause while a gesture is in progress (worker-gate.ts).
 installWorkerGate(workerUrl, nextTask);
 
-/** Phones at 3× render 2.25 times the pixels of 2× for no visible gain on a schematic map. */
-const MAX_PIXEL_RATIO = 2;
 /** A map that has not rendered by then is given up (a worker that never answers, a stalled context). */
 const START_TIMEOUT_MS = 30_000;
 /** The style the map is created with: nothing yet, but a style (and its glyph cache) to fill. */
@@ -74,6 +72,8 @@ export interface LiveMapOptions {
   states: Record<string, ClientState>;
   /** The key shown first. */
   initial: string;
+  /** The canvas's pixels per CSS px (device.ts: `livePixelRatio`). */
+  pixelRatio: number;
   events: LiveMapEvents;
   /** Resolves when the next slice of start-up may run (a reading pause, or the next task). */
   gate: () => Promise<void>;
@@ -181,11 +181,10 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   setMessageGate({ held: () => !removed && !exploring && o.held(), whenFree: () => o.whenFree() });
   await nextTask();
   performance.mark('map:create');
-  // An empty style: its glyph cache is filled ahead of the labels (warmGlyphs); the real style and the
-  // source's data come in later slices. We write the style, so MapLibre need not validate it.
+  // No style yet: MapLibre loads a style in the next animation frame, which would land in the frame of
+  // this task (a long one: the WebGL context). The empty style comes in a slice of its own below.
   const map = new MapLibre({
     container,
-    style: EMPTY_STYLE,
     validateStyle: false,
     center: [current.c[0], current.c[1]],
     zoom: current.c[2] + Math.log2(container.clientWidth / VIEW.width),
@@ -194,7 +193,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     renderWorldCopies: false,
     fadeDuration: 0,
     localIdeographFontFamily: MAP_FONT,
-    pixelRatio: Math.min(devicePixelRatio, MAX_PIXEL_RATIO),
+    pixelRatio: o.pixelRatio,
   });
 
   // MapLibre draws in `_render`, which `triggerRepaint` calls from an animation frame (a private
@@ -294,10 +293,17 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       map.triggerRepaint();
     });
   try {
-    // The empty style loads in a frame of its own. Then the labels' glyphs, a few per slice, before
+    // The empty style (its glyph cache is filled ahead of the labels; the real style's layers and the
+    // source's data come in later slices; we write it, so MapLibre need not validate it), set in a slice
+    // after `new Map()`, loads in the frame after it. Then the labels' glyphs, a few per slice, before
     // any layer asks for them: MapLibre draws each one (canvas text and a distance transform, on the
     // main thread) when the worker first asks for it, and it asks for all of them at once.
-    if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+    await o.gate();
+    if (removed) throw new Error('removed');
+    performance.mark('map:style');
+    const styled = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+    map.setStyle(EMPTY_STYLE, { validate: false });
+    await styled;
     await warmGlyphs(map, scene.data.features, o.gate);
     performance.mark('map:glyphs');
     // Every layer, the first stage's style, a stage's layers per slice while the source is empty (no
