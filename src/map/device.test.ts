@@ -1,5 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { livePixelRatio, mapMode, MAX_PIXEL_RATIO, PROBE_TIMEOUT_MS, qualifies, resetProbe, webgl2RendererOffThread, type ProbeEnv } from './device.ts';
+import {
+  livePixelRatio,
+  mapMode,
+  MAX_PIXEL_RATIO,
+  PROBE_TIMEOUT_MS,
+  qualifies,
+  resetProbe,
+  webgl2RendererOffThread,
+  type ProbeEnv,
+} from './device.ts';
 
 const GPU = 'ANGLE (Apple, ANGLE Metal Renderer: Apple M1, Unspecified Version)';
 

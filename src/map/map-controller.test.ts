@@ -23,6 +23,11 @@ class FakeMap {
   constructor(o: { container: { clientWidth: number }; style?: { sources: Record<string, unknown>; layers: unknown[] } }) {
     this.container = o.container;
     instances.push(this);
+    // MapLibre makes its canvas with document.createElement and asks it for a WebGL2 context.
+    const canvas = (globalThis as unknown as { document: { createElement(t: string): Record<string, unknown> } }).document.createElement(
+      'canvas',
+    );
+    log.push(canvas['context'] ? 'canvas with its context' : 'canvas without a context');
     log.push(`new Map ${o.style ? `${o.style.layers.length} layer(s)` : 'no style'}`);
     this.style = {
       addLayer: (l, before, opts) => {
@@ -125,6 +130,11 @@ function el(): Record<string, unknown> {
       for (const k of kids) (k as Record<string, unknown>)['parentElement'] = e;
     },
     remove() {},
+    getContext(type: string) {
+      log.push(`context ${type}`);
+      e['context'] = { getExtension: () => null };
+      return e['context'];
+    },
   };
   return e;
 }
@@ -134,6 +144,33 @@ describe('glyphSlices()', () => {
     expect(glyphSlices(['科尔沁区', '开鲁县 科尔沁'], 3)).toEqual([['科', '尔', '沁'], ['区', '开', '鲁'], ['县']]);
     expect(glyphSlices([])).toEqual([]);
     expect(() => glyphSlices(['a'], 0)).toThrow(/perSlice/);
+  });
+});
+
+describe('withCanvas()', () => {
+  it('hands out the canvas once, to the first canvas asked for, and restores createElement, thrown or not', async () => {
+    const { withCanvas } = await import('./map-controller.ts');
+    const made: string[] = [];
+    const doc = { createElement: (t: string) => (made.push(t), { made: t }) } as unknown as Pick<Document, 'createElement'>;
+    const original = doc.createElement;
+    const mine = { mine: true } as unknown as HTMLCanvasElement;
+    const got = withCanvas(mine, () => [doc.createElement('div'), doc.createElement('canvas'), doc.createElement('canvas')], doc);
+    expect(got[0]).toEqual({ made: 'div' });
+    expect(got[1]).toBe(mine);
+    expect(got[2]).toEqual({ made: 'canvas' });
+    expect(made).toEqual(['div', 'canvas']);
+    expect(doc.createElement).toBe(original);
+    expect(() =>
+      withCanvas(
+        mine,
+        () => {
+          throw new Error('no WebGL');
+        },
+        doc,
+      ),
+    ).toThrow('no WebGL');
+    expect(doc.createElement).toBe(original);
+    expect(withCanvas(null, () => doc.createElement('canvas'), doc)).toEqual({ made: 'canvas' });
   });
 });
 
@@ -191,6 +228,12 @@ describe('createLiveMap(): the start-up', () => {
     // slice): the empty style comes after a gate, its layers after another, the data after another
     const create = log.indexOf('new Map no style');
     expect(create).toBeGreaterThan(0);
+    // the WebGL context made in a slice before (a gate between), on the canvas MapLibre then gets
+    const context = log.indexOf('context webgl2');
+    expect(context).toBeGreaterThan(0);
+    expect(log.slice(0, context)).toContain('gate');
+    expect(log.slice(context + 1, create)).toContain('canvas with its context');
+    expect(log).not.toContain('canvas without a context');
     const empty = log.indexOf('setStyle 0 layer(s)');
     expect(log.slice(create + 1, empty)).toContain('gate');
     const style = log.findIndex((l) => l.startsWith('addSource'));

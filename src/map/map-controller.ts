@@ -141,6 +141,49 @@ function addLayers(map: MapLibre, style: StyleSpecification, stage: number) {
 }
 
 /**
+ * The context attributes MapLibre asks for (checked against maplibre-gl 6.17: its default
+ * `canvasContextAttributes` and what `_setupPainter` adds). A canvas has one context: `getContext`
+ * returns the one made first, whatever attributes a later call asks for.
+ */
+export const GL_ATTRIBUTES: WebGLContextAttributes = {
+  antialias: false,
+  preserveDrawingBuffer: false,
+  powerPreference: 'high-performance',
+  failIfMajorPerformanceCaveat: false,
+  desynchronized: false,
+  alpha: true,
+  depth: true,
+  stencil: true,
+  premultipliedAlpha: true,
+};
+
+/**
+ * Runs `make` with `canvas` (when given) handed out as the first `<canvas>` that `doc.createElement`
+ * makes meanwhile: MapLibre creates its canvas that way in its constructor, and so finds the context
+ * made on `canvas` in an earlier slice. `doc.createElement` is itself again afterwards, thrown or not.
+ */
+export function withCanvas<T>(canvas: HTMLCanvasElement | null, make: () => T, doc: Pick<Document, 'createElement'> = document): T {
+  if (!canvas) return make();
+  let spare: HTMLCanvasElement | null = canvas;
+  const own = Object.prototype.hasOwnProperty.call(doc, 'createElement');
+  const original = doc.createElement;
+  (doc as { createElement: unknown }).createElement = function (this: unknown, tag: string, ...rest: unknown[]) {
+    if (spare && String(tag).toLowerCase() === 'canvas') {
+      const c = spare;
+      spare = null;
+      return c;
+    }
+    return (original as (...a: unknown[]) => unknown).call(this, tag, ...rest);
+  };
+  try {
+    return make();
+  } finally {
+    if (own) (doc as { createElement: unknown }).createElement = original;
+    else delete (doc as { createElement?: unknown }).createElement;
+  }
+}
+
+/**
  * Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered
  * the initial state. Start-up runs in slices, each after `gate()`: fetching, building the one source,
  * `new Map()` alone in its task, then MapLibre's own frames. Rejects (leaving nothing behind: no
@@ -179,22 +222,36 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   let lost = false;
   let removed = false;
   setMessageGate({ held: () => !removed && !exploring && o.held(), whenFree: () => o.whenFree() });
+  // The WebGL context first, in a slice of its own (on a software renderer it is the longest part of
+  // `new Map()`); MapLibre gets it with the canvas (withCanvas).
+  await o.gate();
+  performance.mark('map:context');
+  const canvas = document.createElement('canvas');
+  const gl = typeof canvas.getContext === 'function' ? canvas.getContext('webgl2', GL_ATTRIBUTES) : null;
   await nextTask();
+  if (removed) {
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    throw new Error('removed');
+  }
   performance.mark('map:create');
   // No style yet: MapLibre loads a style in the next animation frame, which would land in the frame of
   // this task (a long one: the WebGL context). The empty style comes in a slice of its own below.
-  const map = new MapLibre({
-    container,
-    validateStyle: false,
-    center: [current.c[0], current.c[1]],
-    zoom: current.c[2] + Math.log2(container.clientWidth / VIEW.width),
-    interactive: false,
-    attributionControl: false,
-    renderWorldCopies: false,
-    fadeDuration: 0,
-    localIdeographFontFamily: MAP_FONT,
-    pixelRatio: o.pixelRatio,
-  });
+  const map = withCanvas(
+    gl ? canvas : null,
+    () =>
+      new MapLibre({
+        container,
+        validateStyle: false,
+        center: [current.c[0], current.c[1]],
+        zoom: current.c[2] + Math.log2(container.clientWidth / VIEW.width),
+        interactive: false,
+        attributionControl: false,
+        renderWorldCopies: false,
+        fadeDuration: 0,
+        localIdeographFontFamily: MAP_FONT,
+        pixelRatio: o.pixelRatio,
+      }),
+  );
 
   // MapLibre draws in `_render`, which `triggerRepaint` calls from an animation frame (a private
   // method, looked up on the instance each time: checked against maplibre-gl 6.17). While renders

@@ -46,7 +46,8 @@ describe('the source: one set of tiles for the whole story', () => {
     const city = fitCamera(CITY_BOUNDS);
     for (const width of [320, 358, 390, 600, 1280]) {
       expect(tileZoom(toMapZoom(city, width)), `city at ${width} px`).toBe(SOURCE_MAXZOOM);
-      for (const key of STATES) expect(tileZoom(toMapZoom({ center: [0, 0], zoom: state(key).c[2] }, width)), `${key} at ${width} px`).toBe(SOURCE_MAXZOOM);
+      for (const key of STATES)
+        expect(tileZoom(toMapZoom({ center: [0, 0], zoom: state(key).c[2] }, width)), `${key} at ${width} px`).toBe(SOURCE_MAXZOOM);
     }
   });
   it('keeps a story camera sharp: under half a pixel of rounding at zoom 8, and the geometry not simplified again', () => {
