@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { fitCamera, toMapZoom, VIEW } from './camera.ts';
-import { CITY_BOUNDS } from './geo.ts';
+import { VIEW } from './camera.ts';
 import {
   diffStyle,
   LAST_STAGE,
   retiles,
   SOURCE,
-  SOURCE_MAXZOOM,
   STAGES,
   styleFor,
   TRANSPARENT,
@@ -38,24 +36,6 @@ function run(st: StyleSpecification, ops: StyleOp[]): StyleSpecification {
   return out;
 }
 const STATES = ['city', 'horqin', 'money', 'gva', 'bare', 'plain'];
-
-describe('the source: one set of tiles for the whole story', () => {
-  // MapLibre draws a camera at zoom z from tiles of zoom min(floor(z), maxzoom) (512-px tiles, like camera.ts).
-  const tileZoom = (z: number) => Math.min(Math.floor(z), SOURCE_MAXZOOM);
-  it('draws the whole city, and every closer camera, from the maxzoom tiles down to a 320-px phone', () => {
-    const city = fitCamera(CITY_BOUNDS);
-    for (const width of [320, 358, 390, 600, 1280]) {
-      expect(tileZoom(toMapZoom(city, width)), `city at ${width} px`).toBe(SOURCE_MAXZOOM);
-      for (const key of STATES)
-        expect(tileZoom(toMapZoom({ center: [0, 0], zoom: state(key).c[2] }, width)), `${key} at ${width} px`).toBe(SOURCE_MAXZOOM);
-    }
-  });
-  it('keeps a story camera sharp: under half a pixel of rounding at zoom 8, and the geometry not simplified again', () => {
-    // 8192 units a tile of 512 px at the maxzoom: a unit is 2^(z - maxzoom) / 16 px at zoom z.
-    expect(2 ** (8 - SOURCE_MAXZOOM) / 16).toBeLessThanOrEqual(0.5);
-    expect(full('city').sources[SOURCE]).toMatchObject({ maxzoom: SOURCE_MAXZOOM, tolerance: 0 });
-  });
-});
 
 describe('styleFor: the style of a state', () => {
   it('one empty source, every layer in paint order, none hidden by visibility (MapLibre does not tile those)', () => {

@@ -24,16 +24,8 @@ import { MAP_SIZES, MAP_STYLE, MARKER_PAINT } from './style.ts';
 
 /** The one source's id. */
 export const SOURCE = 'map';
-/**
- * The source's tiles stop at this zoom; the story's cameras, all of them at least as close as the whole
- * city on a 320-px phone (zoom ≥ 5.3 there), draw over-zoomed from the same few zoom-5 tiles: a step that
- * zooms in loads no new tile (a worker round trip, buffers to set up, feature states re-applied: long
- * tasks), and the page's start-up tiles the map once. Zoom-5 tiles keep 1/16 px at zoom 5 (MapLibre's
- * 8192 units a tile): ⅓ px at the closest story camera (7.5 on a phone), 1 px at zoom 9.
- */
-export const SOURCE_MAXZOOM = 5;
-/** geojson-vt simplifies at the source's maxzoom; the geometry is simplified at build already (geo.ts), so not again. */
-export const SOURCE_TOLERANCE = 0;
+/** Tiles beyond this zoom are over-zoomed from it: enough detail for this simplified geometry. */
+export const SOURCE_MAXZOOM = 10;
 /** Nothing drawn. */
 export const TRANSPARENT = 'rgba(0,0,0,0)';
 
@@ -151,14 +143,7 @@ export function styleFor(s: ClientState, o: StyleOptions): StyleSpecification {
   const { filled, hollow: empty } = MARKER_PAINT;
   return {
     version: 8,
-    sources: {
-      [SOURCE]: {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-        maxzoom: SOURCE_MAXZOOM,
-        tolerance: SOURCE_TOLERANCE,
-      },
-    },
+    sources: { [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: SOURCE_MAXZOOM } },
     layers: [
       {
         id: 'background',
