@@ -90,6 +90,8 @@ function run(root: HTMLElement, bar: HTMLElement, probe: HTMLElement, live: HTML
   } catch (error) {
     const back = readerPlace(probe);
     delete html.dataset['engine'];
+    // The plain article from now on (not the geometry kept for the sticky layout while it starts).
+    html.dataset['noEngine'] = '';
     back();
     console.error('scrolly: the engine could not start; the page is shown as an article', error);
     return;
