@@ -15,6 +15,8 @@ import { goForAxe, openForAxe } from './axe-page.ts';
 import { expectClean, sharedBrowser } from './shared.ts';
 import { axeConfirmed, axeProblems, builtPages, describeAxe, focusView } from './gates.ts';
 import { embedKind, embedSample } from './pages.ts';
+import { ensureWalks, readWalk } from './walk.ts';
+import { cleanProblems, initialAxeProblems } from './walk-gates.ts';
 
 // Embed pages (~120, one per graphic state): axe runs on a representative set, one per graphic kind
 // and the map (pages.ts: embedSample); vnu, the CSP and links gates check every one of them.
@@ -42,12 +44,22 @@ describe('axe-core: every page in its initial state', () => {
     expect([...embedsChecked].map(embedKind)).toEqual(expect.arrayContaining(['map', 'line', 'bar', 'share-cell', 'bignumber']));
   });
 
-  // Story pages on a phone are checked in their initial state by a11y-steps.test.ts, on the page it
-  // opens anyway. The phone at device scale 1 (PHONE_1X): the pixel ratio changes no layout or colour.
+  // Story pages are read in their initial state by the shared walk (./walk.ts), on the page it opens
+  // anyway: on a phone (a11y-steps.test.ts judges it) and on a desktop (judged below). The phone at device
+  // scale 1 (PHONE_1X): the pixel ratio changes no layout or colour.
   const cases = [
-    ...pages.map((p) => [p, 'desktop', DESKTOP] as const),
+    ...pages.filter((p) => !stories.includes(p)).map((p) => [p, 'desktop', DESKTOP] as const),
     ...pages.filter((p) => !stories.includes(p)).map((p) => [p, 'phone', PHONE_1X] as const),
   ];
+  it.each(stories.map((p) => p.path))(
+    '/%s on a desktop (the shared walk, initial state): 0 serious or critical violations',
+    async (path) => {
+      await ensureWalks(browser, [{ path, kind: 'desktop' }]);
+      const w = readWalk({ path, kind: 'desktop' });
+      const problems = [...initialAxeProblems(w), ...cleanProblems(w)];
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+  );
   // One tab per screen size, led from page to page as a reader follows links (the site keeps no state
   // in the browser: no storage, no cookies), its watch emptied before each page: a new browser context
   // and renderer process for each of these ~30 pages cost more than reading them.

@@ -56,6 +56,13 @@ export function liveMapProblems(w: Walk): string[] {
   return w.maps > 0 && !w.live ? [`${at(w)}: ${w.maps} map layer(s) but no map went live`] : [];
 }
 
+/** axe: 0 serious or critical violations on the whole page in its initial state. */
+export function initialAxeProblems(w: Walk): string[] {
+  if (w.failure && !w.initialAxe) return [`${at(w)}: the walk broke off: ${w.failure}`];
+  if (!w.initialAxe) return [`${at(w)}: axe did not run on the initial state`];
+  return w.initialAxe.length ? [describeAxe(`${at(w)}, initial state`, w.initialAxe)] : [];
+}
+
 /** axe: 0 serious or critical violations in the initial state (whole page) and in what each step changed. */
 export function axeStepProblems(w: Walk): string[] {
   const out = walkProblems(w);

@@ -13,7 +13,7 @@
  * The walk, in order:
  * 1. open the page as the reader (WALK_KINDS), wait until the engine has marked a current step in every
  *    section and the fonts are ready;
- * 2. (phone) axe on the whole page in its initial state, step-card heights at 390×844;
+ * 2. axe on the whole page in its initial state (phone, desktop), step-card heights at 390×844 (phone);
  * 3. scroll down in moves of at most 40% of the screen (smaller than any step), and also stop where each
  *    step's top is 2 px past the trigger line (where it becomes current). At every stop: wait until the step
  *    under the trigger line is current and its section shows its graphic in its state (or record where it
@@ -64,7 +64,8 @@ export interface KindOptions {
   /** Refuse WebGL2 to the page (the map's probe fails, the static SVG stays). */
   refuseWebGL2: boolean;
   query: string;
-  axe: boolean;
+  /** axe on the whole page in its initial state ('initial'), and on what each step changed ('steps' too). */
+  axe: 'steps' | 'initial' | false;
   labels: boolean;
 }
 
@@ -75,12 +76,19 @@ export const WALK_KINDS: Record<WalkKind, KindOptions> = {
     noWebGL: true,
     refuseWebGL2: false,
     query: '?map=live',
-    axe: true,
+    axe: 'steps',
     labels: true,
   },
   // Reduced motion, as on the phone: the static map's camera tweens frame by frame (no animation or transition
   // to wait for), so its labels are measured in the state the step settles in.
-  desktop: { options: { ...DESKTOP, reducedMotion: 'reduce' }, noWebGL: false, refuseWebGL2: true, query: '', axe: false, labels: true },
+  desktop: {
+    options: { ...DESKTOP, reducedMotion: 'reduce' },
+    noWebGL: false,
+    refuseWebGL2: true,
+    query: '',
+    axe: 'initial',
+    labels: true,
+  },
   // The live map forced: this machine's software WebGL does not qualify for it.
   live: { options: PHONE_1X, noWebGL: false, refuseWebGL2: false, query: '?map=live', axe: false, labels: false },
 };
@@ -357,7 +365,7 @@ export async function openFor(
       } as typeof get;
     });
   }
-  if (kind.axe) {
+  if (kind.axe === 'steps') {
     // From the load on, every element the page mutates (what a step changed is what axe re-reads).
     await page.addInitScript(() => {
       const changed = new Set<Element>();
@@ -451,7 +459,7 @@ async function recordStep(page: Page, spec: WalkSpec, id: string, mapSteps: Set<
     }
     rec.map = await page.evaluate(mapBoxesNow, id);
   }
-  if (kind.axe) rec.axe = await axeChanged(page, id);
+  if (kind.axe === 'steps') rec.axe = await axeChanged(page, id);
   if (kind.labels)
     rec.graphics = await page.evaluate(graphicsIn, { scope: `[data-scrolly]:has(#${id}) .scrolly__layer.is-active`, where: `#${id}` });
   return rec;
@@ -505,10 +513,8 @@ export async function recordWalk(browser: Browser, siteUrl: string, spec: WalkSp
     const only = demo ? new Set(demoOnlySteps()) : null;
     walk.visited = only ? steps.filter((s) => only.has(s)) : steps;
     const maps_ = new Set(mapSteps);
-    if (kind.axe) {
-      await p.evaluate(() => (window as unknown as { __axeChanged: Set<Element> }).__axeChanged.clear());
-      walk.initialAxe = await axeConfirmed(p);
-    }
+    if (kind.axe === 'steps') await p.evaluate(() => (window as unknown as { __axeChanged: Set<Element> }).__axeChanged.clear());
+    if (kind.axe) walk.initialAxe = await axeConfirmed(p);
     if (spec.kind === 'phone') walk.cards = [{ height: kind.options.viewport!.height, cards: await p.evaluate(cardsNow) }];
 
     if (only) {

@@ -11,6 +11,7 @@ import {
   axeStepProblems,
   cardWalkProblems,
   cleanProblems,
+  initialAxeProblems,
   labelWalkProblems,
   liveMapProblems,
   mapStepProblems,
@@ -107,6 +108,15 @@ describe('each gate fails the bad recording, naming the page and the step', () =
       `${P}#s2: not shown, so not checked (current #s1, layer growth/latest)`,
     ]);
     expect(axeStepProblems({ ...good, initialAxe: undefined })).toEqual([`${P}: axe did not run on the initial state`]);
+    // The initial state alone (a11y.test.ts reads the desktop walk's).
+    expect(initialAxeProblems(good)).toEqual([]);
+    expect(initialAxeProblems(bad)).toEqual([
+      `${P}, initial state: 1 serious/critical axe violation(s)\n  color-contrast (serious): .dek — Elements must meet minimum color contrast ratio thresholds`,
+    ]);
+    expect(initialAxeProblems({ ...good, initialAxe: undefined })).toEqual([`${P}: axe did not run on the initial state`]);
+    expect(initialAxeProblems({ ...broken, initialAxe: undefined })).toEqual([
+      `${P}: the walk broke off: TimeoutError: page.waitForFunction: Timeout 30000ms exceeded.`,
+    ]);
   });
 
   it('overlapping labels, a label leaving its graphic, a step without a graphic, a missing inline figure', () => {
