@@ -101,8 +101,19 @@ describe('WebGL disabled, with reduced motion', () => {
 });
 
 describe('print', () => {
+  // One tab led from story to story, as for JavaScript disabled (a fresh document each time; the site keeps
+  // no state in the browser), its watch emptied before each page; each page opens on screen, then prints.
+  let tab: Promise<{ page: Page; watch: PageWatch }> | undefined;
+  afterAll(async () => {
+    if (tab) await (await tab).page.context().close();
+  });
   it.each(STORIES)('/%s: every step prints its static graphic, title, source and caption; the PDF is produced', async (path) => {
-    const { page, watch } = await open(browser, path, PHONE_1X);
+    tab ??= openPage(browser, inject('siteUrl'), PHONE_1X).then(async (opened) => (await trackPending(opened.page), opened));
+    const { page, watch } = await tab;
+    for (const list of Object.values(watch)) list.length = 0;
+    await page.emulateMedia({ media: 'screen' });
+    const res = await page.goto(inject('siteUrl') + path);
+    expect(res?.status()).toBe(200);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(missingGraphics)).toEqual([]);
     expect(await page.evaluate(missingInPrint)).toEqual([]);
@@ -114,7 +125,6 @@ describe('print', () => {
     expect(pages, 'PDF pages').toBeGreaterThanOrEqual(Math.ceil(steps / 3));
     expect(pdf.length, 'PDF bytes').toBeGreaterThan(50_000);
     expectClean(watch, path);
-    await page.context().close();
   });
 });
 
