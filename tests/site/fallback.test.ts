@@ -97,7 +97,7 @@ async function open(options: BrowserContextOptions = DESKTOP) {
  * browser: no storage, no cookies; each page is a fresh document), its watch emptied before each page: a new
  * browser context and renderer for each story cost more than the checks. Closed after the describe.
  */
-function tabFor(options: BrowserContextOptions, prepare: (page: Page) => Promise<void> = async () => {}) {
+function tabFor(options: BrowserContextOptions, prepare: (page: Page) => Promise<unknown> = async () => {}) {
   let tab: Promise<Awaited<ReturnType<typeof open>>> | undefined;
   afterAll(async () => {
     if (tab) await (await tab).page.context().close();
