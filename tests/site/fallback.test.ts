@@ -92,14 +92,36 @@ async function open(options: BrowserContextOptions = DESKTOP) {
   return openPage(browser, inject('siteUrl'), options);
 }
 
+/**
+ * One tab per reader, led from story to story as a reader follows links (the site keeps no state in the
+ * browser: no storage, no cookies; each page is a fresh document), its watch emptied before each page: a new
+ * browser context and renderer for each story cost more than the checks. Closed after the describe.
+ */
+function tabFor(options: BrowserContextOptions, prepare: (page: Page) => Promise<unknown> = async () => {}) {
+  let tab: Promise<Awaited<ReturnType<typeof open>>> | undefined;
+  afterAll(async () => {
+    if (tab) await (await tab).page.context().close();
+  });
+  return async () => {
+    tab ??= open(options).then(async (opened) => (await prepare(opened.page), opened));
+    const opened = await tab;
+    for (const list of Object.values(opened.watch)) list.length = 0;
+    return opened;
+  };
+}
+
 describe('the story script does not run', () => {
-  it.each(STORIES)('/%s: blocked, every step shows its own graphic (article layout), no dead switch', async (path) => {
-    const { page, watch } = await open();
-    const blocked: string[] = [];
-    await page.route(/\/_astro\/.*\.js$/, (route) => {
+  // The story script blocked on the tab for good: every page it opens loads without it.
+  const blocked: string[] = [];
+  const tab = tabFor(DESKTOP, (page) =>
+    page.route(/\/_astro\/.*\.js$/, (route) => {
       blocked.push(route.request().url());
       return route.abort();
-    });
+    }),
+  );
+  it.each(STORIES)('/%s: blocked, every step shows its own graphic (article layout), no dead switch', async (path) => {
+    const { page, watch } = await tab();
+    blocked.length = 0;
     await page.goto(inject('siteUrl') + path);
     await page.waitForLoadState('load');
     expect(blocked.length, 'the story script was requested and blocked').toBeGreaterThan(0);
@@ -110,7 +132,6 @@ describe('the story script does not run', () => {
       await page.$eval('[data-read-mode]', (e) => getComputedStyle(e).display === 'none' || getComputedStyle(e).visibility === 'hidden'),
     ).toBe(true);
     expect(watch.foreignRequests).toEqual([]);
-    await page.context().close();
   });
 
   it('positive control: with the script, the same check runs the sticky layout and passes', async () => {
@@ -195,8 +216,9 @@ describe('400 % zoom: 320×256 CSS px (WCAG 1.4.10 reflow)', () => {
   // layout (boxes in CSS px), drawn at device scale 1 (the zoom's pixel density changes no box).
   const ZOOMED = { viewport: { width: 320, height: 256 }, deviceScaleFactor: 1 } as const;
 
+  const tab = tabFor(ZOOMED);
   it.each(ZOOM_STORIES)('/%s: the article layout, every graphic and map has room', async (path) => {
-    const { page, watch } = await open(ZOOMED);
+    const { page, watch } = await tab();
     await page.goto(inject('siteUrl') + path);
     await page.waitForFunction(() => document.documentElement.dataset['engine'] === 'started');
     expect(await page.$$eval('.scrolly__sticky', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length)).toBe(0);
@@ -214,7 +236,6 @@ describe('400 % zoom: 320×256 CSS px (WCAG 1.4.10 reflow)', () => {
     // the engine is paused on a short screen: no step is marked current in the article
     expect(await page.$$eval('[aria-current="step"]', (els) => els.length)).toBe(0);
     expect(watch.errors).toEqual([]);
-    await page.context().close();
   });
 
   it('back to a tall window (zoom reset), the sticky layout and the engine return; short again, the article', async () => {

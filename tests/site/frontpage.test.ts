@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { DESKTOP, openPage, PHONE, TEST_BASE, TEST_DIST, TEST_SITE } from '../../scripts/lib/browser.ts';
+import { DESKTOP, openPage, PHONE_1X, TEST_BASE, TEST_DIST, TEST_SITE } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
 import { ogProblems } from './og-check.ts';
 
@@ -53,7 +53,7 @@ async function open(opts: object, js = true): Promise<Page> {
 }
 
 describe.each([
-  ['phone', PHONE],
+  ['phone', PHONE_1X],
   ['desktop', DESKTOP],
 ] as const)('front page at %s size, JavaScript off', (_name, size) => {
   it('opens with the findings, one per story in series order, then the cards', async () => {
@@ -188,7 +188,7 @@ const BAD_SPACE = /[，。；：！？、）》」][ \u00a0]|\d[ \u00a0]+%/;
 
 describe('Chinese typography', () => {
   it('the front page and the footer of every page have no half-width space after full-width punctuation', async () => {
-    const page = await open(PHONE, false);
+    const page = await open(PHONE_1X, false);
     const text = await page.evaluate(() => document.body.innerText);
     expect(text.split('\n').filter((l) => BAD_SPACE.test(l))).toEqual([]);
     // Positive control: the check does see such a space where one is put.
@@ -207,7 +207,7 @@ describe('Chinese typography', () => {
 
 describe('front page with JavaScript', () => {
   it('has no errors, CSP violations or foreign requests', async () => {
-    const page = await open(PHONE, true);
+    const page = await open(PHONE_1X, true);
     await page.waitForLoadState('networkidle');
     expect((page as Page & { watch?: unknown }).watch).toEqual({ errors: [], consoleErrors: [], foreignRequests: [], cspViolations: [] });
     await page.context().close();

@@ -143,7 +143,17 @@ export async function focusView(page: Page): Promise<FocusView> {
       const cs = getComputedStyle(e);
       return cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && alpha(cs.outlineColor) > 0.5 && visible(e);
     };
-    const indicator = ring(el) || [...el.querySelectorAll('*')].some(ring);
+    // The element's ring, or any descendant's: searched breadth first (a step's card, where its ring is, is a
+    // child; its figure's hundreds of SVG marks are deeper). The same answer as a search in document order.
+    const anyRing = (root: Element) => {
+      const queue = [...root.children];
+      for (let i = 0; i < queue.length; i++) {
+        if (ring(queue[i]!)) return true;
+        queue.push(...queue[i]!.children);
+      }
+      return false;
+    };
+    const indicator = ring(el) || anyRing(el);
     return { what, onScreen, indicator };
   });
 }

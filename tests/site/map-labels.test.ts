@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { openPage, openStaticStory, showStep, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { openPage, openStaticStory, PHONE_1X, showStep, TEST_DIST } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
 
 const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
@@ -26,7 +26,8 @@ const STORIES = readdirSync(TEST_DIST, { withFileTypes: true })
   .filter((name) => readFileSync(`${TEST_DIST}/${name}/index.html`, 'utf8').includes('data-key="markers"'))
   .sort();
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
+/** The phone at device scale 1 (PHONE_1X): label boxes are CSS layout, the same at any pixel ratio. */
+const PHONE = PHONE_1X;
 const WAIT = 15_000;
 const FIXTURES = 'tests/fixtures/map-labels';
 

@@ -1,7 +1,7 @@
 /**
  * Resilience gates (issue 6) on every story page, on a phone (390×844, drawn at scale 1: PHONE_1X) unless
  * noted, with 0 page errors and 0 console errors in every scenario: JavaScript disabled (every page), WebGL
- * disabled and reduced motion (one pass per story reads both), print (page.pdf()), and a desktop→phone
+ * disabled and reduced motion (one pass per story reads both: the shared walk's phone reader, ./walk.ts), print (page.pdf()), and a desktop→phone
  * resize mid-scroll. scrolly.test.ts and map.test.ts
  * test these in depth on the demo story; this file covers every real story (and the demo with JavaScript
  * off, the one scenario read from the page alone). The page-side checks are in ./gates/resilience.ts and
@@ -9,9 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, launch, openPage, PHONE, PHONE_1X, settled, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
+import { DESKTOP, openPage, PHONE, PHONE_1X, settled, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
 import { expectClean, sharedBrowser } from './shared.ts';
 import { invisibleText, missingGraphics, missingInPrint, runningMotion } from './gates/resilience.ts';
+import { ensureWalks, readWalk, WALK_KINDS } from './walk.ts';
+import { cleanProblems, motionProblems, noWebGLMapProblems, stepOrderProblems } from './walk-gates.ts';
 import { allPages, realStories } from './pages.ts';
 
 /** The demo story is covered scenario by scenario in scrolly.test.ts and map.test.ts. */
@@ -34,24 +36,6 @@ async function open(b: Browser, path: string, options: BrowserContextOptions): P
   return opened;
 }
 
-/** Wheel through the page over the text column, calling `each` after every notch. */
-async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<number> {
-  await page.mouse.move(6, 300);
-  let notches = 0;
-  // Where a notch ends is where the next one starts: one read of the position per notch.
-  let before = await page.evaluate(() => window.scrollY);
-  for (let guard = 0; guard < 1000; guard++) {
-    await page.mouse.wheel(0, deltaY);
-    await frames(page);
-    await each();
-    notches++;
-    const after = await page.evaluate(() => window.scrollY);
-    if (after === before) return notches;
-    before = after;
-  }
-  throw new Error('the page never stopped scrolling');
-}
-
 describe('JavaScript disabled', () => {
   // One tab led from page to page (no script runs, and the site keeps no state in the browser), its
   // watch emptied before each page: a new context and renderer for each page cost more than the checks.
@@ -72,137 +56,64 @@ describe('JavaScript disabled', () => {
 });
 
 /**
- * WebGL disabled and reduced motion, read in one pass per story: a phone with reduced motion scrolls the
- * story with the live map asked for (`?map=live`, so only a missing WebGL can keep it off). After every
- * wheel notch no animation or d3 transition may run; at each map on screen the enhancer must have
- * decided (`data-live`: off, wanted, shown, failed) and, without WebGL, kept the SVG. Reduced motion does
- * not decide the map's path: the positive control below sees the live map load under the same reading
- * with WebGL. Without WebGL the maps are the static SVG, as the reduced-motion pass read them when it was
- * a pass of its own (this machine's software WebGL does not qualify for the live map unasked).
+ * WebGL disabled and reduced motion, read in one pass per story: the shared walk's phone reader (./walk.ts:
+ * a browser without WebGL, reduced motion, the live map asked for with `?map=live` so only the missing WebGL
+ * can keep it off) scrolls each story down; right after every stop no animation or d3 transition may run; at
+ * each map step the enhancer must have decided (`data-live`) `off` and kept the SVG, and nothing of MapLibre
+ * is fetched. The judging is ./walk-gates.ts (motionProblems, noWebGLMapProblems), shown failing on bad
+ * recordings in tests/unit/walk-gates.test.ts; the positive controls below show the same recording sees the
+ * live map and the motion on the walk that allows them (the live-map phone: WebGL, motion allowed).
  */
 describe('WebGL disabled, with reduced motion', () => {
-  let noGl: Browser;
+  const control = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
   beforeAll(async () => {
-    noGl = await launch({ webgl: false });
-  });
-  afterAll(async () => {
-    await noGl?.close();
-  });
-
-  /**
-   * Scrolls the story (reduced motion, `?map=live`) and reads, after each notch, the motion still running
-   * and, at each map on screen, once its enhancer has decided and nothing is pending, what shows.
-   */
-  async function readThrough(b: Browser, path: string) {
-    const { page, watch } = await open(b, `${path}?map=live`, { ...PHONE_1X, reducedMotion: 'reduce' });
-    const maplibre: string[] = [];
-    page.on('request', (r) => {
-      if (/maplibre/.test(r.url())) maplibre.push(r.url());
-    });
-    await page.evaluate(() => {
-      const w = window as unknown as { __changes: number };
-      w.__changes = 0;
-      new MutationObserver(() => w.__changes++).observe(document.body, {
-        attributes: true,
-        attributeFilter: ['aria-current'],
-        subtree: true,
-      });
-    });
-    const mapLayers = await page.locator('.scrolly__layer[data-family="map"]').count();
-    const decisions: string[] = [];
-    const motion: string[] = [];
-    let svgHidden = 0;
-    await wheelThrough(page, 500, async () => {
-      motion.push(...(await page.evaluate(runningMotion)));
-      const onScreen = await page.evaluate(
-        () =>
-          [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"]')].filter((l) => {
-            const b = l.getBoundingClientRect();
-            return b.height > 0 && b.bottom > 0 && b.top < window.innerHeight;
-          }).length,
-      );
-      if (onScreen > 0) {
-        await page.waitForFunction(
-          () =>
-            [...document.querySelectorAll<HTMLElement>('.scrolly__layer.is-active[data-family="map"] .story-map')].some((m) => {
-              const r = m.getBoundingClientRect();
-              return m.dataset['live'] !== undefined && r.bottom > 0 && r.top < window.innerHeight;
-            }),
-          undefined,
-          { timeout: 60_000 },
-        );
-        await settled(page);
-        decisions.push(
-          ...(await page.$$eval('.scrolly__layer.is-active[data-family="map"] .story-map[data-live]', (els) =>
-            els.map((e) => (e as HTMLElement).dataset['live'] ?? ''),
-          )),
-        );
-        const svg = await page.evaluate(() =>
-          [...document.querySelectorAll('.scrolly__layer.is-active[data-family="map"] svg.story-map__svg')].some((s) => {
-            const b = s.getBoundingClientRect();
-            return b.width > 100 && b.height > 100 && s.checkVisibility({ visibilityProperty: true, opacityProperty: true });
-          }),
-        );
-        if (!svg) svgHidden++;
-      }
-    });
-    const live = await page.locator('.story-map__gl, .story-map.is-live').count();
-    const steps = await page.locator('[data-step]').count();
-    const changes = await page.evaluate(() => (window as unknown as { __changes: number }).__changes);
-    return { page, watch, mapLayers, decisions, svgHidden, live, maplibre, motion, steps, changes };
-  }
+    await ensureWalks(browser, [...STORIES.map((path) => ({ path, kind: 'phone' as const })), { path: control, kind: 'live' }]);
+  }, 900_000);
 
   it.each(STORIES)(
     '/%s: no animation or d3 transition runs after any step change; the SVG maps stay, MapLibre never loads; no errors',
-    async (path) => {
-      const r = await readThrough(noGl, path);
-      expect(r.motion, 'motion running after a step change').toEqual([]);
-      expect(r.changes, 'steps changed while scrolling').toBeGreaterThanOrEqual(r.steps);
-      if (r.mapLayers > 0) expect(r.decisions.length, 'a map section was on screen and its enhancer decided').toBeGreaterThan(0);
-      expect(
-        r.decisions.filter((d) => d !== 'off'),
-        'every map on screen stays the SVG',
-      ).toEqual([]);
-      expect(r.svgHidden, 'the SVG map shows').toBe(0);
-      expect(r.live).toBe(0);
-      expect(r.maplibre).toEqual([]);
-      expectClean(r.watch, path);
-      await r.page.context().close();
+    (path) => {
+      const w = readWalk({ path, kind: 'phone' });
+      expect(WALK_KINDS.phone.options.reducedMotion).toBe('reduce');
+      const problems = [...stepOrderProblems(w), ...motionProblems(w), ...noWebGLMapProblems(w), ...cleanProblems(w)];
+      expect(problems, problems.join('\n')).toEqual([]);
     },
   );
 
-  it('positive control: with WebGL, the same reading sees the live map and MapLibre load', async () => {
-    const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
-    const r = await readThrough(browser, path);
+  it('positive control: with WebGL, the same reading sees the live map and MapLibre load', () => {
+    const w = readWalk({ path: control, kind: 'live' });
+    const decisions = w.records.flatMap((r) => (r.map ? [r.map.decision] : []));
     expect(
-      r.decisions.some((d) => d === 'wanted' || d === 'shown'),
-      `decisions: ${r.decisions.join(', ')}`,
+      decisions.some((d) => d === 'wanted' || d === 'shown'),
+      `decisions: ${decisions.join(', ')}`,
     ).toBe(true);
-    expect(r.live).toBeGreaterThan(0);
-    expect(r.maplibre.length).toBeGreaterThan(0);
-    expectClean(r.watch, path);
-    await r.page.context().close();
+    expect(w.live).toBe(true);
+    expect(w.maplibre.length).toBeGreaterThan(0);
+    expect(noWebGLMapProblems(w).length).toBeGreaterThan(0);
+    expect(cleanProblems(w)).toEqual([]);
   });
 
-  it('positive control: the same motion check does see the motion on a story when motion is allowed', async () => {
-    const path = STORIES.find((p) => p.startsWith('fyp')) ?? STORIES[0]!;
-    const { page, watch } = await open(browser, path, PHONE_1X);
-    await page.mouse.move(6, 300);
-    let seen: string[] = [];
-    for (let i = 0; i < 200 && seen.length === 0; i++) {
-      await page.mouse.wheel(0, 300);
-      await frames(page);
-      seen = await page.evaluate(runningMotion);
-    }
-    expect(seen.length, 'running transitions seen while scrolling with motion allowed').toBeGreaterThan(0);
-    expectClean(watch, path);
-    await page.context().close();
+  it('positive control: the same motion check does see the motion on a story when motion is allowed', () => {
+    const w = readWalk({ path: control, kind: 'live' });
+    expect(w.motion.length, 'running transitions seen while scrolling with motion allowed').toBeGreaterThan(0);
+    expect(motionProblems(w).length).toBeGreaterThan(0);
   });
 });
 
 describe('print', () => {
+  // One tab led from story to story, as for JavaScript disabled (a fresh document each time; the site keeps
+  // no state in the browser), its watch emptied before each page; each page opens on screen, then prints.
+  let tab: Promise<{ page: Page; watch: PageWatch }> | undefined;
+  afterAll(async () => {
+    if (tab) await (await tab).page.context().close();
+  });
   it.each(STORIES)('/%s: every step prints its static graphic, title, source and caption; the PDF is produced', async (path) => {
-    const { page, watch } = await open(browser, path, PHONE_1X);
+    tab ??= openPage(browser, inject('siteUrl'), PHONE_1X).then(async (opened) => (await trackPending(opened.page), opened));
+    const { page, watch } = await tab;
+    for (const list of Object.values(watch)) list.length = 0;
+    await page.emulateMedia({ media: 'screen' });
+    const res = await page.goto(inject('siteUrl') + path);
+    expect(res?.status()).toBe(200);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(missingGraphics)).toEqual([]);
     expect(await page.evaluate(missingInPrint)).toEqual([]);
@@ -214,7 +125,6 @@ describe('print', () => {
     expect(pages, 'PDF pages').toBeGreaterThanOrEqual(Math.ceil(steps / 3));
     expect(pdf.length, 'PDF bytes').toBeGreaterThan(50_000);
     expectClean(watch, path);
-    await page.context().close();
   });
 });
 

@@ -15,6 +15,7 @@ import {
   layoutShift,
   openPage,
   PHONE,
+  PHONE_1X,
   settled,
   trackPending,
   type PageWatch,
@@ -247,9 +248,28 @@ async function scrollStepToLine(page: Page, id: string, px = 40): Promise<void> 
   await settled(page);
 }
 
+/**
+ * A page handed from one test to the next (as map.test.ts does): the test that leaves it keeps its context
+ * out of the after-each close; the next takes it (or opens its own when the first failed before handing it on).
+ */
+let handed: { to: string; opened: Opened } | undefined;
+/** Hands the page on to the test named `to` (only that one takes it: one run with -t gets fresh pages). */
+function handOn(opened: Opened, to: string): void {
+  contexts.splice(contexts.indexOf(opened.page.context()), 1);
+  handed = { to, opened };
+}
+function takeHanded(to: string): Opened | undefined {
+  const h = handed;
+  handed = undefined;
+  if (!h) return undefined;
+  contexts.push(h.opened.page.context());
+  return h.to === to ? h.opened : undefined;
+}
+
 describe('scrolling', () => {
   it('activates every step in order, draws each state and announces each summary once', async () => {
-    const { page, watch } = await open();
+    const opened = await open();
+    const { page, watch } = opened;
     const steps = await allSteps(page);
     expect(steps.length).toBeGreaterThanOrEqual(4);
     await page.evaluate(() => {
@@ -277,10 +297,12 @@ describe('scrolling', () => {
     await settled(page);
     await expectShowing(page, await expectedWith(page, steps[steps.length - 1]!.id));
     expectClean(watch);
+    // The page is at the bottom, where the next test starts (it presses End all the same): handed on, not reloaded.
+    handOn(opened, 'up');
   });
 
   it('scrolling back up activates the steps in reverse order', async () => {
-    const { page, watch } = await open();
+    const { page, watch } = takeHanded('up') ?? (await open());
     const steps = await allSteps(page);
     await page.keyboard.press('End');
     await settled(page);
@@ -432,7 +454,7 @@ describe('resizing', () => {
       await scrollStepToLine(page, step.id, 120);
       const want = await expectedWith(page, step.id);
       await expectShowing(page, want);
-      await page.setViewportSize(PHONE.viewport);
+      await page.setViewportSize(PHONE_1X.viewport);
       await settled(page);
       await expectShowing(page, want);
       await page.setViewportSize(DESKTOP.viewport);
@@ -443,7 +465,8 @@ describe('resizing', () => {
   });
 
   it('a height-only change keeps the step and its state', async () => {
-    const { page, watch } = await open(PHONE);
+    const opened = await open(PHONE_1X);
+    const { page, watch } = opened;
     const steps = await allSteps(page);
     const step = steps[2]!;
     await scrollStepToLine(page, step.id);
@@ -453,10 +476,12 @@ describe('resizing', () => {
       await expectShowing(page, await expectedWith(page, step.id));
     }
     expectClean(watch);
+    // Back at 390×844, the next test's phone: handed on, not reloaded (it scrolls to its own step).
+    handOn(opened, 'resize-event');
   });
 
   it('a resize event that changes neither the width nor the small viewport height moves nothing', async () => {
-    const { page, watch } = await open(PHONE);
+    const { page, watch } = takeHanded('resize-event') ?? (await open(PHONE_1X));
     const steps = await allSteps(page);
     await scrollStepToLine(page, steps[1]!.id, 200);
     const y = await page.evaluate(() => window.scrollY);
@@ -567,7 +592,8 @@ describe('without JavaScript', () => {
 
 describe('print', () => {
   it('prints every scrolly as the article: each step with its own figure, no sticky slot, no story bar', async () => {
-    const { page, watch } = await open();
+    const opened = await open();
+    const { page, watch } = opened;
     await page.emulateMedia({ media: 'print' });
     expect(await page.$$eval('.scrolly__sticky, .story-bar', (els) => els.every((e) => getComputedStyle(e).display === 'none'))).toBe(true);
     expect(
@@ -576,12 +602,16 @@ describe('print', () => {
       ),
     ).toBe(true);
     expectClean(watch);
+    // Back on screen, still at the top: the next test's page, handed on rather than reloaded.
+    await page.emulateMedia({ media: 'screen' });
+    await settled(page);
+    handOn(opened, 'read-mode');
   });
 });
 
 describe('read as article', () => {
   it('the switch unrolls the page, keeps the reader on the same step, and switches back', async () => {
-    const { page, watch } = await open();
+    const { page, watch } = takeHanded('read-mode') ?? (await open());
     const steps = await allSteps(page);
     const step = steps[2]!;
     await scrollStepToLine(page, step.id);
@@ -633,6 +663,8 @@ describe('a graphic that cannot start', () => {
 
 describe('layout', () => {
   it('opens without layout shift, on a phone and on a desktop', async () => {
+    // The phone at its real pixel ratio (PHONE): layout shift is measured in device pixels' snapping too
+    // (at scale 1 the same page reports a sub-pixel shift of 0.00004 that scale 3 does not).
     for (const options of [PHONE, DESKTOP]) {
       const { page, watch } = await open(options);
       // Every shift since the page opened (open() waited until it settled), then a shift caused on purpose,
@@ -646,7 +678,7 @@ describe('layout', () => {
   });
 
   it('on a phone the step text never hides the graphic: a card is read below it and only passes over it', async () => {
-    const { page, watch } = await open(PHONE);
+    const { page, watch } = await open(PHONE_1X);
     const steps = await allSteps(page);
     let checked = 0;
     await wheelThrough(page, 120, async () => {

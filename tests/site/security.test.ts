@@ -1,8 +1,9 @@
 /**
  * Security gates (issue 6), over the served test build: every page's Content-Security-Policy; scrolling
  * through every page to the bottom (maps enhanced on the way) with 0 CSP violations, 0 requests leaving
- * the origin and none leaving the base path (the demo story: in scrolly.test.ts, whose every test scrolls
- * it under the same three checks); the `_headers` file as copied into the build; and
+ * the origin and none leaving the base path (the stories: read from the shared walk's live-map reader,
+ * ./walk.ts, judged by ./walk-gates.ts; the demo story: in scrolly.test.ts, whose every test scrolls it
+ * under the same three checks); the `_headers` file as copied into the build; and
  * `lockfile-lint` on package-lock.json. Each check's logic lives in ./gates/ and is shown failing on
  * bad fixtures below. (Dataset strings with markup: tests/render/markup.test.ts.)
  */
@@ -15,9 +16,12 @@ import { sharedBrowser } from './shared.ts';
 import { checkCsp } from './gates/csp.ts';
 import { checkHeadersFile, checkSecurityHeaders, headersFor, parseHeaders } from './gates/headers.ts';
 import { lockfileEntries, lockfileLint } from './gates/lockfile.ts';
-import { allFilePaths, allPages, DEMO, embedPages, embedSample, sitePaths } from './pages.ts';
+import { allFilePaths, allPages, DEMO, embedPages, embedSample, realStories, sitePaths } from './pages.ts';
+import { ensureWalks, readWalk } from './walk.ts';
+import { cleanProblems, liveMapProblems, walkProblems } from './walk-gates.ts';
 
 const PAGES = allPages();
+const STORIES = realStories();
 /** Every embed page has its CSP checked (a file read); a representative set is also scrolled in the browser. */
 const EMBEDS = embedPages();
 
@@ -57,9 +61,25 @@ describe('scrolling through every page', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await sharedBrowser();
-  });
+    await ensureWalks(
+      browser,
+      STORIES.map((path) => ({ path, kind: 'live' as const })),
+    );
+  }, 900_000);
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('reads every real story (the shared walk, live map forced)', () => {
+    expect(STORIES.length).toBeGreaterThanOrEqual(6);
+    expect(PAGES.filter((p) => p !== DEMO && !STORIES.includes(p))).toEqual(['', 'data/', 'sources/']);
+  });
+
+  it.each(STORIES)('/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced, read to the bottom', (path) => {
+    const w = readWalk({ path, kind: 'live' });
+    const problems = [...walkProblems(w), ...cleanProblems(w), ...liveMapProblems(w)];
+    if (!w.bottom) problems.push(`/${path} (live): never reached the bottom of the page`);
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 
   /** Scrolls to the bottom with the wheel (over the text column), waiting for any map that comes into view to go live. */
@@ -96,7 +116,7 @@ describe('scrolling through every page', () => {
     return { maps, live: await page.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true) };
   }
 
-  it.each([...PAGES.filter((p) => p !== DEMO), ...embedSample()])(
+  it.each([...PAGES.filter((p) => p !== DEMO && !STORIES.includes(p)), ...embedSample()])(
     '/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced',
     async (path) => {
       const siteUrl = inject('siteUrl');

@@ -5,7 +5,8 @@
  * base, or stale (a source of the site changed after it was built): `npm run test:site` reuses the build
  * that `npm run build:test` (or `npm test`) made.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { BrowserServer } from 'playwright-core';
@@ -14,6 +15,8 @@ import { launchServer, TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts
 
 let running: RunningServer | undefined;
 let browsers: BrowserServer[] = [];
+let walkDir: string | undefined;
+let noWebGL: BrowserServer | undefined;
 
 /** What the test build is made from; the files the build itself writes into the checkout are not inputs. */
 const INPUTS = ['src', 'content', 'data', 'public', 'astro.config.mjs'];
@@ -56,15 +59,22 @@ export async function setup(project: TestProject) {
   // One browser per worker (VITEST_POOL_ID 1…maxWorkers): files running at the same time never share one.
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
   browsers = await Promise.all(Array.from({ length: workers }, () => launchServer()));
+  // This run's walks (./walk.ts): recorded once by the first file that needs each, read by the others.
+  walkDir = mkdtempSync(join(tmpdir(), 'site-walks-'));
+  project.provide('walkDir', walkDir);
   project.provide(
     'browsers',
     browsers.map((b) => b.wsEndpoint()),
   );
+  // And one without WebGL, for the phone walk (./walk.ts: the static maps' and the resilience gate's reader).
+  noWebGL = await launchServer({ webgl: false });
+  project.provide('noWebGLBrowser', noWebGL.wsEndpoint());
 }
 
 export async function teardown() {
-  await Promise.all(browsers.map((b) => b.close()));
+  await Promise.all([...browsers, ...(noWebGL ? [noWebGL] : [])].map((b) => b.close()));
   await running?.close();
+  if (walkDir) rmSync(walkDir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
@@ -72,5 +82,9 @@ declare module 'vitest' {
     siteUrl: string;
     /** The websocket endpoint of each worker's browser, by VITEST_POOL_ID − 1. */
     browsers: string[];
+    /** The folder of this run's walk recordings (./walk.ts). */
+    walkDir: string;
+    /** The websocket endpoint of the browser launched without WebGL (the phone walk's). */
+    noWebGLBrowser: string;
   }
 }
