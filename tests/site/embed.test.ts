@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { hostSnippet } from '../../src/embed/snippet.ts';
-import { TEST_DIST } from '../../scripts/lib/browser.ts';
+import { PHONE_1X, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { axeProblems } from './gates.ts';
 import { sharedBrowser } from './shared.ts';
 
 /** A chart, a map and a waffle (share kind), as `<story>/<graphic>/<state>`. */
@@ -231,6 +232,43 @@ describe('embeds resize on a host page of another origin', () => {
     expect(scripts, scripts.join(', ')).toEqual([]);
     await page.goto(`${host.url}snippet.html`, { waitUntil: 'networkidle' });
     expect(scripts.filter((s) => /height/.test(s)).length).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('the share menu under a story graphic', () => {
+  it('shows the embed code and the link as named read-only text, copies each, and selects it when it cannot', async () => {
+    const context = await browser.newContext({ ...PHONE_1X });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}fyp-projects/`);
+    const e = embeds.find((x) => x.path.startsWith('fyp-projects/county-map/'))!;
+    // The story's form controls: none (each one costs a forced style and layout at the end of parsing).
+    expect(await page.locator('textarea, input').count()).toBe(0);
+    const menu = page
+      .locator('[data-share]')
+      .filter({ has: page.locator('pre', { hasText: `/embed/${e.path}/` }) })
+      .first();
+    await menu.locator('summary').click();
+    const code = menu.getByRole('textbox', { name: '嵌入代码（粘贴到其他网页）' });
+    const link = menu.getByRole('textbox', { name: '本图在报道中的链接' });
+    await expect.poll(() => code.textContent()).toBe(e.code);
+    expect(await link.textContent()).toMatch(/^http.*\/fyp-projects\/#[\w-]+$/);
+    expect(await code.getAttribute('aria-readonly')).toBe('true');
+    expect(await axeProblems(page, '[data-share][open]')).toEqual([]);
+    // Copy buttons (scripting on): each copies its own value and says so.
+    await menu.getByRole('button', { name: '复制嵌入代码' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(e.code);
+    await expect.poll(() => menu.locator('[data-copy-status]').textContent()).toBe('已复制：嵌入代码');
+    await menu.getByRole('button', { name: '复制链接' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await link.textContent());
+    // Without clipboard access the value is selected for the reader to copy by hand.
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+    });
+    await menu.getByRole('button', { name: '复制嵌入代码' }).click();
+    await expect.poll(() => menu.locator('[data-copy-status]').textContent()).toBe('无法自动复制，已选中文本，请手动复制');
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(e.code);
     await context.close();
   });
 });
