@@ -287,9 +287,18 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   let visible = false;
   host.users++;
 
-  /** Wakes the live path's loop: the state or the size changed, or the context came back. */
+  /**
+   * Wakes the live path's loop: the state or the size changed, or the context came back. `wakes` counts
+   * them, so a wake while the loop is busy (in a `sync()` that the change makes moot) is not lost: the
+   * loop goes round again instead of waiting for the next one (a reader who stopped right after such a
+   * change kept the SVG until they scrolled again).
+   */
   const wakers: (() => void)[] = [];
-  const wake = () => wakers.splice(0).forEach((f) => f());
+  let wakes = 0;
+  const wake = () => {
+    wakes++;
+    wakers.splice(0).forEach((f) => f());
+  };
   const changed = () => new Promise<void>((resolve) => wakers.push(resolve));
 
   const io = box
@@ -491,6 +500,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     liveStory = true;
     for (;;) {
       if (destroyed) return;
+      const seen = wakes;
       if (onScreen() && !(host.owner === me && shown) && !exploring()) {
         let ok: boolean;
         try {
@@ -505,7 +515,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
           shownOnce();
         }
       }
-      await Promise.race([when.nextScroll(), changed()]);
+      if (wakes === seen) await Promise.race([when.nextScroll(), changed()]);
       await when.pause();
     }
   }
