@@ -16,6 +16,49 @@ export const TEST_SITE = 'http://127.0.0.1';
 export const CHROMIUM =
   process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
+/**
+ * The browser of the site tests (tests/site/setup.ts): Debian's `chromium-headless-shell` when it is
+ * installed (`apt-get install chromium-headless-shell`: the same Chromium 1xx build as the `chromium`
+ * package, as its "old" headless mode, the one Playwright itself runs headless tests on), else `chromium`.
+ * Measured on this 2-core machine: a fresh context with a story page costs about half of what the full
+ * browser's new headless mode costs (no browser UI behind each window). `CHROMIUM_PATH` overrides both.
+ * The benchmarks and tools keep `CHROMIUM` (the browser readers run), so their figures do not move.
+ */
+export const TEST_CHROMIUM =
+  process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium-headless-shell') ? '/usr/bin/chromium-headless-shell' : CHROMIUM);
+
+/**
+ * Features Playwright disables on every Chromium it launches (playwright-core's chromiumSwitches.ts), repeated
+ * here because Chromium keeps only the last `--disable-features` switch and ours must not drop them
+ * (tests/unit/browser-flags.test.ts checks this list against the installed playwright-core).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * The full browser's new headless mode opens a window per Playwright context, and with it the omnibox
+ * popup, a WebUI page preloaded in a renderer of its own (chrome://omnibox-popup.top-chrome/): in a run
+ * of the site tests that renderer used as much CPU as the pages under test (95 s of 560 s sampled). A
+ * page never sees it; it goes (used only for the site tests' browsers).
+ */
+export const NO_BROWSER_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
+
 const BASE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -29,17 +72,23 @@ const BASE_ARGS = [
 export interface LaunchOptions {
   /** Remove WebGL entirely (tests the map's static fallback). */
   webgl?: boolean;
+  /** The site tests' browser (TEST_CHROMIUM, without the browser UI), not the readers' (CHROMIUM). */
+  forTests?: boolean;
 }
 
 function launchOptions(opts: LaunchOptions) {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const executablePath = opts.forTests ? TEST_CHROMIUM : CHROMIUM;
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
   }
   const args = [...BASE_ARGS];
   // No WebGL anywhere, as on a device whose GPU is blocklisted: --disable-webgl alone leaves workers'
   // OffscreenCanvas contexts working (software), so the software rasterizer goes too.
   if (opts.webgl === false) args.push('--disable-webgl', '--disable-3d-apis', '--disable-software-rasterizer');
-  return { executablePath: CHROMIUM, headless: true, args };
+  if (opts.forTests && !executablePath.includes('headless-shell')) {
+    args.push(`--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...NO_BROWSER_UI_FEATURES].join(',')}`);
+  }
+  return { executablePath, headless: true, args };
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Browser> {

@@ -186,15 +186,34 @@ describe('a slow connection: 50 kbps, 2 s latency', () => {
 describe('the script arrives after the first paint', () => {
   // Lighthouse's phone (Moto G Power) and ours: on goals-2025 the first section is in view as the page opens.
   const LH_PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true } as const;
-  it.each(STORIES)('/%s: the switch to the sticky layout shifts nothing on a phone', async (path) => {
-    for (const options of [LH_PHONE, PHONE_1X]) {
-      const { page, watch } = await open(options);
-      let release = () => {};
-      const painted = new Promise<void>((r) => (release = r));
-      await page.route(/\/_astro\/Story\.astro[^/]*\.js$/, async (route) => {
-        await painted;
+  /**
+   * One tab per phone, led from story to story (each page a fresh document; routing turns the tab's HTTP
+   * cache off, so every page requests its script anew): the story script is held until `release()`, called
+   * once the page has painted; `hold()` closes the gate again before each page.
+   */
+  const held = (options: BrowserContextOptions) => {
+    let gate = Promise.resolve();
+    let open = () => {};
+    const tab = tabFor(options, (page) =>
+      page.route(/\/_astro\/Story\.astro[^/]*\.js$/, async (route) => {
+        await gate;
         await route.continue();
-      });
+      }),
+    );
+    return {
+      tab,
+      hold: () => void (gate = new Promise<void>((r) => (open = r))),
+      release: () => open(),
+    };
+  };
+  const phones = [
+    [LH_PHONE, held(LH_PHONE)],
+    [PHONE_1X, held(PHONE_1X)],
+  ] as const;
+  it.each(STORIES)('/%s: the switch to the sticky layout shifts nothing on a phone', async (path) => {
+    for (const [options, { tab, hold, release }] of phones) {
+      const { page, watch } = await tab();
+      hold();
       await page.goto(inject('siteUrl') + path, { waitUntil: 'commit' });
       await page.waitForFunction(
         () => performance.getEntriesByName('first-contentful-paint').length > 0 && document.readyState !== 'loading',
@@ -206,7 +225,6 @@ describe('the script arrives after the first paint', () => {
       expect(shift.sinceLoad, `${options.viewport.width}×${options.viewport.height}`).toBe(0);
       expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
       expect(watch.errors).toEqual([]);
-      await page.context().close();
     }
   });
 });

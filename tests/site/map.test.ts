@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
+import { connect, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
 import { expectClean, sharedBrowser } from './shared.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
 import { PAUSE_MS } from '../../src/map/loader.ts';
@@ -281,7 +281,8 @@ describe('MapLibre controller, explore mode (on a phone)', () => {
 
 describe('without WebGL', () => {
   it('keeps the SVG, loads no MapLibre and reports no error', async () => {
-    const noGl = await launch({ webgl: false });
+    // The browser launched without WebGL for the run (setup.ts); closing this connection closes only its contexts.
+    const noGl = await connect(inject('noWebGLBrowser'));
     try {
       const { page, watch } = await openPage(noGl, inject('siteUrl'));
       const mapRequests: string[] = [];

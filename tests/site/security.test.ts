@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openPage, TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { openPage, TEST_BASE, TEST_DIST, type PageWatch } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
 import { checkCsp } from './gates/csp.ts';
 import { checkHeadersFile, checkSecurityHeaders, headersFor, parseHeaders } from './gates/headers.ts';
@@ -116,22 +116,35 @@ describe('scrolling through every page', () => {
     return { maps, live: await page.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true) };
   }
 
+  // One tab led from page to page (the site keeps no state in the browser; each page is a fresh document),
+  // its watch and off-base list emptied before each page: a new context per page cost more than the reading.
+  let tab: Promise<{ page: Page; watch: PageWatch; offBase: string[] }> | undefined;
+  afterAll(async () => {
+    if (tab) await (await tab).page.context().close();
+  });
+  async function openTab(): Promise<{ page: Page; watch: PageWatch; offBase: string[] }> {
+    const siteUrl = inject('siteUrl');
+    const { page, watch } = await openPage(browser, siteUrl);
+    const offBase: string[] = [];
+    const origin = new URL(siteUrl).origin;
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === origin && !u.pathname.startsWith(TEST_BASE)) offBase.push(r.url());
+    });
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
+      }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
+    });
+    return { page, watch, offBase };
+  }
   it.each([...PAGES.filter((p) => p !== DEMO && !STORIES.includes(p)), ...embedSample()])(
     '/%s: 0 CSP violations, 0 requests off the origin or the base path, maps enhanced',
     async (path) => {
       const siteUrl = inject('siteUrl');
-      const { page, watch } = await openPage(browser, siteUrl);
-      const offBase: string[] = [];
-      const origin = new URL(siteUrl).origin;
-      page.on('request', (r) => {
-        const u = new URL(r.url());
-        if (u.origin === origin && !u.pathname.startsWith(TEST_BASE)) offBase.push(r.url());
-      });
-      await page.addInitScript(() => {
-        new MutationObserver(() => {
-          if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
-        }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
-      });
+      tab ??= openTab();
+      const { page, watch, offBase } = await tab;
+      for (const list of [...Object.values(watch), offBase]) list.length = 0;
       // Story pages with ?map=live: the live map (MapLibre and its worker) must run under the CSP too.
       const res = await page.goto(siteUrl + path + (path.startsWith('embed/') ? '' : '?map=live'));
       expect(res?.status()).toBe(200);
@@ -143,7 +156,6 @@ describe('scrolling through every page', () => {
       expect(offBase).toEqual([]);
       expect(watch.errors).toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
-      await page.context().close();
     },
   );
 });

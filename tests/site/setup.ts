@@ -58,7 +58,7 @@ export async function setup(project: TestProject) {
   project.provide('siteUrl', running.url);
   // One browser per worker (VITEST_POOL_ID 1…maxWorkers): files running at the same time never share one.
   const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
-  browsers = await Promise.all(Array.from({ length: workers }, () => launchServer()));
+  browsers = await Promise.all(Array.from({ length: workers }, () => launchServer({ forTests: true })));
   // This run's walks (./walk.ts): recorded once by the first file that needs each, read by the others.
   walkDir = mkdtempSync(join(tmpdir(), 'site-walks-'));
   project.provide('walkDir', walkDir);
@@ -67,7 +67,7 @@ export async function setup(project: TestProject) {
     browsers.map((b) => b.wsEndpoint()),
   );
   // And one without WebGL, for the phone walk (./walk.ts: the static maps' and the resilience gate's reader).
-  noWebGL = await launchServer({ webgl: false });
+  noWebGL = await launchServer({ webgl: false, forTests: true });
   project.provide('noWebGLBrowser', noWebGL.wsEndpoint());
 }
 

@@ -1,8 +1,8 @@
 /**
  * The browser a test file uses: the one its worker shares (started by ./setup.ts, one per worker), so no
  * file pays for starting and stopping Chromium. `browser.close()` in a file closes only what the file
- * opened (its connection and its contexts). A browser with other flags (WebGL removed) is still launched
- * by the file that needs it (`launch({ webgl: false })`).
+ * opened (its connection and its contexts). The browser without WebGL is shared the same way
+ * (`connect(inject('noWebGLBrowser'))`).
  */
 import { expect, inject } from 'vitest';
 import type { Browser } from 'playwright-core';

@@ -22,7 +22,7 @@ import { TEST_DIST } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
 import { realStories } from './pages.ts';
 import { ensureWalks, readWalk, type WalkKind } from './walk.ts';
-import { cleanProblems, mapStepProblems, stepOrderProblems } from './walk-gates.ts';
+import { cleanProblems, forcedLiveProblems, mapStepProblems, stepOrderProblems } from './walk-gates.ts';
 
 /** The real stories of the build (pages with a `[data-story]`, without the demo), as paths (`fyp-projects/`). */
 const STORIES = realStories();
@@ -72,5 +72,18 @@ describe.each([
 
   it.each(mapStories)('%s', (path) => {
     expectNone(mapStepProblems(readWalk({ path, kind }), kind === 'live'));
+  });
+});
+
+/**
+ * The live map forced (`?map=live`: this machine's software WebGL does not qualify for it; map-path.test.ts
+ * covers which path a device takes), read by the live reader on every story with a sticky map: nothing of
+ * MapLibre before the first scroll, the map shown at every map step after the reader's pause there, and one
+ * MapLibre instance for all the map sections of the page.
+ */
+describe('with the live map forced (?map=live), on a phone', () => {
+  const mapStories = STORIES.filter((s) => readFileSync(`${TEST_DIST}/${s}index.html`, 'utf8').includes('story-map--sticky'));
+  it.each(mapStories)('%s: nothing of MapLibre before the first scroll, shown at every map step, one instance', (path) => {
+    expectNone(forcedLiveProblems(readWalk({ path, kind: 'live' })));
   });
 });

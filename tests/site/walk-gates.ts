@@ -56,6 +56,23 @@ export function liveMapProblems(w: Walk): string[] {
   return w.maps > 0 && !w.live ? [`${at(w)}: ${w.maps} map layer(s) but no map went live`] : [];
 }
 
+/**
+ * The live map forced (`?map=live`, the live reader): nothing of MapLibre before the reader's first scroll;
+ * at every map step the enhancer decided `shown`; one MapLibre instance serves every map section of the page.
+ */
+export function forcedLiveProblems(w: Walk): string[] {
+  const out: string[] = [];
+  if (!w.maplibreBeforeScroll) out.push(`${at(w)}: what was fetched before the first scroll was not recorded`);
+  else out.push(...w.maplibreBeforeScroll.map((u) => `${at(w)}: MapLibre fetched before the first scroll: ${u}`));
+  const maps = w.records.filter((r) => r.map);
+  if (w.maps > 0 && maps.length === 0) out.push(`${at(w)}: ${w.maps} map layer(s) but no map step recorded`);
+  for (const r of maps) {
+    if (r.map!.decision !== 'shown') out.push(`${at(w)}#${r.id}: the map's enhancer decided ${r.map!.decision ?? 'nothing'}, not shown`);
+  }
+  if (w.maps > 0 && w.instances !== 1) out.push(`${at(w)}: ${w.instances ?? 'an uncounted number of'} MapLibre instances, not one`);
+  return out;
+}
+
 /** axe: 0 serious or critical violations on the whole page in its initial state. */
 export function initialAxeProblems(w: Walk): string[] {
   if (w.failure && !w.initialAxe) return [`${at(w)}: the walk broke off: ${w.failure}`];

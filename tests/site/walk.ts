@@ -164,8 +164,12 @@ export interface Walk {
   /** Map layers on the page, and whether a map went live. */
   maps: number;
   live: boolean;
-  /** MapLibre's files requested. */
+  /** MapLibre's files requested (its code, the map controller chunk that bundles it, and its worker). */
   maplibre: string[];
+  /** Of those, the ones requested before the walk's first scroll (the page opened, fonts loaded, axe run). */
+  maplibreBeforeScroll?: string[];
+  /** MapLibre instances on the page at the end of the read-through (`.maplibregl-map`). */
+  instances?: number;
   /** Animations and d3 transitions running right after a stop (`scrollY 1234: animation … on …`). */
   motion: string[];
   /** Reached the bottom of the page. */
@@ -188,6 +192,9 @@ export function allWalks(): WalkSpec[] {
   }
   return out;
 }
+
+/** MapLibre's files: the chunk that bundles it with the map controller, and its worker. */
+export const MAPLIBRE = /map-controller|maplibre/;
 
 /** Generous: the machine is small and shared; every wait is for a condition. */
 const WAIT = 30_000;
@@ -352,7 +359,7 @@ export async function openFor(
   });
   const maplibre: string[] = [];
   page.on('request', (r) => {
-    if (/maplibre/.test(r.url())) maplibre.push(r.url());
+    if (MAPLIBRE.test(r.url())) maplibre.push(r.url());
   });
   // settled() at the map stops of the reduced-motion phone: the enhancer's work has finished.
   if (spec.kind === 'phone') await trackPending(page);
@@ -517,6 +524,7 @@ export async function recordWalk(browser: Browser, siteUrl: string, spec: WalkSp
     if (kind.axe) walk.initialAxe = await axeConfirmed(p);
     if (spec.kind === 'phone') walk.cards = [{ height: kind.options.viewport!.height, cards: await p.evaluate(cardsNow) }];
 
+    walk.maplibreBeforeScroll = [...walk.maplibre];
     if (only) {
       // The demo: straight to each of its own steps' trigger stop.
       for (const id of walk.visited) {
@@ -599,6 +607,7 @@ export async function recordWalk(browser: Browser, siteUrl: string, spec: WalkSp
     }
     await p.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => undefined);
     walk.live = await p.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true);
+    walk.instances = await p.evaluate(() => document.querySelectorAll('.maplibregl-map').length);
     if (spec.kind === 'phone') {
       // The same context (mobile, touch), resized: a card's height is CSS layout at that viewport.
       await p.setViewportSize(SMALL_PHONE);

@@ -11,6 +11,7 @@ import {
   axeStepProblems,
   cardWalkProblems,
   cleanProblems,
+  forcedLiveProblems,
   initialAxeProblems,
   labelWalkProblems,
   liveMapProblems,
@@ -146,5 +147,27 @@ describe('each gate fails the bad recording, naming the page and the step', () =
       `${P}#s3: the badge is off the screen`,
     ]);
     expect(mapStepProblems({ ...good, records: good.records.slice(0, 1) }, false)).toEqual([`${P}: no map step recorded`]);
+  });
+
+  it('the live map forced: MapLibre before the first scroll, a map step not shown, two instances or none counted', () => {
+    /** The good walk read by the live reader: its map step shown, nothing before the scroll, one instance. */
+    const live: Walk = {
+      ...good,
+      maplibreBeforeScroll: [],
+      instances: 1,
+      records: good.records.map((r) => (r.map ? { ...r, map: { ...r.map, live: true, decision: 'shown' } } : r)),
+    };
+    expect(forcedLiveProblems(live)).toEqual([]);
+    const early = 'http://127.0.0.1:1234/stories/tongliao/_astro/map-controller.js';
+    expect(forcedLiveProblems({ ...live, maplibreBeforeScroll: [early], instances: 2 })).toEqual([
+      `${P}: MapLibre fetched before the first scroll: ${early}`,
+      `${P}: 2 MapLibre instances, not one`,
+    ]);
+    expect(forcedLiveProblems(good)).toEqual([
+      `${P}: what was fetched before the first scroll was not recorded`,
+      `${P}#s2: the map's enhancer decided off, not shown`,
+      `${P}: an uncounted number of MapLibre instances, not one`,
+    ]);
+    expect(forcedLiveProblems({ ...live, records: live.records.slice(0, 1) })).toEqual([`${P}: 1 map layer(s) but no map step recorded`]);
   });
 });
