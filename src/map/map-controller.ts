@@ -415,10 +415,6 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     await styled;
     await warmGlyphs(map, scene.data.features, o.gate);
     performance.mark('map:glyphs');
-    // From here MapLibre renders: each layers slice's frame then updates the style with that stage's
-    // layers (serialized for the worker) and draws what it can (the background's first draw, no tiles
-    // yet), instead of all of it in the first frame with data.
-    starting = false;
     // Every layer, the first stage's style, a stage's layers per slice while the source is empty (no
     // tiling yet), added onto the empty style (which keeps its glyph cache).
     const first = styleFor(current, { width: styleWidth(), stage });
@@ -442,6 +438,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // The first render, in a later slice.
     await o.gate();
     if (removed) throw new Error('removed');
+    starting = false;
     performance.mark('map:render');
     await new Promise<void>((resolve, reject) => {
       failStart = reject;
