@@ -46,6 +46,7 @@ class FakeMap {
     };
   }
   _render() {
+    log.push('render');
     return this;
   }
   triggerRepaint() {
@@ -63,8 +64,9 @@ class FakeMap {
     this.handlers.delete(type);
     fs.forEach((f) => f());
   }
-  setStyle(st: { layers: unknown[] } | null) {
+  setStyle(st: { layers: unknown[]; transition?: { duration?: number } } | null) {
     log.push(`setStyle ${st ? `${st.layers.length} layer(s)` : 'null'}`);
+    if (st?.transition?.duration !== 0) log.push('transitions');
     setTimeout(() => this.emit('style.load'), 0);
   }
   addSource(id: string) {
@@ -94,7 +96,9 @@ class FakeMap {
   setPaintProperty(id: string, k: string, v: unknown) {
     if (k.endsWith('opacity') && v === 1) log.push(`show ${id}`);
   }
-  setFeatureState() {}
+  setFeatureState() {
+    if (!log.at(-1)?.startsWith('setFeatureState')) log.push('setFeatureState');
+  }
   getContainer() {
     return this.container;
   }
@@ -112,7 +116,12 @@ class FakeMap {
   remove() {}
 }
 
-vi.mock('maplibre-gl', () => ({ Map: FakeMap, setWorkerUrl: () => undefined }));
+vi.mock('maplibre-gl', () => ({
+  Map: FakeMap,
+  setWorkerUrl: () => undefined,
+  prewarm: () => log.push('prewarm'),
+  clearPrewarmedResources: () => undefined,
+}));
 vi.mock('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url', () => ({ default: '/worker.js' }));
 vi.mock('../../data/geo/tongliao.topo.json?url', () => ({ default: '/topo.json' }));
 
@@ -208,7 +217,29 @@ describe('createLiveMap(): the start-up', () => {
     const states = Object.fromEntries(
       Object.keys(spec.states).map((k) => [`where/${k}`, model.clientState(model.resolveMapState(spec, k, fixture))]),
     );
+    const { messageGate } = await import('./worker-gate.ts');
     let gates = 0;
+    /** What the message gate and the render did in a stage slice of start-up (checked once, below). */
+    let booting: Record<string, unknown> | null = null;
+    let probing = false;
+    let early: boolean | null = null;
+    const probe = async () => {
+      const mg = messageGate();
+      const fake = instances[0] as unknown as { _render(t: number): unknown };
+      if (!mg) throw new Error('no message gate during start-up');
+      const seen: Record<string, unknown> = { heldBefore: mg.held() };
+      let n = log.length;
+      fake._render(0);
+      seen['renderWithoutAnswer'] = log.slice(n).includes('render');
+      await mg.whenFree();
+      seen['heldAfterSlice'] = mg.held();
+      mg.delivered?.();
+      seen['heldAfterAnswer'] = mg.held();
+      n = log.length;
+      fake._render(0);
+      seen['renderAfterAnswer'] = log.slice(n).includes('render');
+      booting = seen;
+    };
     const map = await createLiveMap(el() as never, {
       base: model.mapBase(fixture),
       states,
@@ -218,6 +249,16 @@ describe('createLiveMap(): the start-up', () => {
       gate: async () => {
         gates++;
         log.push('gate');
+        if (early === null && log.some((l) => l.startsWith('glyphs ')) && instances[0]) {
+          // before the layers: MapLibre's renders wait (the first frames come with the layers slices)
+          const n = log.length;
+          (instances[0] as unknown as { _render(t: number): unknown })._render(0);
+          early = log.slice(n).includes('render');
+        }
+        if (!probing && !booting && log.includes('setFeatureState')) {
+          probing = true;
+          await probe();
+        }
       },
       held: () => false,
       whenFree: async () => undefined,
@@ -245,6 +286,8 @@ describe('createLiveMap(): the start-up', () => {
     // added directly (not validated, not setStyle), a stage per gated slice, ending in the style's paint order
     expect(log).not.toContain('validated');
     expect(log.filter((l) => l.startsWith('setStyle'))).toEqual(['setStyle 0 layer(s)']);
+    // no paint transitions (each would be 300 ms of renders while the map is hidden)
+    expect(log).not.toContain('transitions');
     const { styleFor, LAST_STAGE, STAGES } = await import('./maplibre-style.ts');
     expect(instances[0]?.layers).toEqual(styleFor(states['where/city']!, { width: 390, stage: LAST_STAGE }).layers.map((l) => l.id));
     expect(log.slice(style, data).filter((l) => l === 'gate').length).toBeGreaterThanOrEqual(STAGES.length);
@@ -259,6 +302,30 @@ describe('createLiveMap(): the start-up', () => {
     const firstLabels = log.findIndex((l) => /^show .*label/.test(l));
     expect(firstLabels).toBeGreaterThan(glyphs.at(-1) as number);
     expect(gates).toBeGreaterThan(glyphs.length);
+    // MapLibre's worker started in a gated slice of its own before new Map()
+    const worker = log.indexOf('prewarm');
+    expect(log[worker - 1]).toBe('gate');
+    expect(worker).toBeLessThan(context);
+    // feature states only once the data is in and drawn, in a slice after the first render's
+    const statesAt = log.indexOf('setFeatureState');
+    expect(statesAt).toBeGreaterThan(data);
+    expect(log.slice(data + 1, statesAt).filter((l) => l === 'gate').length).toBeGreaterThanOrEqual(2);
+    // while starting, worker answers one per slice, and a render asked for after an answer waits for the next slice
+    expect(booting).toEqual({
+      heldBefore: true,
+      renderWithoutAnswer: true,
+      heldAfterSlice: false,
+      heldAfterAnswer: true,
+      renderAfterAnswer: false,
+    });
+    expect(early).toBe(false);
+    // once started, answers are held only by gestures and renders run at once
+    const after = messageGate();
+    expect(after?.held()).toBe(false);
+    const n = log.length;
+    after?.delivered?.();
+    (instances[0] as unknown as { _render(t: number): unknown })._render(0);
+    expect(log.slice(n)).toContain('render');
     // a state change and a move reuse the one instance
     map.show('where/horqin', { animate: false });
     map.moveTo(el() as never);

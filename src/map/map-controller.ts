@@ -8,7 +8,9 @@
  * as a diff of feature states, so a state change never re-tiles the source.
  */
 import {
+  clearPrewarmedResources,
   Map as MapLibre,
+  prewarm,
   setWorkerUrl,
   type GeoJSONSource,
   type LayerSpecification,
@@ -34,8 +36,12 @@ installWorkerGate(workerUrl, nextTask);
 
 /** A map that has not rendered by then is given up (a worker that never answers, a stalled context). */
 const START_TIMEOUT_MS = 30_000;
-/** The style the map is created with: nothing yet, but a style (and its glyph cache) to fill. */
-const EMPTY_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [] };
+/**
+ * The style the map is created with: nothing yet, but a style (and its glyph cache) to fill. No
+ * transitions: a state or a start-up stage is drawn in one frame (MapLibre would otherwise animate
+ * every changed paint property for 300 ms, a render per frame, while the map is still hidden).
+ */
+export const EMPTY_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [], transition: { duration: 0, delay: 0 } };
 
 export interface LiveMap {
   /** Show the state `key` (one of the states the map was created with); `animate` eases the camera. */
@@ -219,9 +225,36 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
 
   // `new Map()` (WebGL context, worker) in a task of its own, and its first render in a later frame.
   let starting = true;
+  /**
+   * Until start-up is done, MapLibre's worker answers come one per slice (each after `gate()`), and a
+   * render asked for in the task of an answer waits for the next slice: an answer (a tile's buffers
+   * deserialized, its feature states set up) and a render (placement, uploads, first draws) are long
+   * enough each; together they were the longest frame of start-up.
+   */
+  let booting = true;
+  /** A slice was granted to the next worker answer. */
+  let turn = false;
+  /** A worker answer was handed over since the last render. */
+  let answered = false;
   let lost = false;
   let removed = false;
-  setMessageGate({ held: () => !removed && !exploring && o.held(), whenFree: () => o.whenFree() });
+  setMessageGate({
+    held: () => !removed && !exploring && (o.held() || (booting && !turn)),
+    whenFree: () =>
+      booting
+        ? o.gate().then(() => {
+            turn = true;
+          })
+        : o.whenFree(),
+    delivered: () => {
+      turn = false;
+      if (booting) answered = true;
+    },
+  });
+  // MapLibre's worker, started in a slice of its own (MapLibre would start it in the empty style's).
+  await o.gate();
+  performance.mark('map:worker');
+  prewarm();
   // The WebGL context first, in a slice of its own (on a software renderer it is the longest part of
   // `new Map()`); MapLibre gets it with the canvas (withCanvas).
   await o.gate();
@@ -259,15 +292,23 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   const internal = map as unknown as { _render: (t: number) => unknown };
   const renderNow = internal._render.bind(map);
   let deferred = false;
+  const deferRender = (until: () => Promise<void>) => {
+    if (deferred) return;
+    deferred = true;
+    void until().then(() => {
+      deferred = false;
+      if (!removed) map.triggerRepaint();
+    });
+  };
   internal._render = (t: number) => {
     if (!removed && !exploring && (starting || o.held())) {
-      if (!deferred) {
-        deferred = true;
-        void o.whenFree().then(() => {
-          deferred = false;
-          if (!removed) map.triggerRepaint();
-        });
-      }
+      deferRender(o.whenFree);
+      return map;
+    }
+    if (!removed && booting && answered) {
+      // A worker answer was handled in this frame's tasks: the render in a frame of its own.
+      answered = false;
+      deferRender(o.gate);
       return map;
     }
     return renderNow(t);
@@ -275,6 +316,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
 
   /** What the map has now, as the setters last applied it (null: nothing yet, or a restored context). */
   let applied: { style: StyleSpecification; features: Map<number, FeatureState> } | null = null;
+  /**
+   * Whether feature states are set. Not before the first tiles have been drawn: MapLibre sets up every
+   * state on each bucket of a tile as it arrives, and a slice of its own for them splits that frame.
+   */
+  let withStates = false;
 
   /**
    * Shows state `k2`: the diff between the style the map has and `styleFor` the state (at the
@@ -282,7 +328,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
    */
   const apply = (k2: string, s: ClientState) => {
     const style = styleFor(s, { width: styleWidth(), stage });
-    const features = featureStates(scene, k2, s);
+    const features = withStates ? featureStates(scene, k2, s) : new Map<number, FeatureState>();
     for (const op of diffStyle(applied?.style ?? null, style)) {
       if (op.kind === 'layout') map.setLayoutProperty(op.layer, op.property as never, op.value as never, { validate: false });
       else map.setPaintProperty(op.layer, op.property as never, op.value as never, { validate: false });
@@ -335,6 +381,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     } finally {
       container.remove();
       tooltip.remove();
+      // The worker prewarm() started (the pool keeps it otherwise).
+      try {
+        clearPrewarmedResources();
+      } catch {
+        /* nothing to clear */
+      }
     }
   };
 
@@ -397,6 +449,13 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
         resolve();
       });
     });
+    // The feature states, now that the tiles are in, in a slice of their own.
+    await o.gate();
+    if (removed) throw new Error('removed');
+    withStates = true;
+    apply(key, current);
+    await rendered();
+    performance.mark('map:states');
     // The later stages, each in a slice of its own: a constant opacity each, no re-tiling.
     while (stage < LAST_STAGE) {
       await o.gate();
@@ -406,6 +465,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       await rendered();
       performance.mark('map:stage');
     }
+    booting = false;
   } catch (e) {
     // Nothing of a map that did not start stays in the page: its element, its canvas, its WebGL context.
     destroy();

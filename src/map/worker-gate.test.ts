@@ -88,6 +88,40 @@ describe('gatedListener: worker messages wait for a pause', () => {
     expect(got).toEqual([1, 2]);
   });
 
+  it('a gate that closes itself in delivered() hands over one message per opening', async () => {
+    const got: number[] = [];
+    let turn = false;
+    let openings = 0;
+    const gate: MessageGate = {
+      held: () => !turn,
+      whenFree: async () => {
+        openings++;
+        await tick();
+        turn = true;
+      },
+      delivered: () => {
+        turn = false;
+      },
+    };
+    const l = gatedListener<number>(
+      (e) => got.push(e),
+      () => gate,
+      tick,
+    );
+    l(1);
+    l(2);
+    l(3);
+    expect(got).toEqual([]);
+    for (let i = 0; i < 30 && got.length < 3; i++) await tick();
+    expect(got).toEqual([1, 2, 3]);
+    expect(openings).toBe(3);
+    // delivered() is called for a message handed over at once too
+    turn = true;
+    l(4);
+    expect(got).toEqual([1, 2, 3, 4]);
+    expect(turn).toBe(false);
+  });
+
   it('without a gate, everything at once', () => {
     const got: number[] = [];
     const l = gatedListener<number>(

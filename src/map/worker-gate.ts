@@ -11,12 +11,15 @@ export interface MessageGate {
   held(): boolean;
   /** Resolves when they may be handled again. */
   whenFree(): Promise<void>;
+  /** Called after each message has been handed over (a gate that grants one message per slice closes here). */
+  delivered?(): void;
 }
 
 /**
  * `listener` behind `gate`: an event is handled at once when the gate is open and nothing waits,
  * else queued; the queue is handed over in order, one event per task (`nextTask`), each when the gate
- * is open. `gate()` is read per event (null: always open).
+ * is open. `gate()` is read per event (null: always open); its `delivered()` is called after each
+ * event handed over (a gate can close itself there, to grant one event per slice).
  */
 export function gatedListener<E>(listener: (e: E) => void, gate: () => MessageGate | null, nextTask: () => Promise<void>): (e: E) => void {
   const queue: E[] = [];
@@ -32,6 +35,7 @@ export function gatedListener<E>(listener: (e: E) => void, gate: () => MessageGa
           await nextTask();
           if (gate()?.held()) continue;
           listener(queue.shift() as E);
+          gate()?.delivered?.();
         }
       }
     } finally {
@@ -39,7 +43,11 @@ export function gatedListener<E>(listener: (e: E) => void, gate: () => MessageGa
     }
   };
   return (e: E) => {
-    if (queue.length === 0 && !gate()?.held()) return listener(e);
+    if (queue.length === 0 && !gate()?.held()) {
+      listener(e);
+      gate()?.delivered?.();
+      return;
+    }
     queue.push(e);
     void drain();
   };
@@ -51,6 +59,9 @@ let current: MessageGate | null = null;
 export function setMessageGate(g: MessageGate | null): void {
   current = g;
 }
+
+/** The gate set now (for tests). */
+export const messageGate = (): MessageGate | null => current;
 
 /**
  * Replaces the global `Worker` by a subclass whose instances started from `url` pass their `message`
