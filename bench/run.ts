@@ -30,6 +30,8 @@
  * --no-lighthouse   read-throughs only (quick development runs; load figures are then n/a)
  * --no-compare  leave out the `?map=live` and storymap-style variants of the map stories
  * --variants a,b  only these ways of reading a map story: default, live, storymap (default: all three)
+ * --trace DIR   also record a Chrome performance trace of every read-through into DIR (open it in DevTools'
+ *               Performance panel; `node bench/trace.ts FILE` lists what the long frames spent)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,6 +70,7 @@ const { values: opts } = parseArgs({
     'no-lighthouse': { type: 'boolean', default: false },
     'no-compare': { type: 'boolean', default: false },
     variants: { type: 'string', default: 'default,live,storymap' },
+    trace: { type: 'string' },
   },
 });
 const RUNS = Number(opts.runs);
@@ -369,7 +372,33 @@ async function readThrough(page: Page, cdp: CDPSession, errors: string[]): Promi
   return windows;
 }
 
-async function scrollRun(url: string, server: RunningServer): Promise<{ run: Partial<PageRun>; errors: string[] }> {
+/** The trace categories DevTools' Performance panel records, plus layout invalidation tracking. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-devtools.timeline.invalidationTracking',
+  'disabled-by-default-devtools.timeline.stack',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+];
+
+async function stopTrace(cdp: CDPSession, file: string): Promise<void> {
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  const parts: string[] = [];
+  for (;;) {
+    const r = await cdp.send('IO.read', { handle: stream });
+    parts.push(r.base64Encoded ? Buffer.from(r.data, 'base64').toString('utf8') : r.data);
+    if (r.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  writeFileSync(file, parts.join(''));
+}
+
+async function scrollRun(url: string, server: RunningServer, trace?: string): Promise<{ run: Partial<PageRun>; errors: string[] }> {
   const errors: string[] = [];
   const browser = await launch();
   try {
@@ -379,6 +408,12 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
     const cdp = await throttleLikeAPhone(context, page);
     await page.addInitScript(instrument, [...GESTURE_EVENTS]);
     server.bytes.clear();
+    if (trace) {
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: { includedCategories: TRACE_CATEGORIES },
+      });
+    }
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     // Whatever the page fetches on its own before the reader scrolls (idle-time loading included).
     await page.waitForTimeout(2000);
@@ -399,6 +434,7 @@ async function scrollRun(url: string, server: RunningServer): Promise<{ run: Par
       b.rec = false;
       return b;
     });
+    if (trace) await stopTrace(cdp, trace);
     const during = (e: Entry) => e.start >= scrollStart;
     // "While gesturing": the gestures as the map code sees them (its events, its 400 ms gap), from
     // the first scroll on; the scripted gestures' own spans (CDP command sent to answered) count too.
@@ -579,6 +615,7 @@ async function main(): Promise<void> {
   }
   const results = new Map<string, { runs: PageRun[]; diagnostics: Finding[][] }>(pages.map((p) => [p.name, { runs: [], diagnostics: [] }]));
   if (opts['lh-dir']) mkdirSync(opts['lh-dir'], { recursive: true });
+  if (opts.trace) mkdirSync(opts.trace, { recursive: true });
   try {
     log('warming the server (compressing every file once)');
     await warm(server);
@@ -593,7 +630,11 @@ async function main(): Promise<void> {
             : (log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`),
               await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : null));
         log(`run ${i + 1}/${RUNS} ${p.name}: read-through`);
-        const sc = await scrollRun(url, server);
+        const sc = await scrollRun(
+          url,
+          server,
+          opts.trace ? join(opts.trace, `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : undefined,
+        );
         const run: PageRun = { ...EMPTY, loafBySource: {}, ...lh.run, ...sc.run, errors: [...lh.errors, ...sc.errors] };
         const r = results.get(p.name)!;
         r.runs.push(run);

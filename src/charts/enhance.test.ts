@@ -4,7 +4,7 @@
  * in the scroll frame that changes the step); marks out of order, new and gone ones still are.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeElement, installFakeDom, mutations } from '../scrolly/fake-dom.ts';
+import { fake, FakeElement, installFakeDom, mutations } from '../scrolly/fake-dom.ts';
 
 function chart(state: string, marks: [key: string, x: number][]): FakeElement {
   const svg = new FakeElement('svg', { 'data-layout': 'wide' });
@@ -66,5 +66,87 @@ describe('chart setState(): only marks out of place move', () => {
     expect(keys(live)).toEqual(['k2', 'k1', 'k4']);
     expect(xs(live)).toEqual(['20', '10', '40']);
     expect(mutations.count).toBeGreaterThan(0);
+  });
+});
+
+describe('chart setState(): nothing on screen is redone for nothing', () => {
+  let uninstall: () => void;
+  beforeAll(() => {
+    uninstall = installFakeDom();
+  });
+  afterAll(() => uninstall());
+
+  /** A chart with a source line (the same in both states) and a note (different). */
+  function withParts(state: string, note: string, x: number): FakeElement {
+    const c = chart(state, [['k1', x]]);
+    const source = new FakeElement('p', { 'data-sync': 'source' }).append(new FakeElement('cite'));
+    (source.children[0] as FakeElement).textContent = '《同一篇报道》';
+    const notes = new FakeElement('div', { 'data-sync': 'notes' }).append(new FakeElement('p'));
+    (notes.children[0] as FakeElement).textContent = note;
+    return c.append(source, notes);
+  }
+
+  it('a part the next state has unchanged (the source line) is not replaced; a changed one (the note) is', async () => {
+    const { mount } = await import('./enhance.ts');
+    const live = withParts('a', '注一', 1);
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const figure = new FakeElement('div', { class: 'figure' }).append(withParts('b', '注二', 2));
+    const source = live.querySelector('[data-sync="source"]')?.children[0];
+    const note = live.querySelector('[data-sync="notes"]')?.children[0];
+    const c = mount(layer as never, { reducedMotion: true });
+    c.setState('b', figure as never, { animate: false });
+    expect(live.querySelector('[data-sync="source"]')?.children[0], 'the unchanged source line was replaced').toBe(source);
+    // positive control: the changed part was replaced, with the next state's text
+    expect(live.querySelector('[data-sync="notes"]')?.children[0]).not.toBe(note);
+    expect(live.querySelector('[data-sync="notes"]')?.children[0]?.textContent).toBe('注二');
+  });
+
+  it('the layout SVG the container query hides switches at once; the one shown is tweened', async () => {
+    const { FakeObserver } = await import('../scrolly/fake-dom.ts');
+    const { mount } = await import('./enhance.ts');
+    const two = (state: string, x: number) => {
+      const c = chart(state, [['k1', x]]);
+      const regular = new FakeElement('svg', { 'data-layout': 'regular' }).append(
+        new FakeElement('rect', { 'data-key': 'k1', x: String(x), y: '0', width: '10', height: '5' }),
+      );
+      return c.append(regular);
+    };
+    const live = two('a', 1);
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const figure = new FakeElement('div', { class: 'figure' }).append(two('b', 50));
+    const c = mount(layer as never, { reducedMotion: false });
+    const [compact, regular] = live.querySelectorAll('svg[data-layout]') as FakeElement[];
+    // the ResizeObserver's first report, after layout: the compact layout has a box, the regular one none
+    const ro = FakeObserver.all.filter((o) => o.kind === 'resize' && o.targets.has(regular as FakeElement));
+    expect(ro.length).toBe(1);
+    for (const o of ro)
+      o.callback([
+        { target: compact, contentRect: { width: 390, height: 200 } },
+        { target: regular, contentRect: { width: 0, height: 0 } },
+      ] as never);
+    c.setState('b', figure as never, { animate: true });
+    expect(compact?.children[0]?.getAttribute('x'), 'the shown layout is tweened (not there yet)').toBe('1');
+    expect(regular?.children[0]?.getAttribute('x'), 'the hidden layout is switched in the step’s frame').toBe('1');
+    fake.tasks(); // the page is idle
+    expect(regular?.children[0]?.getAttribute('x'), 'the hidden layout is at the next state once the page is idle').toBe('50');
+    c.destroy();
+  });
+
+  it('settling a mark writes only the attributes that differ', async () => {
+    const { settle } = await import('./enhance.ts');
+    const mark = new FakeElement('rect', { x: '1', y: '2', width: '3' });
+    const writes: string[] = [];
+    const set = mark.setAttribute.bind(mark);
+    const remove = mark.removeAttribute.bind(mark);
+    mark.setAttribute = (k: string, v: string | number) => (writes.push(k), set(k, v));
+    mark.removeAttribute = (k: string) => (writes.push(`-${k}`), remove(k));
+    settle(mark as never, [
+      ['x', '1'],
+      ['y', '5'],
+      ['width', null],
+      ['height', null],
+    ]);
+    expect(writes).toEqual(['y', '-width']);
+    expect([mark.getAttribute('x'), mark.getAttribute('y'), mark.getAttribute('width')]).toEqual(['1', '5', null]);
   });
 });

@@ -30,9 +30,14 @@ function attrsOf(el: Element): Attrs {
   return [...TWEENED, ...SWITCHED].map((name) => [name, el.getAttribute(name)]);
 }
 
-/** Gives a mark exactly the given attributes (interpolation ends on equivalent, not identical, strings). */
-function settle(el: Element, attrs: Attrs): void {
+/**
+ * Gives a mark exactly the given attributes (interpolation ends on equivalent, not identical, strings).
+ * Only those that differ are written: setting an SVG attribute to the value it has still restyles and
+ * repaints the mark (every mark, in the frame a transition ends, before).
+ */
+export function settle(el: Element, attrs: Attrs): void {
   for (const [name, value] of attrs) {
+    if (el.getAttribute(name) === value) continue;
     if (value === null) el.removeAttribute(name);
     else el.setAttribute(name, value);
   }
@@ -89,6 +94,15 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
   }
 }
 
+/** Whether two elements have equal child nodes (the elements' own attributes aside). */
+export function sameChildren(a: Element, b: Element): boolean {
+  const x = a.childNodes;
+  const y = b.childNodes;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (!(x[i] as Node).isEqualNode(y[i] as Node)) return false;
+  return true;
+}
+
 /**
  * Replaces the content of every `[data-sync]` part (descriptions, source line, table) with that of
  * the same part, by name and order, in the source. Parts the layer does not have are skipped.
@@ -106,15 +120,53 @@ function syncParts(chart: Element, from: Element): void {
   for (const [name, targets] of byName(chart)) {
     targets.forEach((el, i) => {
       const src = sources.get(name)?.[i];
-      if (src) el.replaceChildren(...[...src.childNodes].map((n) => n.cloneNode(true)));
+      // Unchanged parts (a source line, notes shared by both states) are left alone: replacing them
+      // would re-lay out their text in the frame that changes the step.
+      if (src && !sameChildren(el, src)) el.replaceChildren(...[...src.childNodes].map((n) => n.cloneNode(true)));
     });
   }
+}
+
+/** Runs `f` when the page is idle (within 500 ms); returns a cancel function. */
+function idle(f: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(f, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(f, 50);
+  return () => clearTimeout(id);
+}
+
+/**
+ * Which of a chart's layout SVGs (`svg[data-layout]`, one per container-query layout) are displayed,
+ * kept up to date by a ResizeObserver (a hidden one has no box): read after layout, never forcing it.
+ * Until its first report every layout counts as displayed.
+ */
+export function displayedLayouts(chart: Element): { has(svg: Element): boolean; disconnect(): void } {
+  const svgs = [...chart.querySelectorAll<SVGSVGElement>('svg[data-layout]')];
+  const hidden = new Set<Element>();
+  if (typeof ResizeObserver !== 'function') return { has: () => true, disconnect: () => undefined };
+  const ro = new ResizeObserver((entries) => {
+    for (const e of entries) {
+      if (e.contentRect.width > 0 && e.contentRect.height > 0) hidden.delete(e.target);
+      else hidden.add(e.target);
+    }
+  });
+  for (const svg of svgs) ro.observe(svg);
+  return { has: (svg) => !hidden.has(svg), disconnect: () => ro.disconnect() };
 }
 
 /** Mounts the chart controller on a sticky layer (the layer, or the `.chart` inside it). */
 export const mount: Mount = (layer, opts): GraphicController => {
   const chart = layer.matches('.chart') ? layer : layer.querySelector<HTMLElement>('.chart');
   if (!chart) throw new Error('chart layer without a .chart element');
+  const shown = displayedLayouts(chart);
+  /** The hidden layouts' pending switches, by SVG: done when the page is idle, not in the step's frame. */
+  const later = new Map<SVGSVGElement, () => void>();
+  const cancel = (svg: SVGSVGElement) => {
+    later.get(svg)?.();
+    later.delete(svg);
+  };
   return {
     setState(state, source, { animate }) {
       const id = CSS.escape(chart.dataset['graphic'] ?? '');
@@ -126,12 +178,24 @@ export const mount: Mount = (layer, opts): GraphicController => {
       const motion = animate && !opts.reducedMotion;
       for (const svg of chart.querySelectorAll<SVGSVGElement>('svg[data-layout]')) {
         const twin = from.querySelector<SVGSVGElement>(`svg[data-layout="${svg.dataset['layout'] ?? ''}"]`);
-        if (twin) morph(svg, twin, motion);
+        cancel(svg);
+        if (!twin) continue;
+        // The layout the container query hides switches without animation, when the page is idle (or
+        // at once if it is shown by then): tweening it, or even switching it in the step's frame, would
+        // cost script in the scroll for nothing on screen.
+        if (shown.has(svg)) morph(svg, twin, motion);
+        else
+          later.set(
+            svg,
+            idle(() => (later.delete(svg), morph(svg, twin, false))),
+          );
       }
       syncParts(chart, from);
       chart.dataset['state'] = state;
     },
     destroy() {
+      for (const svg of [...later.keys()]) cancel(svg);
+      shown.disconnect();
       selectAll(chart.querySelectorAll('[data-key]')).interrupt();
     },
   };

@@ -159,3 +159,40 @@ describe('the reader’s bearings (progress, table of contents): no layout read 
     expect(layout.forced).toEqual([]);
   });
 });
+
+describe('the progress bar: on the compositor where scroll-driven animations exist', () => {
+  let uninstall: () => void;
+  beforeAll(() => {
+    uninstall = installFakeDom();
+  });
+  afterAll(() => uninstall());
+
+  async function scrollWith(supports: boolean) {
+    const css = (globalThis as unknown as { CSS: Record<string, unknown> }).CSS;
+    css['supports'] = (q: string) => supports && q === 'animation-timeline: view()';
+    const { startReading } = await import('./reading.ts');
+    const root = new FakeElement('article');
+    root.top = 200;
+    root.height = 10_000;
+    const fill = new FakeElement('div', { class: 'story-progress__fill' });
+    const bar = new FakeElement('div').append(fill);
+    startReading({ root: root as never, bar: bar as never, line: () => LINE, onSwitch: () => undefined });
+    fake.frame();
+    for (const o of FakeObserver.all.filter((x) => x.kind === 'resize' && x.targets.has(root))) o.callback([{ target: root }]);
+    fake.frame();
+    layout.reset();
+    fake.scrollTo(3000);
+    fake.frame();
+    return { fill };
+  }
+
+  it('with `animation-timeline: view()` the script never writes the fill (Story.astro’s CSS drives it)', async () => {
+    const { fill } = await scrollWith(true);
+    expect(fill.style['transform'], 'the script wrote the progress').toBeUndefined();
+  });
+
+  it('positive control: without it, the script moves the fill as the reader scrolls', async () => {
+    const { fill } = await scrollWith(false);
+    expect(fill.style['transform']).toMatch(/^scaleX\(0\.\d+\)$/);
+  });
+});

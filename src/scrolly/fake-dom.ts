@@ -164,6 +164,12 @@ export class FakeElement extends Events {
     if (deep) for (const c of this.children) copy.children.push(Object.assign(c.cloneNode(true), { parent: copy }));
     return copy;
   }
+  isEqualNode(other: FakeElement | null): boolean {
+    if (!other || other.tagName !== this.tagName || other.text !== this.text) return false;
+    if (other.attrs.size !== this.attrs.size || [...this.attrs].some(([k, v]) => other.attrs.get(k) !== v)) return false;
+    if (other.classes.size !== this.classes.size || [...this.classes].some((c) => !other.classes.has(c))) return false;
+    return other.children.length === this.children.length && this.children.every((c, i) => c.isEqualNode(other.children[i] ?? null));
+  }
   getAttribute(k: string): string | null {
     return this.attrs.get(k) ?? null;
   }
@@ -273,7 +279,8 @@ export class FakeObserver {
 }
 
 let frames: ((t: number) => void)[] = [];
-let timers: { f: () => void; at: number }[] = [];
+let timers: { f: () => void; at: number; id?: number }[] = [];
+let idleIds = 0;
 
 const win = Object.assign(new Events(), {
   innerWidth: 390,
@@ -342,7 +349,14 @@ export function installFakeDom(): () => void {
   set('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
   set('requestAnimationFrame', (f: (t: number) => void) => frames.push(f));
   set('cancelAnimationFrame', () => undefined);
-  set('requestIdleCallback', (f: () => void) => timers.push({ f, at: 0 }));
+  set('requestIdleCallback', (f: () => void) => {
+    const id = ++idleIds;
+    timers.push({ f, at: 0, id });
+    return id;
+  });
+  set('cancelIdleCallback', (id: number) => {
+    timers = timers.filter((t) => t.id !== id);
+  });
   set(
     'IntersectionObserver',
     class extends FakeObserver {

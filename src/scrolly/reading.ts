@@ -22,6 +22,16 @@ export interface Reading {
   lock(): void;
 }
 
+/**
+ * The progress bar runs on the compositor where the browser has scroll-driven animations: Story.astro's
+ * CSS (under the same `@supports`) ties the fill to the story's view timeline, so a scroll frame needs
+ * no main-thread work for it (a transform written from script on every scroll frame cost each frame a
+ * style, paint, layerization and commit of the whole page on the main thread). Elsewhere the script
+ * writes it, as before.
+ */
+export const CSS_PROGRESS = 'animation-timeline: view()';
+export const progressByCss = (): boolean => typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports(CSS_PROGRESS);
+
 const band = (el: Element): Band => {
   const r = el.getBoundingClientRect();
   return { top: r.top, bottom: r.bottom };
@@ -29,7 +39,7 @@ const band = (el: Element): Band => {
 
 /** Starts the progress bar, the table of contents and the switch. */
 export function startReading({ root, bar, line, onSwitch }: ReadingOptions): Reading {
-  const fill = bar.querySelector<HTMLElement>('.story-progress__fill');
+  const fill = progressByCss() ? null : bar.querySelector<HTMLElement>('.story-progress__fill');
   const toc = bar.querySelector<HTMLDetailsElement>('details.toc');
   const now = bar.querySelector<HTMLElement>('.toc__now');
   const links = [...bar.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
