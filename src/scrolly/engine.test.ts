@@ -122,6 +122,18 @@ describe('the scroll engine: layout is read at start and on resize, never on the
   });
 });
 
+/** A story 10,000 px tall with a progress bar, and the call that starts the reader's bearings on it. */
+async function readingPage() {
+  const { startReading } = await import('./reading.ts');
+  const root = new FakeElement('article');
+  root.top = 200;
+  root.height = 10_000;
+  const fill = new FakeElement('div', { class: 'story-progress__fill' });
+  const bar = new FakeElement('div').append(fill);
+  const start = () => startReading({ root: root as never, bar: bar as never, line: () => LINE, onSwitch: () => undefined });
+  return { root, fill, start };
+}
+
 describe('the reader’s bearings (progress, table of contents): no layout read at start or on the scroll path', () => {
   let uninstall: () => void;
   beforeAll(() => {
@@ -130,15 +142,10 @@ describe('the reader’s bearings (progress, table of contents): no layout read 
   afterAll(() => uninstall());
 
   it('measures in its ResizeObserver (after layout), not in the start that follows the engine’s writes', async () => {
-    const { startReading } = await import('./reading.ts');
-    const root = new FakeElement('article');
-    root.top = 200;
-    root.height = 10_000;
-    const fill = new FakeElement('div', { class: 'story-progress__fill' });
-    const bar = new FakeElement('div').append(fill);
+    const { root, fill, start } = await readingPage();
     layout.dirty = true; // the engine has just applied the first step
     layout.reset();
-    startReading({ root: root as never, bar: bar as never, line: () => LINE, onSwitch: () => undefined });
+    start();
     expect(layout.forced, 'a layout read forced in the start').toEqual([]);
     fake.frame();
     // the first observation, after layout: measured there
@@ -170,13 +177,8 @@ describe('the progress bar: on the compositor where scroll-driven animations exi
   async function scrollWith(supports: boolean) {
     const css = (globalThis as unknown as { CSS: Record<string, unknown> }).CSS;
     css['supports'] = (q: string) => supports && q === 'animation-timeline: view()';
-    const { startReading } = await import('./reading.ts');
-    const root = new FakeElement('article');
-    root.top = 200;
-    root.height = 10_000;
-    const fill = new FakeElement('div', { class: 'story-progress__fill' });
-    const bar = new FakeElement('div').append(fill);
-    startReading({ root: root as never, bar: bar as never, line: () => LINE, onSwitch: () => undefined });
+    const { root, fill, start } = await readingPage();
+    start();
     fake.frame();
     for (const o of FakeObserver.all.filter((x) => x.kind === 'resize' && x.targets.has(root))) o.callback([{ target: root }]);
     fake.frame();

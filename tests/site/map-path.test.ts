@@ -10,8 +10,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, PHONE, PHONE_1X } from '../../scripts/lib/browser.ts';
-import { expectClean, sharedBrowser } from './shared.ts';
-import { PAUSE_MS } from '../../src/map/loader.ts';
+import { aPause, expectClean, sharedBrowser } from './shared.ts';
 
 /** A story with a map section (and chart sections before and after it). */
 const STORY = 'winter-tour-2022';
@@ -93,22 +92,6 @@ async function readTo(page: Page, id: string): Promise<void> {
     return step.getAttribute('aria-current') === 'step' && layer.dataset['state'] === step.dataset['state'];
   }, id);
 }
-
-/**
- * Resolves once the page has had a reading pause as the map's scheduler defines it (no gesture for
- * PAUSE_MS, then an idle callback): whatever the map would start in a pause has started by then.
- */
-const aPause = (page: Page) =>
-  page.evaluate(
-    (ms) =>
-      new Promise<void>((resolve) => {
-        const t0 = performance.now();
-        const check = () =>
-          performance.now() - t0 >= ms ? requestIdleCallback(() => requestIdleCallback(() => resolve())) : requestAnimationFrame(check);
-        check();
-      }),
-    PAUSE_MS,
-  );
 
 /** Waits for the reader's pause at `id` to have been judged: the map says which path it takes. */
 async function judged(page: Page, id: string, want: RegExp): Promise<string> {

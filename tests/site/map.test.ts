@@ -9,9 +9,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connect, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
-import { expectClean, sharedBrowser } from './shared.ts';
+import { aPause, expectClean, sharedBrowser } from './shared.ts';
 import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
-import { PAUSE_MS } from '../../src/map/loader.ts';
 
 const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
 type Camera = { center: [number, number]; zoom: number };
@@ -78,22 +77,6 @@ async function showStepLive(page: Page, step: string): Promise<void> {
     { timeout: 30_000 },
   );
 }
-
-/**
- * Resolves once the page has had a reading pause as the map's scheduler defines it (no gesture for
- * PAUSE_MS, then an idle callback): whatever the map would start in a pause has started by then.
- */
-const aPause = (page: Page) =>
-  page.evaluate(
-    (ms) =>
-      new Promise<void>((resolve) => {
-        const t0 = performance.now();
-        const check = () =>
-          performance.now() - t0 >= ms ? requestIdleCallback(() => requestIdleCallback(() => resolve())) : requestAnimationFrame(check);
-        check();
-      }),
-    PAUSE_MS,
-  );
 
 function expectSameCamera(actual: Camera, expected: Camera): void {
   expect(actual.center[0]).toBeCloseTo(expected.center[0], 3);

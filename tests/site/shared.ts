@@ -5,8 +5,9 @@
  * (`connect(inject('noWebGLBrowser'))`).
  */
 import { expect, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { connect, type PageWatch } from '../../scripts/lib/browser.ts';
+import { PAUSE_MS } from '../../src/map/loader.ts';
 
 export function sharedBrowser(): Promise<Browser> {
   const endpoints = inject('browsers');
@@ -24,3 +25,19 @@ export function expectClean(watch: PageWatch, what = ''): void {
   expect(watch.cspViolations, `${at}CSP violations`).toEqual([]);
   expect(watch.foreignRequests, `${at}requests leaving the origin`).toEqual([]);
 }
+
+/**
+ * Resolves once the page has had a reading pause as the map's scheduler defines it (no gesture for
+ * PAUSE_MS, then an idle callback): whatever the map would start in a pause has started by then.
+ */
+export const aPause = (page: Page): Promise<void> =>
+  page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve) => {
+        const t0 = performance.now();
+        const check = () =>
+          performance.now() - t0 >= ms ? requestIdleCallback(() => requestIdleCallback(() => resolve())) : requestAnimationFrame(check);
+        check();
+      }),
+    PAUSE_MS,
+  );
