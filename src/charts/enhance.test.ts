@@ -129,6 +129,14 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
     expect(regular?.children[0]?.getAttribute('x'), 'the hidden layout is switched in the step’s frame').toBe('1');
     fake.tasks(); // the page is idle
     expect(regular?.children[0]?.getAttribute('x'), 'the hidden layout is at the next state once the page is idle').toBe('50');
+    // a hidden layout that gets a box before the page is idle (the phone turned) switches then, not at idle
+    const back = two('c', 70);
+    c.setState('c', new FakeElement('div', { class: 'figure' }).append(back) as never, { animate: true });
+    expect(regular?.children[0]?.getAttribute('x'), 'still pending').toBe('50');
+    for (const o of ro) o.callback([{ target: regular, contentRect: { width: 390, height: 200 } }] as never);
+    expect(regular?.children[0]?.getAttribute('x'), 'switched when it got a box').toBe('70');
+    fake.tasks();
+    expect(regular?.children[0]?.getAttribute('x'), 'and not switched again at idle').toBe('70');
     c.destroy();
   });
 

@@ -140,16 +140,19 @@ function idle(f: () => void): () => void {
 /**
  * Which of a chart's layout SVGs (`svg[data-layout]`, one per container-query layout) are displayed,
  * kept up to date by a ResizeObserver (a hidden one has no box): read after layout, never forcing it.
- * Until its first report every layout counts as displayed.
+ * Until its first report every layout counts as displayed. `onShown` hears of a hidden one that gets a box.
  */
-export function displayedLayouts(chart: Element): { has(svg: Element): boolean; disconnect(): void } {
+export function displayedLayouts(
+  chart: Element,
+  onShown?: (svg: SVGSVGElement) => void,
+): { has(svg: Element): boolean; disconnect(): void } {
   const svgs = [...chart.querySelectorAll<SVGSVGElement>('svg[data-layout]')];
   const hidden = new Set<Element>();
   if (typeof ResizeObserver !== 'function') return { has: () => true, disconnect: () => undefined };
   const ro = new ResizeObserver((entries) => {
     for (const e of entries) {
-      if (e.contentRect.width > 0 && e.contentRect.height > 0) hidden.delete(e.target);
-      else hidden.add(e.target);
+      if (!(e.contentRect.width > 0 && e.contentRect.height > 0)) hidden.add(e.target);
+      else if (hidden.delete(e.target)) onShown?.(e.target as SVGSVGElement);
     }
   });
   for (const svg of svgs) ro.observe(svg);
@@ -160,13 +163,18 @@ export function displayedLayouts(chart: Element): { has(svg: Element): boolean; 
 export const mount: Mount = (layer, opts): GraphicController => {
   const chart = layer.matches('.chart') ? layer : layer.querySelector<HTMLElement>('.chart');
   if (!chart) throw new Error('chart layer without a .chart element');
-  const shown = displayedLayouts(chart);
   /** The hidden layouts' pending switches, by SVG: done when the page is idle, not in the step's frame. */
-  const later = new Map<SVGSVGElement, () => void>();
+  const later = new Map<SVGSVGElement, { run: () => void; cancel: () => void }>();
   const cancel = (svg: SVGSVGElement) => {
-    later.get(svg)?.();
+    later.get(svg)?.cancel();
     later.delete(svg);
   };
+  // a hidden layout that gets a box before the page is idle (a rotated phone) switches at once
+  const shown = displayedLayouts(chart, (svg) => {
+    const pending = later.get(svg);
+    cancel(svg);
+    pending?.run();
+  });
   return {
     setState(state, source, { animate }) {
       const id = CSS.escape(chart.dataset['graphic'] ?? '');
@@ -181,14 +189,13 @@ export const mount: Mount = (layer, opts): GraphicController => {
         cancel(svg);
         if (!twin) continue;
         // The layout the container query hides switches without animation, when the page is idle (or
-        // at once if it is shown by then): tweening it, or even switching it in the step's frame, would
+        // at once if it gets a box before that): tweening it, or even switching it in the step's frame, would
         // cost script in the scroll for nothing on screen.
         if (shown.has(svg)) morph(svg, twin, motion);
-        else
-          later.set(
-            svg,
-            idle(() => (later.delete(svg), morph(svg, twin, false))),
-          );
+        else {
+          const run = () => morph(svg, twin, false);
+          later.set(svg, { run, cancel: idle(() => (later.delete(svg), run())) });
+        }
       }
       syncParts(chart, from);
       chart.dataset['state'] = state;

@@ -111,6 +111,8 @@ interface SectionView {
   /** The state the visible chart says it shows, and whether its marks equal the step's static figure. */
   shows: string | null;
   drawn: boolean;
+  /** The same for the layouts on screen only (a layout the container query hides switches when the page is idle). */
+  drawnShown: boolean;
 }
 
 /**
@@ -124,8 +126,8 @@ async function sections(page: Page): Promise<SectionView[]> {
       const layers = [...s.querySelectorAll<HTMLElement>('.scrolly__layer')];
       const visible = layers.filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99);
       const layer = visible[0];
-      const marks = (root: Element | null | undefined) =>
-        [...(root?.querySelectorAll('svg[data-layout] > [data-key]') ?? [])]
+      const marks = (root: Element | null | undefined, layout?: string) =>
+        [...(root?.querySelectorAll(`svg[data-layout${layout === undefined ? '' : `="${layout}"`}] > [data-key]`) ?? [])]
           .map((el) =>
             [
               el.getAttribute('data-key'),
@@ -135,11 +137,20 @@ async function sections(page: Page): Promise<SectionView[]> {
           .sort()
           .join('\n');
       const mine = marks(layer);
+      const onScreen = [...(layer?.querySelectorAll<SVGSVGElement>('svg[data-layout]') ?? [])]
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .map((svg) => svg.dataset['layout'] ?? '');
       return {
         step: step?.id ?? null,
         visible: visible.map((l) => l.dataset['graphic'] ?? ''),
         shows: layer?.querySelector<HTMLElement>('[data-state]')?.dataset['state'] ?? null,
         drawn: !!step && mine !== '' && mine === marks(step.querySelector('.figure')),
+        // the layouts the reader sees (those the container query shows); a hidden one may follow at idle
+        drawnShown:
+          !!step &&
+          mine !== '' &&
+          onScreen.length > 0 &&
+          onScreen.every((name) => marks(layer, name) === marks(step.querySelector('.figure'), name)),
       };
     }),
   );
@@ -557,7 +568,7 @@ describe('reduced motion', () => {
     await wheelThrough(page, NOTCH, async () => {
       expect(await running(page)).toEqual([]);
       const views = await sections(page);
-      for (const v of views) if (v.step && v.visible.length === 1) expect(v.drawn, `${v.step} drawn in the same frame`).toBe(true);
+      for (const v of views) if (v.step && v.visible.length === 1) expect(v.drawnShown, `${v.step} drawn in the same frame`).toBe(true);
       checked++;
     });
     expect(checked).toBeGreaterThan(steps.length);
