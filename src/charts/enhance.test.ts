@@ -140,6 +140,35 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
     c.destroy();
   });
 
+  it('a layout switched without animation stops the tween it had: the tween cannot end on the old state', async () => {
+    const { FakeObserver } = await import('../scrolly/fake-dom.ts');
+    const { mount } = await import('./enhance.ts');
+    const two = (state: string, x: number) =>
+      chart(state, [['k1', x]]).append(
+        new FakeElement('svg', { 'data-layout': 'regular' }).append(
+          new FakeElement('rect', { 'data-key': 'k1', x: String(x), y: '0', width: '10', height: '5' }),
+        ),
+      );
+    const live = two('a', 1);
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const c = mount(layer as never, { reducedMotion: false });
+    const [compact, regular] = live.querySelectorAll('svg[data-layout]') as FakeElement[];
+    const mark = regular?.children[0] as unknown as { __transition?: unknown; getAttribute(n: string): string | null };
+    // before the ResizeObserver's first report both layouts count as shown: both are tweened
+    c.setState('b', new FakeElement('div', { class: 'figure' }).append(two('b', 50)) as never, { animate: true });
+    expect(mark.__transition, 'a tween runs on the regular layout').toBeDefined();
+    for (const o of FakeObserver.all.filter((x) => x.kind === 'resize' && x.targets.has(regular as FakeElement)))
+      o.callback([
+        { target: compact, contentRect: { width: 390, height: 200 } },
+        { target: regular, contentRect: { width: 0, height: 0 } },
+      ] as never);
+    c.setState('c', new FakeElement('div', { class: 'figure' }).append(two('c', 70)) as never, { animate: true });
+    fake.tasks(); // idle: the hidden layout switches
+    expect(mark.getAttribute('x')).toBe('70');
+    expect(mark.__transition, 'the old tween is stopped (its end would settle x at 50)').toBeUndefined();
+    c.destroy();
+  });
+
   it('settling a mark writes only the attributes that differ', async () => {
     const { settle } = await import('./enhance.ts');
     const mark = new FakeElement('rect', { x: '1', y: '2', width: '3' });

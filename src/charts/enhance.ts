@@ -66,6 +66,8 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
     if (el.parentNode !== target || el.nextSibling !== after) target.insertBefore(el, after);
     after = el;
     if (!shared) {
+      // a tween still running on it (started while this layout was shown) would end on the old state
+      select<BaseType, unknown>(el).interrupt();
       settle(el, final);
       el.textContent = src.textContent;
       continue;
