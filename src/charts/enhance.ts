@@ -11,6 +11,7 @@
 import { select, selectAll, type BaseType } from 'd3-selection';
 import 'd3-transition';
 import type { GraphicController, Mount } from '../lib/graphic-client.ts';
+import { whenIdle } from '../lib/idle.ts';
 
 const DURATION = 650;
 
@@ -130,14 +131,7 @@ function syncParts(chart: Element, from: Element): void {
 }
 
 /** Runs `f` when the page is idle (within 500 ms); returns a cancel function. */
-function idle(f: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(f, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(f, 50);
-  return () => clearTimeout(id);
-}
+const idle = (f: () => void) => whenIdle(f, { timeout: 500, fallback: 50 });
 
 /**
  * Which of a chart's layout SVGs (`svg[data-layout]`, one per container-query layout) are displayed,

@@ -2,7 +2,7 @@
  * When to spend MapLibre's cost (≈ 250 KB of script to fetch and evaluate, then a WebGL context, a
  * worker, tessellation and every render frame), on the devices and in the modes that use it
  * (device.ts): never before the reader's first scroll (the first-view budget), and never while a
- * scroll gesture is in progress. Browser-only, no dependencies.
+ * scroll gesture is in progress. Browser-only.
  *
  * A gesture, as the map code (and the benchmark, bench/run.ts) understands it: the reader is
  * touching the screen, or a `scroll`, `wheel`, `touchstart`/`touchmove`/`touchend` or scrolling key
@@ -10,6 +10,8 @@
  * `PAUSE_MS`, and then an idle callback (the main thread has nothing else to do) in which that still
  * holds.
  */
+
+import { whenIdle } from '../lib/idle.ts';
 
 /** How long without a gesture event counts as a pause. */
 export const PAUSE_MS = 400;
@@ -40,8 +42,7 @@ export interface Scheduler {
  */
 export const IDLE_TIMEOUT_MS = 600;
 
-const idle = (cb: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(cb, 200);
+const idle = (cb: () => void) => whenIdle(cb, { timeout: IDLE_TIMEOUT_MS, fallback: 200 });
 
 /** Keys that scroll the page (a key held down repeats: each repeat continues the gesture). */
 const SCROLL_KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', ' ', 'Home', 'End', 'j', 'k', 'J', 'K']);

@@ -22,6 +22,7 @@ import {
   type Reason,
 } from './resolve.ts';
 import { STEP_ATTR } from './steps.ts';
+import { whenIdle } from '../lib/idle.ts';
 
 interface Layer {
   el: HTMLElement;
@@ -347,8 +348,7 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
     resizing = { keep, timer: window.setTimeout(settle, 150) };
   };
 
-  const idle = (f: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : window.setTimeout(f, 50);
+  const idle = (f: () => void) => whenIdle(f, { timeout: 1000, fallback: 50 });
   const near = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {

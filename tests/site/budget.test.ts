@@ -85,13 +85,18 @@ interface PageGraph {
   unused: string[];
 }
 
-/** Files reachable from `roots` by static imports, and by dynamic ones too when `dynamic`. */
-function closure(page: string, roots: string[], dynamic: boolean): Set<string> {
+/**
+ * Files reachable from `roots` by static imports, and by dynamic ones too when `dynamic`. Files in
+ * `loaded` are not entered: they are on the page already, and their dynamic imports (the enhancers of
+ * other families) run only for the graphics that use them. An enhancer chunk that imports a helper
+ * from the page's entry chunk does not load the other enhancers by doing so.
+ */
+function closure(page: string, roots: string[], dynamic: boolean, loaded: ReadonlySet<string> = new Set()): Set<string> {
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length) {
     const f = queue.pop() as string;
-    if (seen.has(f)) continue;
+    if (seen.has(f) || loaded.has(f)) continue;
     if (!existsSync(f)) throw new Error(`${page}: imports ${f}, which is not in the build`);
     seen.add(f);
     queue.push(...importsOf(f, STATIC_IMPORT), ...(dynamic ? importsOf(f, DYNAMIC_IMPORT) : []));
@@ -109,7 +114,7 @@ function graphOf(page: string): PageGraph {
   for (const family of families) {
     const chunk = byFamily.get(family);
     if (!chunk) throw new Error(`${page}: uses data-family="${family}" but its scripts register no ENHANCERS entry for it`);
-    for (const f of closure(page, [chunk], true)) files.add(f);
+    for (const f of closure(page, [chunk], true, eager)) files.add(f);
   }
   const unused = [...byFamily].filter(([family]) => !families.includes(family)).map(([, f]) => f);
   const sorted = [...files].sort();
