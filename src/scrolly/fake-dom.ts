@@ -149,6 +149,11 @@ export class FakeElement extends Events {
     const sibs = this.parent?.children ?? [];
     return sibs[sibs.indexOf(this) + 1] ?? null;
   }
+  /** The next sibling that is not a text node (`new FakeElement('#text')` stands for one). */
+  get nextElementSibling(): FakeElement | null {
+    const sibs = this.parent?.children ?? [];
+    return sibs.slice(sibs.indexOf(this) + 1).find((s) => s.tagName !== '#text') ?? null;
+  }
   get childNodes(): FakeElement[] {
     return [...this.children];
   }
