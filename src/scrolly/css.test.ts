@@ -5,28 +5,37 @@
  * chart's marks), in the scroll frame. Only the fallback for browsers without popovers keeps one.
  */
 import { readFileSync } from 'node:fs';
-import postcss, { type AtRule, type Rule } from 'postcss';
 import { describe, expect, it } from 'vitest';
 
-const FALLBACK = /^not\s+selector\(\s*:popover-open\s*\)$/;
+const FALLBACK = /^@supports\s+not\s+selector\(\s*:popover-open\s*\)$/;
+
+/** Every rule's selector list with the preludes of the blocks around it (`@media …`, `@supports …`). */
+function rules(css: string): { selectors: string[]; within: string[] }[] {
+  const out: { selectors: string[]; within: string[] }[] = [];
+  const stack: string[] = [];
+  let prelude = '';
+  for (const ch of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
+    if (ch === '{') {
+      const p = prelude.trim().replace(/\s+/g, ' ');
+      if (!p.startsWith('@')) out.push({ selectors: p.split(',').map((x) => x.trim()), within: [...stack] });
+      stack.push(p);
+      prelude = '';
+    } else if (ch === '}') {
+      stack.pop();
+      prelude = '';
+    } else if (ch === ';') prelude = '';
+    else prelude += ch;
+  }
+  return out;
+}
 
 /** Selectors with a `:has()` whose argument reaches below the children, outside the no-popover fallback. */
 export function deepHasOutsideFallback(css: string): string[] {
-  const found: string[] = [];
-  postcss.parse(css).walkRules((rule: Rule) => {
-    for (const selector of rule.selectors) {
-      const deep = [...selector.matchAll(/:has\(\s*([^)]*)\)/g)].some((m) => !(m[1] ?? '').startsWith('>'));
-      if (!deep) continue;
-      let at = rule.parent;
-      let inFallback = false;
-      while (at) {
-        if (at.type === 'atrule' && (at as AtRule).name === 'supports' && FALLBACK.test((at as AtRule).params.trim())) inFallback = true;
-        at = at.parent;
-      }
-      if (!inFallback) found.push(selector);
-    }
-  });
-  return found;
+  return rules(css).flatMap(({ selectors, within }) =>
+    within.some((p) => FALLBACK.test(p))
+      ? []
+      : selectors.filter((sel) => [...sel.matchAll(/:has\(\s*([^)]*)\)/g)].some((m) => !(m[1] ?? '').startsWith('>'))),
+  );
 }
 
 describe('scrolly.css', () => {
