@@ -10,22 +10,38 @@ import { describe, expect, it } from 'vitest';
 const FALLBACK = /^@supports\s+not\s+selector\(\s*:popover-open\s*\)$/;
 
 /** Every rule's selector list with the preludes of the blocks around it (`@media …`, `@supports …`). */
-function rules(css: string): { selectors: string[]; within: string[] }[] {
-  const out: { selectors: string[]; within: string[] }[] = [];
+function rules(css: string): { selectors: string[]; within: string[]; body: string }[] {
+  const out: { selectors: string[]; within: string[]; body: string }[] = [];
   const stack: string[] = [];
   let prelude = '';
+  let rule: { body: string } | null = null;
   for (const ch of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
     if (ch === '{') {
       const p = prelude.trim().replace(/\s+/g, ' ');
-      if (!p.startsWith('@')) out.push({ selectors: p.split(',').map((x) => x.trim()), within: [...stack] });
+      rule = p.startsWith('@') ? null : { body: '' };
+      if (rule) out.push(Object.assign(rule, { selectors: p.split(',').map((x) => x.trim()), within: [...stack] }));
       stack.push(p);
       prelude = '';
     } else if (ch === '}') {
       stack.pop();
+      rule = null;
       prelude = '';
-    } else if (ch === ';') prelude = '';
+    } else if (rule) rule.body += ch;
+    else if (ch === ';') prelude = '';
     else prelude += ch;
   }
+  return out;
+}
+
+/** The declarations of the rules whose selector ends with `subject` outside any `@supports`, merged in order. */
+function declared(css: string, subject: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rules(css))
+    if (!r.within.some((p) => p.startsWith('@supports')) && r.selectors.some((sel) => sel.endsWith(subject)))
+      for (const d of r.body.split(';')) {
+        const [k, ...v] = d.split(':');
+        if (k?.trim() && v.length) out.set(k.trim(), v.join(':').trim());
+      }
   return out;
 }
 
@@ -41,6 +57,18 @@ export function deepHasOutsideFallback(css: string): string[] {
 describe('scrolly.css', () => {
   it('has no descendant :has() outside the fallback for browsers without popovers', () => {
     expect(deepHasOutsideFallback(readFileSync('src/scrolly/scrolly.css', 'utf8'))).toEqual([]);
+  });
+
+  it('the sticky slot skips its content while far (content-visibility), which changes no geometry (strict containment), until its section is near', () => {
+    const css = readFileSync('src/scrolly/scrolly.css', 'utf8');
+    const all = declared(css, ":not([data-mode='article']) .scrolly__sticky");
+    expect(all.get('contain')).toBe('strict');
+    expect(all.get('content-visibility')).toBe('auto');
+    expect(declared(css, '.scrolly.is-near .scrolly__sticky').get('content-visibility')).toBe('visible');
+  });
+
+  it('a map box in the sticky slot is a layout boundary (strict containment): a camera move lays out the map alone', () => {
+    expect(declared(readFileSync('src/scrolly/scrolly.css', 'utf8'), '.scrolly__sticky .story-map__box').get('contain')).toBe('strict');
   });
 
   it('positive control: such a rule, bare or under another @supports, is found; child :has() and the fallback are not', () => {
