@@ -220,6 +220,9 @@ describe('a section a screen ahead: its sticky graphics are rendered once the re
     fake.scrollTo(100);
     const near = FakeObserver.all.filter((o) => o.kind === 'intersection' && o.targets.has(s.section));
     expect(near.length, 'the section is watched from the first scroll').toBe(1);
+    // further ahead than Chromium's content-visibility margin (150 % of the viewport), which would
+    // render the graphics in whatever (scroll) frame crosses it
+    expect(parseFloat(near[0]?.options.rootMargin ?? '0')).toBeGreaterThan(150 + 60);
     for (const o of near) o.callback([{ target: s.section, isIntersecting: true }]);
     fake.tasks();
     fake.tasks();

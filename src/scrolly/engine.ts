@@ -95,6 +95,8 @@ function bands(els: readonly HTMLElement[]): Band[] {
 export const NEAR = 'is-near';
 /** No scroll event for this long: the reader has stopped (a gesture's events come every frame). */
 export const STILL_MS = 200;
+/** How far ahead a section counts as near (IntersectionObserver root margin). */
+export const NEAR_MARGIN = '250% 0px';
 
 function instantly(el: HTMLElement): void {
   el.classList.add('is-instant');
@@ -378,8 +380,10 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
         near.unobserve(entry.target);
       }
     },
-    // A screen ahead: the controllers are mounted before the reader reaches the section.
-    { rootMargin: '100% 0px' },
+    // Two and a half screens ahead: the controllers are mounted before the reader reaches the section,
+    // and its graphics rendered before Chromium's own content-visibility margin (1.5 screens) would
+    // render them in whatever frame crosses it, with a reading pause between the two for 60 % gestures.
+    { rootMargin: NEAR_MARGIN },
   );
   // Graphics code is not part of the first view: sections are watched from the reader's first scroll
   // (a state change before that, e.g. a link to a step, loads its controller on demand).

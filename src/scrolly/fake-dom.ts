@@ -266,6 +266,8 @@ export class FakeObserver {
   static all: FakeObserver[] = [];
   readonly targets = new Set<FakeElement>();
   readonly kind: 'intersection' | 'resize';
+  /** An IntersectionObserver's options. */
+  options: { rootMargin?: string } = {};
   readonly callback: (entries: { target: FakeElement; isIntersecting?: boolean }[]) => void;
   constructor(kind: FakeObserver['kind'], callback: FakeObserver['callback']) {
     this.kind = kind;
@@ -365,8 +367,9 @@ export function installFakeDom(): () => void {
   set(
     'IntersectionObserver',
     class extends FakeObserver {
-      constructor(cb: FakeObserver['callback']) {
+      constructor(cb: FakeObserver['callback'], options?: { rootMargin?: string }) {
         super('intersection', cb);
+        this.options = options ?? {};
       }
     },
   );
