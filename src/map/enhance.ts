@@ -232,7 +232,15 @@ function svgStates(root: HTMLElement) {
       placeAt(next, cam);
       placeAt(old, cam);
       const moving = !sameCamera(cam, next.base);
-      const t = { raf: 0, out: old, now: next, from: cam, start: performance.now(), ms: moving ? MOVE_MS : FADE_MS, last: cam };
+      const t = {
+        raf: 0,
+        out: old as Placed | null,
+        now: next,
+        from: cam,
+        start: performance.now(),
+        ms: moving ? MOVE_MS : FADE_MS,
+        last: cam,
+      };
       tween = t;
       const frame = (time: number) => {
         if (tween !== t) return;
