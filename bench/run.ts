@@ -382,6 +382,8 @@ const TRACE_CATEGORIES = [
   'v8.execute',
   'blink.user_timing',
   'loading',
+  // Sampled JavaScript stacks (which function, not only which entry point), with `--trace`.
+  'disabled-by-default-v8.cpu_profiler',
 ];
 
 async function stopTrace(cdp: CDPSession, file: string): Promise<void> {

@@ -45,6 +45,35 @@ describe('chart setState(): only marks out of place move', () => {
     expect(mutations.count, 'nodes moved although every mark was in place').toBe(0);
   });
 
+  it('marks with line breaks between them, as the build writes them: still no node is moved', async () => {
+    const { mount } = await import('./enhance.ts');
+    /** A chart whose SVG has a text node (a line break) after every mark. */
+    const built = (state: string, marks: [string, number][]) => {
+      const c = chart(state, marks);
+      const svg = c.querySelector('svg') as FakeElement;
+      for (const m of [...svg.children]) svg.insertBefore(new FakeElement('#text'), m.nextSibling);
+      return c;
+    };
+    const live = built('a', [
+      ['k1', 1],
+      ['k2', 2],
+      ['k3', 3],
+    ]);
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const figure = new FakeElement('div', { class: 'figure' }).append(
+      built('b', [
+        ['k1', 10],
+        ['k2', 20],
+        ['k3', 30],
+      ]),
+    );
+    const c = mount(layer as never, { reducedMotion: true });
+    mutations.count = 0;
+    c.setState('b', figure as never, { animate: false });
+    expect(xs(live).filter(Boolean)).toEqual(['10', '20', '30']);
+    expect(mutations.count, 'marks re-inserted because a line break followed them').toBe(0);
+  });
+
   it('positive control: a reordered, a new and a gone mark are moved, added and removed, in the source’s order', async () => {
     const { mount } = await import('./enhance.ts');
     const live = chart('a', [
@@ -185,5 +214,46 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
     ]);
     expect(writes).toEqual(['y', '-width']);
     expect([mark.getAttribute('x'), mark.getAttribute('y'), mark.getAttribute('width')]).toEqual(['1', '5', null]);
+  });
+});
+
+describe('chart setState(): a label whose text stays is not rewritten', () => {
+  let uninstall: () => void;
+  beforeAll(() => {
+    uninstall = installFakeDom();
+  });
+  afterAll(() => uninstall());
+
+  /** A chart with one text mark (a label) and counts of the writes to its text. */
+  function labelled(state: string, text: string, x: number): FakeElement {
+    const c = chart(state, []);
+    const label = new FakeElement('text', { 'data-key': 'label', x: String(x) });
+    label.textContent = text;
+    c.querySelector('svg')?.append(label);
+    return c;
+  }
+  const textWrites = (el: FakeElement) => {
+    let n = 0;
+    const d = Object.getOwnPropertyDescriptor(FakeElement.prototype, 'textContent') as PropertyDescriptor;
+    Object.defineProperty(el, 'textContent', {
+      get: () => d.get?.call(el) as string,
+      set: (v: string) => (n++, d.set?.call(el, v)),
+    });
+    return () => n;
+  };
+
+  it.each([false, true])('same text (animate: %s): no write; other text: one write', async (animate) => {
+    const { mount } = await import('./enhance.ts');
+    const live = labelled('a', '−1.2%', 1);
+    const label = live.querySelector('[data-key="label"]') as FakeElement;
+    const writes = textWrites(label);
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const c = mount(layer as never, { reducedMotion: false });
+    c.setState('b', new FakeElement('div').append(labelled('b', '−1.2%', 5)) as never, { animate });
+    expect(writes(), 'the same text was written again').toBe(0);
+    // positive control: a changed text is written
+    c.setState('c', new FakeElement('div').append(labelled('c', '8.4%', 5)) as never, { animate });
+    expect(writes()).toBe(1);
+    expect(label.textContent).toBe('8.4%');
   });
 });

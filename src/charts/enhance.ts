@@ -32,11 +32,14 @@ function attrsOf(el: Element): Attrs {
 }
 
 /**
- * Gives a mark exactly the given attributes (interpolation ends on equivalent, not identical, strings).
+ * Gives a mark exactly the given attributes (interpolation ends on equivalent, not identical, strings),
+ * and the text of `text` if given.
  * Only those that differ are written: setting an SVG attribute to the value it has still restyles and
  * repaints the mark (every mark, in the frame a transition ends, before).
  */
-export function settle(el: Element, attrs: Attrs): void {
+export function settle(el: Element, attrs: Attrs, text?: Element): void {
+  // The same text written again would still replace the text node (its layout, in the step's frame).
+  if (text && el.textContent !== text.textContent) el.textContent = text.textContent;
   for (const [name, value] of attrs) {
     if (el.getAttribute(name) === value) continue;
     if (value === null) el.removeAttribute(name);
@@ -63,14 +66,14 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
     const existing = now.get(key);
     const el = existing ?? (src.cloneNode(true) as Element);
     // Only marks out of place move: re-inserting a node that is already there is a DOM mutation
-    // (style, layout and paint for every mark) in the scroll frame that changes the step.
-    if (el.parentNode !== target || el.nextSibling !== after) target.insertBefore(el, after);
+    // (style, layout and paint for every mark) in the scroll frame that changes the step. The next
+    // *element*: the built SVG has a line break between marks, which made every mark move once.
+    if (el.parentNode !== target || el.nextElementSibling !== after) target.insertBefore(el, after);
     after = el;
     if (!shared) {
       // a tween still running on it (started while this layout was shown) would end on the old state
       select<BaseType, unknown>(el).interrupt();
-      settle(el, final);
-      el.textContent = src.textContent;
+      settle(el, final, src);
       continue;
     }
     const sel = select<BaseType, unknown>(el).interrupt();
@@ -82,7 +85,7 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
         .on('end', () => settle(el, final));
       continue;
     }
-    el.textContent = src.textContent;
+    settle(el, [], src);
     const tr = sel.transition(shared);
     for (const [name, to] of final) {
       const from = el.getAttribute(name);

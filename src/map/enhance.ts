@@ -232,7 +232,15 @@ function svgStates(root: HTMLElement) {
       placeAt(next, cam);
       placeAt(old, cam);
       const moving = !sameCamera(cam, next.base);
-      const t = { raf: 0, out: old, now: next, from: cam, start: performance.now(), ms: moving ? MOVE_MS : FADE_MS, last: cam };
+      const t = {
+        raf: 0,
+        out: old as Placed | null,
+        now: next,
+        from: cam,
+        start: performance.now(),
+        ms: moving ? MOVE_MS : FADE_MS,
+        last: cam,
+      };
       tween = t;
       const frame = (time: number) => {
         if (tween !== t) return;
@@ -241,8 +249,16 @@ function svgStates(root: HTMLElement) {
         t.last = interpolateCamera(t.from, next.base, e);
         placeAt(next, t.last);
         if (t.out) {
-          placeAt(t.out, t.last);
-          t.out.svg.setAttribute('opacity', String(Math.max(0, 1 - Math.min(1, u * (t.ms / FADE_MS) * 0.6)).toFixed(3)));
+          const fade = Math.max(0, 1 - Math.min(1, u * (t.ms / FADE_MS) * 0.6));
+          // Faded out (about two thirds into a camera move): gone, rather than placed, laid out and
+          // painted unseen in every frame left.
+          if (fade === 0) {
+            t.out.svg.remove();
+            t.out = null;
+          } else {
+            placeAt(t.out, t.last);
+            t.out.svg.setAttribute('opacity', fade.toFixed(3));
+          }
         }
         if (u < 1) t.raf = requestAnimationFrame(frame);
         else finish();

@@ -198,3 +198,39 @@ describe('the progress bar: on the compositor where scroll-driven animations exi
     expect(fill.style['transform']).toMatch(/^scaleX\(0\.\d+\)$/);
   });
 });
+
+describe('a section a screen ahead: its sticky graphics are rendered once the reader stops, not in a gesture', () => {
+  let uninstall: () => void;
+  beforeAll(() => {
+    uninstall = installFakeDom();
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+    uninstall();
+  });
+
+  it('is marked `is-near` (scrolly.css: its slot stops skipping its content) in an idle moment after the scroll stopped, not before', async () => {
+    const { startEngine, NEAR, STILL_MS } = await import('./engine.ts');
+    const now = vi.spyOn(performance, 'now').mockReturnValue(10_000);
+    const s = story();
+    const engine = startEngine({ root: s.root as never, probe: s.probe as never, live: s.live as never, onBroken: () => undefined });
+    fake.frame();
+    fake.tasks();
+    expect(s.section.classList.contains(NEAR), 'marked before the reader scrolled').toBe(false);
+    fake.scrollTo(100);
+    const near = FakeObserver.all.filter((o) => o.kind === 'intersection' && o.targets.has(s.section));
+    expect(near.length, 'the section is watched from the first scroll').toBe(1);
+    // further ahead than Chromium's content-visibility margin (150 % of the viewport), which would
+    // render the graphics in whatever (scroll) frame crosses it
+    expect(parseFloat(near[0]?.options.rootMargin ?? '0')).toBeGreaterThan(150 + 60);
+    for (const o of near) o.callback([{ target: s.section, isIntersecting: true }]);
+    fake.tasks();
+    fake.tasks();
+    expect(s.section.classList.contains(NEAR), 'marked while the reader was still scrolling').toBe(false);
+    now.mockReturnValue(10_000 + STILL_MS + 1);
+    fake.tasks(); // the wait ends: an idle callback is asked for
+    fake.tasks(); // the idle moment
+    expect(s.section.classList.contains(NEAR)).toBe(true);
+    engine.destroy();
+  });
+});

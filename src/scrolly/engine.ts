@@ -92,6 +92,13 @@ function bands(els: readonly HTMLElement[]): Band[] {
 }
 
 /** Disables CSS transitions in `el` until the next frames have painted (instant switches). */
+/** A section the reader is about to reach: its sticky graphics are rendered (scrolly.css). */
+export const NEAR = 'is-near';
+/** No scroll event for this long: the reader has stopped (a gesture's events come every frame). */
+export const STILL_MS = 200;
+/** How far ahead a section counts as near (IntersectionObserver root margin). */
+export const NEAR_MARGIN = '250% 0px';
+
 function instantly(el: HTMLElement): void {
   el.classList.add('is-instant');
   requestAnimationFrame(() => requestAnimationFrame(() => el.classList.remove('is-instant')));
@@ -349,18 +356,34 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   };
 
   const idle = (f: () => void) => whenIdle(f, { timeout: 1000, fallback: 50 });
+  /** When the last scroll event came (the page's, ms on the performance clock). */
+  let scrolledAt = -Infinity;
+  /** Runs `f` in an idle moment once no scroll event has come for STILL_MS (a reading pause). */
+  const whenStill = (f: () => void) => {
+    const wait = scrolledAt + STILL_MS - performance.now();
+    if (wait > 0) window.setTimeout(() => whenStill(f), wait);
+    else idle(f);
+  };
   const near = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         const section = sections.find((s) => s.el === entry.target);
-        // Off the frame that noticed it: a module's evaluation is a task of its own.
-        idle(() => section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined)));
+        // Off the frame that noticed it, and out of the reader's gesture: in an idle moment once the
+        // scroll has stopped. Its sticky graphics, skipped while far (scrolly.css: content-visibility),
+        // are laid out then, and its controllers mounted (a module's evaluation is a task of its own),
+        // rather than in the scroll frames that bring the section into view.
+        whenStill(() => {
+          section?.el.classList.add(NEAR);
+          section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined));
+        });
         near.unobserve(entry.target);
       }
     },
-    // A screen ahead: the controllers are mounted before the reader reaches the section.
-    { rootMargin: '100% 0px' },
+    // Two and a half screens ahead: the controllers are mounted before the reader reaches the section,
+    // and its graphics rendered before Chromium's own content-visibility margin (1.5 screens) would
+    // render them in whatever frame crosses it, with a reading pause between the two for 60 % gestures.
+    { rootMargin: NEAR_MARGIN },
   );
   // Graphics code is not part of the first view: sections are watched from the reader's first scroll
   // (a state change before that, e.g. a link to a step, loads its controller on demand).
@@ -372,6 +395,7 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   else window.addEventListener('scroll', watchNear, { passive: true });
   const onScroll = () => {
     y = window.scrollY;
+    scrolledAt = performance.now();
   };
   // Sizes change without a resize too (fonts arriving, a table opened in a step): re-measure then,
   // when layout is fresh anyway. A resize is handled when it settles.

@@ -149,6 +149,11 @@ export class FakeElement extends Events {
     const sibs = this.parent?.children ?? [];
     return sibs[sibs.indexOf(this) + 1] ?? null;
   }
+  /** The next sibling that is not a text node (`new FakeElement('#text')` stands for one). */
+  get nextElementSibling(): FakeElement | null {
+    const sibs = this.parent?.children ?? [];
+    return sibs.slice(sibs.indexOf(this) + 1).find((s) => s.tagName !== '#text') ?? null;
+  }
   get childNodes(): FakeElement[] {
     return [...this.children];
   }
@@ -261,6 +266,8 @@ export class FakeObserver {
   static all: FakeObserver[] = [];
   readonly targets = new Set<FakeElement>();
   readonly kind: 'intersection' | 'resize';
+  /** An IntersectionObserver's options. */
+  options: { rootMargin?: string } = {};
   readonly callback: (entries: { target: FakeElement; isIntersecting?: boolean }[]) => void;
   constructor(kind: FakeObserver['kind'], callback: FakeObserver['callback']) {
     this.kind = kind;
@@ -360,8 +367,9 @@ export function installFakeDom(): () => void {
   set(
     'IntersectionObserver',
     class extends FakeObserver {
-      constructor(cb: FakeObserver['callback']) {
+      constructor(cb: FakeObserver['callback'], options?: { rootMargin?: string }) {
         super('intersection', cb);
+        this.options = options ?? {};
       }
     },
   );
