@@ -56,8 +56,15 @@ describe.each([
   ['phone', PHONE_1X],
   ['desktop', DESKTOP],
 ] as const)('front page at %s size, JavaScript off', (_name, size) => {
+  // One page per size, read by the tests in turn (without JavaScript nothing on it changes but the
+  // thumbnails that load once scrolled to, which the last two tests do): not a new context and load each.
+  let shared: Promise<Page> | undefined;
+  const frontPage = () => (shared ??= open(size, false));
+  afterAll(async () => {
+    if (shared) await (await shared).context().close();
+  });
   it('opens with the findings, one per story in series order, then the cards', async () => {
-    const page = await open(size, false);
+    const page = await frontPage();
     const items = page.locator('section.findings li');
     expect(await items.count()).toBe(stories.length);
     for (const [i, s] of stories.entries()) {
@@ -77,11 +84,10 @@ describe.each([
     expect(await top('ol.cards > li')).toBeLessThan(await top('section.overview'));
     // The first card starts in the upper half of the second screen (it used to be on the third phone screen).
     expect(await top('ol.cards > li')).toBeLessThan(1.5 * size.viewport.height);
-    await page.context().close();
   });
 
   it('shows the overview: timeline, map and one line per story with its inferred date and focus', async () => {
-    const page = await open(size, false);
+    const page = await frontPage();
     const overview = page.locator('section.overview');
     await expect(overview.locator('h2').textContent()).resolves.toBeTruthy();
     // One timeline drawing is shown at each size, with a numbered dot per story.
@@ -103,11 +109,10 @@ describe.each([
       expect(await items.nth(i).textContent()).toContain(s.headline.split('：')[0]);
     }
     expect(await overview.textContent()).toContain('推断');
-    await page.context().close();
   });
 
   it('has one card per story with date, headline, dek and thumbnail, one link each, covering the card', async () => {
-    const page = await open(size, false);
+    const page = await frontPage();
     const cards = page.locator('ol.cards > li');
     expect(await cards.count()).toBe(stories.length);
     for (const [i, s] of stories.entries()) {
@@ -148,7 +153,6 @@ describe.each([
       );
       expect(hit).toBe(href);
     }
-    await page.context().close();
   });
 
   it("does not overflow the screen and reserves the thumbnails' space before they load", async () => {
@@ -161,7 +165,7 @@ describe.each([
       .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
     await blocked.context().close();
 
-    const page = await open(size, false);
+    const page = await frontPage();
     for (const img of await page.locator('.card__thumb img').all()) {
       await img.scrollIntoViewIfNeeded();
       await page.waitForFunction(
@@ -179,7 +183,6 @@ describe.each([
     expect(ratios).toEqual(ratios.map(() => 1.6));
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(widths.view);
-    await page.context().close();
   });
 });
 

@@ -50,7 +50,11 @@ describe('JavaScript disabled', () => {
     const res = await page.goto(inject('siteUrl') + path);
     expect(res?.status()).toBe(200);
     expect(await page.evaluate(invisibleText)).toEqual([]);
-    expect(await page.evaluate(missingGraphics)).toEqual([]);
+    // Step figures skip rendering while off screen (content-visibility: auto, a 22rem placeholder size):
+    // seen once in CI, a figure read as not shown right after the load. Read again until the page shows
+    // them all (a condition, polled), or fail with what is still missing: a figure that truly is not
+    // shown fails as before (the bad fixture below: '#s2: figure not shown').
+    await expect.poll(() => page.evaluate(missingGraphics), { timeout: 15_000 }).toEqual([]);
     expectClean(watch, path);
   });
 });

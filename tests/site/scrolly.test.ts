@@ -119,42 +119,41 @@ interface SectionView {
  * What each section shows now, checked against the page itself: the visible layer's marks (every
  * keyed SVG element's geometry) must equal those of the current step's own static figure.
  */
-async function sections(page: Page): Promise<SectionView[]> {
-  return page.$$eval('[data-scrolly]', (list) =>
-    list.map((s) => {
-      const step = s.querySelector<HTMLElement>('[data-step][aria-current="step"]');
-      const layers = [...s.querySelectorAll<HTMLElement>('.scrolly__layer')];
-      const visible = layers.filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99);
-      const layer = visible[0];
-      const marks = (root: Element | null | undefined, layout?: string) =>
-        [...(root?.querySelectorAll(`svg[data-layout${layout === undefined ? '' : `="${layout}"`}] > [data-key]`) ?? [])]
-          .map((el) =>
-            [
-              el.getAttribute('data-key'),
-              ...['d', 'x', 'y', 'cx', 'cy', 'r', 'width', 'height', 'x1', 'x2', 'y1', 'y2'].map((a) => el.getAttribute(a) ?? ''),
-            ].join('|'),
-          )
-          .sort()
-          .join('\n');
-      const mine = marks(layer);
-      const onScreen = [...(layer?.querySelectorAll<SVGSVGElement>('svg[data-layout]') ?? [])]
-        .filter((svg) => svg.getBoundingClientRect().width > 0)
-        .map((svg) => svg.dataset['layout'] ?? '');
-      return {
-        step: step?.id ?? null,
-        visible: visible.map((l) => l.dataset['graphic'] ?? ''),
-        shows: layer?.querySelector<HTMLElement>('[data-state]')?.dataset['state'] ?? null,
-        drawn: !!step && mine !== '' && mine === marks(step.querySelector('.figure')),
-        // the layouts the reader sees (those the container query shows); a hidden one may follow at idle
-        drawnShown:
-          !!step &&
-          mine !== '' &&
-          onScreen.length > 0 &&
-          onScreen.every((name) => marks(layer, name) === marks(step.querySelector('.figure'), name)),
-      };
-    }),
-  );
+function sectionsNow(): SectionView[] {
+  return [...document.querySelectorAll('[data-scrolly]')].map((s) => {
+    const step = s.querySelector<HTMLElement>('[data-step][aria-current="step"]');
+    const layers = [...s.querySelectorAll<HTMLElement>('.scrolly__layer')];
+    const visible = layers.filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99);
+    const layer = visible[0];
+    const marks = (root: Element | null | undefined, layout?: string) =>
+      [...(root?.querySelectorAll(`svg[data-layout${layout === undefined ? '' : `="${layout}"`}] > [data-key]`) ?? [])]
+        .map((el) =>
+          [
+            el.getAttribute('data-key'),
+            ...['d', 'x', 'y', 'cx', 'cy', 'r', 'width', 'height', 'x1', 'x2', 'y1', 'y2'].map((a) => el.getAttribute(a) ?? ''),
+          ].join('|'),
+        )
+        .sort()
+        .join('\n');
+    const mine = marks(layer);
+    const onScreen = [...(layer?.querySelectorAll<SVGSVGElement>('svg[data-layout]') ?? [])]
+      .filter((svg) => svg.getBoundingClientRect().width > 0)
+      .map((svg) => svg.dataset['layout'] ?? '');
+    return {
+      step: step?.id ?? null,
+      visible: visible.map((l) => l.dataset['graphic'] ?? ''),
+      shows: layer?.querySelector<HTMLElement>('[data-state]')?.dataset['state'] ?? null,
+      drawn: !!step && mine !== '' && mine === marks(step.querySelector('.figure')),
+      // the layouts the reader sees (those the container query shows); a hidden one may follow at idle
+      drawnShown:
+        !!step &&
+        mine !== '' &&
+        onScreen.length > 0 &&
+        onScreen.every((name) => marks(layer, name) === marks(step.querySelector('.figure'), name)),
+    };
+  });
 }
+const sections = (page: Page): Promise<SectionView[]> => page.evaluate(sectionsNow);
 
 /** Expects section views to show exactly the given steps (by id) and to draw their states. */
 async function expectShowing(page: Page, want: string[]): Promise<void> {
@@ -217,27 +216,41 @@ async function expectedWith(page: Page, id: string, before: 'first' | 'keep' = '
 }
 
 /**
- * Scrolls with the mouse wheel like a reader, calling `each` after every notch. A notch of more than
- * 100 px must stay under half the shortest step's height (checked here), so that every step is still
- * under the trigger line after at least one notch, whichever way the page is read.
+ * Scrolls with the mouse wheel like a reader and returns what `read` found after every notch. `read` is
+ * the source of a self-contained function run in the page (`inPage(f)`); it runs in the same round trip
+ * as the two frames after the notch (one wheel and one evaluate per notch, not three or four round trips).
+ * A notch of more than 100 px must stay under half the shortest step's height (checked here), so that
+ * every step is still under the trigger line after at least one notch, whichever way the page is read.
  */
-async function wheelThrough(page: Page, deltaY: number, each: () => Promise<void>): Promise<void> {
+async function wheelThrough<T>(page: Page, deltaY: number, read: string): Promise<T[]> {
   if (Math.abs(deltaY) > 100) {
     const shortest = await page.$$eval('[data-step]', (els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)));
     expect(Math.abs(deltaY), `a notch under half the shortest step (${shortest} px)`).toBeLessThan(shortest / 2);
   }
   await page.mouse.move(20, 300);
-  // Where a notch ends is where the next one starts: one read of the position per notch (frames() returns it).
+  // Where a notch ends is where the next one starts: one read of the position per notch.
   let before = await page.evaluate(() => window.scrollY);
+  const out: T[] = [];
+  // Two frames (bounded as frames() is: 1 s without frames), then the position and the reading.
+  const afterNotch = `(async () => {
+    await new Promise((resolve) => {
+      const bound = setTimeout(resolve, 1000);
+      requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(bound); resolve(); }));
+    });
+    return { y: window.scrollY, value: (${read})() };
+  })()`;
   for (let guard = 0; guard < 2000; guard++) {
     await page.mouse.wheel(0, deltaY);
-    const after = await frames(page);
-    await each();
-    if (after === before) return;
-    before = after;
+    const { y, value } = (await page.evaluate(afterNotch)) as { y: number; value: T };
+    out.push(value);
+    if (y === before) return out;
+    before = y;
   }
   throw new Error('the page never stopped scrolling');
 }
+
+/** The source of a self-contained function, to run in the page (wheelThrough's reading). */
+const inPage = (f: () => unknown): string => `(${f.toString()})`;
 
 /**
  * The wheel notch of the desktop read-throughs: under half the shortest step (80svh of 800 px), so every
@@ -291,18 +304,21 @@ describe('scrolling', () => {
         { childList: true, characterData: true, subtree: true },
       );
     });
-    const seen: string[] = [];
-    await wheelThrough(page, NOTCH, async () => {
-      const current = await page.evaluate(() => {
+    // The step current in the section under the trigger line, after every notch.
+    const currents = await wheelThrough<string | null>(
+      page,
+      NOTCH,
+      inPage(() => {
         const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
         const inside = [...document.querySelectorAll('[data-scrolly]')].find((s) => {
           const r = s.querySelector('.scrolly__steps')!.getBoundingClientRect();
           return r.top <= line && line < r.bottom;
         });
         return inside?.querySelector('[aria-current="step"]')?.id ?? null;
-      });
-      if (current && seen[seen.length - 1] !== current) seen.push(current);
-    });
+      }),
+    );
+    const seen: string[] = [];
+    for (const current of currents) if (current && seen[seen.length - 1] !== current) seen.push(current);
     expect(seen).toEqual(steps.map((s) => s.id));
     expect(await page.evaluate(() => (window as unknown as { __log: string[] }).__log)).toEqual(steps.map((s) => s.summary));
     await settled(page);
@@ -318,10 +334,12 @@ describe('scrolling', () => {
     await page.keyboard.press('End');
     await settled(page);
     const seen: string[] = [];
-    await wheelThrough(page, -NOTCH, async () => {
-      const ids = await page.$$eval('[aria-current="step"]', (els) => els.map((e) => e.id));
-      for (const id of ids) if (!seen.includes(id)) seen.push(id);
-    });
+    const read = await wheelThrough<string[]>(
+      page,
+      -NOTCH,
+      inPage(() => [...document.querySelectorAll('[aria-current="step"]')].map((e) => e.id)),
+    );
+    for (const ids of read) for (const id of ids) if (!seen.includes(id)) seen.push(id);
     const bySection = (ids: string[]) => ids.map((id) => steps.find((s) => s.id === id)!);
     for (let section = 0; section <= Math.max(...steps.map((s) => s.section)); section++) {
       const order = bySection(seen)
@@ -564,14 +582,17 @@ describe('reduced motion', () => {
     const { page, watch } = await open({ ...DESKTOP, reducedMotion: 'reduce' });
     const steps = await allSteps(page);
     await settled(page);
-    let checked = 0;
-    await wheelThrough(page, NOTCH, async () => {
-      expect(await running(page)).toEqual([]);
-      const views = await sections(page);
+    // After every notch: what still runs and what each section draws, read in the notch's round trip.
+    const read = await wheelThrough<{ running: string[]; views: SectionView[] }>(
+      page,
+      NOTCH,
+      `() => ({ running: (${runningMotion.toString()})(), views: (${sectionsNow.toString()})() })`,
+    );
+    for (const { running, views } of read) {
+      expect(running).toEqual([]);
       for (const v of views) if (v.step && v.visible.length === 1) expect(v.drawnShown, `${v.step} drawn in the same frame`).toBe(true);
-      checked++;
-    });
-    expect(checked).toBeGreaterThan(steps.length);
+    }
+    expect(read.length).toBeGreaterThan(steps.length);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
     expectClean(watch);
   });
@@ -691,9 +712,14 @@ describe('layout', () => {
   it('on a phone the step text never hides the graphic: a card is read below it and only passes over it', async () => {
     const { page, watch } = await open(PHONE_1X);
     const steps = await allSteps(page);
-    let checked = 0;
-    await wheelThrough(page, 120, async () => {
-      const boxes = await page.evaluate(() => {
+    const shortest = await page.$$eval('[data-step]', (els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)));
+    expect(120, `a move under half the shortest step (${shortest} px)`).toBeLessThan(shortest / 2);
+    // Read down the page in 120 px moves, every one read after two frames (scroll events, the engine's
+    // frame), all in the page: one round trip for the whole read-through instead of four per move. The
+    // geometry is what is checked here; the wheel's path into the engine is the desktop read-throughs'.
+    const read = await page.evaluate(async (dy) => {
+      const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const boxesNow = () => {
         const line = document.querySelector('[data-scrolly-probe]')!.getBoundingClientRect().top;
         return [...document.querySelectorAll('[data-scrolly]')].flatMap((s) => {
           const layer = s.querySelector('.scrolly__layer.is-active')?.getBoundingClientRect();
@@ -705,16 +731,38 @@ describe('layout', () => {
           // Where the card was when its step became current (its step's top on the trigger line).
           const cardAtLine = card.top + (line - top);
           return [
-            { justActive: top <= line && top > line - 130, covered, layerTop: layer.top, cardTop: cardAtLine, layerBottom: layer.bottom },
+            {
+              y: window.scrollY,
+              step: step.id,
+              justActive: top <= line && top > line - 130,
+              covered,
+              layerTop: layer.top,
+              cardTop: cardAtLine,
+              layerBottom: layer.bottom,
+            },
           ];
         });
-      });
-      for (const b of boxes) {
-        expect(b.covered, 'a card never covers the whole graphic').toBeLessThan(0.75);
-        if (b.justActive) expect(b.cardTop, 'a card becomes active below the graphic').toBeGreaterThanOrEqual(b.layerBottom - 1);
-        checked++;
+      };
+      const out: ReturnType<typeof boxesNow>[] = [];
+      let before = window.scrollY;
+      for (let guard = 0; guard < 2000; guard++) {
+        window.scrollBy(0, dy);
+        await twoFrames();
+        out.push(boxesNow());
+        if (window.scrollY === before) return out;
+        before = window.scrollY;
       }
-    });
+      throw new Error('the page never stopped scrolling');
+    }, 120);
+    let checked = 0;
+    for (const b of read.flat()) {
+      expect(b.covered, `at scrollY ${b.y}, #${b.step}: a card never covers the whole graphic`).toBeLessThan(0.75);
+      if (b.justActive)
+        expect(b.cardTop, `at scrollY ${b.y}, #${b.step}: a card becomes active below the graphic`).toBeGreaterThanOrEqual(
+          b.layerBottom - 1,
+        );
+      checked++;
+    }
     expect(checked).toBeGreaterThan(steps.length);
     expectClean(watch);
   });
