@@ -193,6 +193,7 @@ describe('createLiveMap(): the start-up', () => {
     put('document', { createElement: () => el() });
     put('window', { setTimeout, clearTimeout });
     put('devicePixelRatio', 3);
+    put('requestAnimationFrame', (f: (t: number) => void) => setTimeout(() => f(0), 0));
     put('fetch', async (url: string) => new Response(url === '/topo.json' ? TOPO : '', { status: 200 }));
   });
   afterAll(() => {
@@ -319,13 +320,23 @@ describe('createLiveMap(): the start-up', () => {
       renderAfterAnswer: false,
     });
     expect(early).toBe(false);
-    // once started, answers are held only by gestures and renders run at once
+    // once started, a render without an answer runs at once; a worker answer (a zoomed step's new
+    // tiles) has its frame to itself: the render asked for in it comes after that frame, and the next
+    // answer waits for that frame to have passed
     const after = messageGate();
+    const render = () => {
+      const n = log.length;
+      (instances[0] as unknown as { _render(t: number): unknown })._render(0);
+      return log.slice(n).includes('render');
+    };
     expect(after?.held()).toBe(false);
-    const n = log.length;
+    expect(render()).toBe(true);
     after?.delivered?.();
-    (instances[0] as unknown as { _render(t: number): unknown })._render(0);
-    expect(log.slice(n)).toContain('render');
+    expect(after?.held()).toBe(true);
+    expect(render()).toBe(false);
+    await after?.whenFree();
+    expect(after?.held()).toBe(false);
+    expect(render()).toBe(true);
     // a state change and a move reuse the one instance
     map.show('where/horqin', { animate: false });
     map.moveTo(el() as never);
