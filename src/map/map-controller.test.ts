@@ -10,6 +10,8 @@ import { glyphSlices, GLYPHS_PER_SLICE } from './loader.ts';
 
 const log: string[] = [];
 const instances: FakeMap[] = [];
+/** Whether the source's first (empty) update has been answered by the worker. */
+const updates = { idle: false };
 
 class FakeMap {
   sources: string[] = [];
@@ -80,15 +82,18 @@ class FakeMap {
     log.push('validated');
   }
   _update() {}
+  source: object | null = null;
   getSource(id: string) {
-    return this.sources.includes(id)
-      ? {
-          setData: async (d: { features: unknown[] }) => {
-            log.push(`setData ${d.features.length} feature(s)`);
-            setTimeout(() => this.emit('idle'), 0);
-          },
-        }
-      : undefined;
+    if (!this.sources.includes(id)) return undefined;
+    this.source ??= {
+      // MapLibre's update queue: the empty source's update is answered when the test says so
+      _workerUpdates: { isIdle: () => updates.idle },
+      setData: async (d: { features: unknown[] }) => {
+        log.push(`setData ${d.features.length} feature(s)${updates.idle ? '' : ' while an update is on its way'}`);
+        setTimeout(() => this.emit('idle'), 0);
+      },
+    };
+    return this.source;
   }
   setLayoutProperty(id: string, k: string) {
     if (k === 'visibility') log.push(`visibility ${id}`);
@@ -241,6 +246,7 @@ describe('createLiveMap(): the start-up', () => {
       seen['renderAfterAnswer'] = log.slice(n).includes('render');
       booting = seen;
     };
+    const STAGES_N = (await import('./maplibre-style.ts')).STAGES.length;
     const map = await createLiveMap(el() as never, {
       base: model.mapBase(fixture),
       states,
@@ -255,6 +261,12 @@ describe('createLiveMap(): the start-up', () => {
           const n = log.length;
           (instances[0] as unknown as { _render(t: number): unknown })._render(0);
           early = log.slice(n).includes('render');
+        }
+        // the worker answers the empty source's update only a few slices after the last layers' slice
+        const afterSource = log.slice(log.findIndex((l) => l.startsWith('addSource'))).filter((l) => l === 'gate').length;
+        if (!updates.idle && log.some((l) => l.startsWith('addSource')) && afterSource >= STAGES_N + 3) {
+          updates.idle = true;
+          log.push('updates idle');
         }
         if (!probing && !booting && log.includes('setFeatureState')) {
           probing = true;
@@ -280,6 +292,11 @@ describe('createLiveMap(): the start-up', () => {
     expect(log.slice(create + 1, empty)).toContain('gate');
     const style = log.findIndex((l) => l.startsWith('addSource'));
     const data = log.findIndex((l) => l.startsWith('setData'));
+    // the data goes to the worker only once the empty source's update is answered (MapLibre would
+    // send it, ~80 ms of serializing, in the task of that answer), in a slice of its own
+    expect(log[data]).toBe(`setData ${log[data]?.split(' ')[1]} feature(s)`);
+    expect(log.indexOf('updates idle')).toBeGreaterThan(0);
+    expect(log.indexOf('updates idle')).toBeLessThan(data);
     expect(log.slice(empty + 1, style)).toContain('gate');
     expect(log.slice(style + 1, data)).toContain('gate');
     // every layer is in the style from the start and none is ever hidden by `visibility` (which re-tiles)

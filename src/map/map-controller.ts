@@ -121,6 +121,15 @@ async function warmGlyphs(
   }
 }
 
+/**
+ * Whether a GeoJSON source has no update on its way to the worker or waiting (MapLibre's internal
+ * update queue, checked against maplibre-gl 6.17; true when there is none to ask: another version).
+ */
+export function updatesIdle(source: object): boolean {
+  const q = (source as { _workerUpdates?: { isIdle?: () => boolean } })._workerUpdates;
+  return typeof q?.isIdle === 'function' ? q.isIdle() : true;
+}
+
 /** MapLibre's style (internal, checked against maplibre-gl 6.17): adds a layer without validating it. */
 interface InternalStyle {
   addLayer(layer: LayerSpecification, before?: string, options?: { validate?: boolean }): void;
@@ -448,11 +457,18 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     apply(key, current);
     // The data, tiled once for every layer (they are all visible), in a slice of its own: the worker
     // tiles it meanwhile, and its answer is handled in a pause (worker-gate.ts).
-    await o.gate();
-    if (removed) throw new Error('removed');
-    performance.mark('map:data');
     const source = map.getSource<GeoJSONSource>(SOURCE);
     if (!source) throw new Error(`the live map's style has no source "${SOURCE}"`);
+    // MapLibre sends a source's updates to the worker one after the other: the data (serialized on
+    // the main thread, ~80 ms at 4× CPU) would go out in the task that hands over the answer to the
+    // empty source's update, wherever the message gate lets that through (measured: in the first
+    // render's frame, 234 ms). So the data waits, slice by slice, until that answer is in, and is sent
+    // in a slice of its own.
+    do {
+      await o.gate();
+      if (removed) throw new Error('removed');
+    } while (!updatesIdle(source));
+    performance.mark('map:data');
     const loaded = source.setData(scene.data);
     loaded.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
     // The first render, in a later slice.
