@@ -7,6 +7,8 @@
  * camera maths, colours and sizes; the style is a pure function of the state (live-style.ts) applied
  * as a diff of feature states, so a state change never re-tiles the source.
  */
+// First: MapLibre's code in this chunk is evaluated only once this lets it (a reading pause).
+import './evaluation-gate.ts';
 import {
   clearPrewarmedResources,
   Map as MapLibre,
