@@ -11,7 +11,7 @@ import { glyphSlices, GLYPHS_PER_SLICE } from './loader.ts';
 const log: string[] = [];
 const instances: FakeMap[] = [];
 /** Whether the source's first (empty) update has been answered by the worker. */
-const updates = { idle: false };
+const updates = { idle: false, waiting: [] as (() => void)[] };
 
 class FakeMap {
   sources: string[] = [];
@@ -74,6 +74,12 @@ class FakeMap {
   addSource(id: string) {
     this.sources.push(id);
     log.push(`addSource ${id}`);
+    // the worker answers the empty source's update a while later (after every layer's slice)
+    setTimeout(() => {
+      updates.idle = true;
+      log.push('updates idle');
+      updates.waiting.splice(0).forEach((f) => f());
+    }, 50);
   }
   getLayer(id: string) {
     return this.layers.includes(id) ? { id } : undefined;
@@ -87,7 +93,10 @@ class FakeMap {
     if (!this.sources.includes(id)) return undefined;
     this.source ??= {
       // MapLibre's update queue: the empty source's update is answered when the test says so
-      _workerUpdates: { isIdle: () => updates.idle },
+      _workerUpdates: {
+        isIdle: () => updates.idle,
+        flush: () => (updates.idle ? Promise.resolve() : new Promise<void>((r) => updates.waiting.push(r))),
+      },
       setData: async (d: { features: unknown[] }) => {
         log.push(`setData ${d.features.length} feature(s)${updates.idle ? '' : ' while an update is on its way'}`);
         setTimeout(() => this.emit('idle'), 0);
@@ -246,7 +255,6 @@ describe('createLiveMap(): the start-up', () => {
       seen['renderAfterAnswer'] = log.slice(n).includes('render');
       booting = seen;
     };
-    const STAGES_N = (await import('./maplibre-style.ts')).STAGES.length;
     const map = await createLiveMap(el() as never, {
       base: model.mapBase(fixture),
       states,
@@ -261,12 +269,6 @@ describe('createLiveMap(): the start-up', () => {
           const n = log.length;
           (instances[0] as unknown as { _render(t: number): unknown })._render(0);
           early = log.slice(n).includes('render');
-        }
-        // the worker answers the empty source's update only a few slices after the last layers' slice
-        const afterSource = log.slice(log.findIndex((l) => l.startsWith('addSource'))).filter((l) => l === 'gate').length;
-        if (!updates.idle && log.some((l) => l.startsWith('addSource')) && afterSource >= STAGES_N + 3) {
-          updates.idle = true;
-          log.push('updates idle');
         }
         if (!probing && !booting && log.includes('setFeatureState')) {
           probing = true;

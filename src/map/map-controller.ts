@@ -124,12 +124,15 @@ async function warmGlyphs(
 }
 
 /**
- * Whether a GeoJSON source has no update on its way to the worker or waiting (MapLibre's internal
- * update queue, checked against maplibre-gl 6.17; true when there is none to ask: another version).
+ * Resolves once a GeoJSON source has no update on its way to the worker or waiting (MapLibre's
+ * internal update queue, checked against maplibre-gl 6.17: `flush()` resolves when it is idle; at
+ * once when there is none to ask: another version). An event, not a poll: a loop of slices on
+ * `scheduler.yield()` would starve the worker's answer (its continuations run before other tasks).
  */
-export function updatesIdle(source: object): boolean {
-  const q = (source as { _workerUpdates?: { isIdle?: () => boolean } })._workerUpdates;
-  return typeof q?.isIdle === 'function' ? q.isIdle() : true;
+export function updatesDone(source: object): Promise<void> {
+  const q = (source as { _workerUpdates?: { isIdle?: () => boolean; flush?: () => Promise<void> } })._workerUpdates;
+  if (typeof q?.isIdle !== 'function' || typeof q.flush !== 'function' || q.isIdle()) return Promise.resolve();
+  return q.flush();
 }
 
 /** MapLibre's style (internal, checked against maplibre-gl 6.17): adds a layer without validating it. */
@@ -466,10 +469,9 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // empty source's update, wherever the message gate lets that through (measured: in the first
     // render's frame, 234 ms). So the data waits, slice by slice, until that answer is in, and is sent
     // in a slice of its own.
-    do {
-      await o.gate();
-      if (removed) throw new Error('removed');
-    } while (!updatesIdle(source));
+    await updatesDone(source);
+    await o.gate();
+    if (removed) throw new Error('removed');
     performance.mark('map:data');
     const loaded = source.setData(scene.data);
     loaded.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
