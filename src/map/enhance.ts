@@ -21,7 +21,7 @@
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
 import { cheapSignals, livePixelRatio, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
-import { hasSize, nextTask, scheduler, type Scheduler } from './loader.ts';
+import { hasSize, nextTask, scheduler, setEvaluationGate, type Scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { easeCubicInOut, formatMatrix, interpolateCamera, parseMatrix, sameCamera, shift, type Similarity } from './tween.ts';
@@ -90,6 +90,8 @@ function pageStates(): Record<string, ClientState> {
 function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promise<void>): Promise<LiveMap> {
   if (!host.map) {
     performance.mark('map:import');
+    // The chunk is fetched now; MapLibre's evaluation in it waits for `gate` (evaluation-gate.ts).
+    setEvaluationGate(gate);
     host.map = import('./map-controller.ts').then(async ({ createLiveMap }) => {
       performance.mark('map:imported');
       await hasSize(box);

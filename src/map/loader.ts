@@ -137,3 +137,21 @@ export function glyphSlices(texts: readonly string[], perSlice = GLYPHS_PER_SLIC
   for (let i = 0; i < ids.length; i += perSlice) out.push(ids.slice(i, i + perSlice));
   return out;
 }
+
+/**
+ * What MapLibre's module evaluation waits for (evaluation-gate.ts, the first import of
+ * map-controller.ts): `import()` fetches the chunk at once, but its 80–100 ms of evaluation would run
+ * whenever the fetch ends (on slow 4G, seconds later, often in a scroll gesture). The caller sets the
+ * gate before the import (a reading pause in the story, the next task for explore mode); unset, it is
+ * open.
+ */
+let evaluation: () => Promise<void> = () => Promise.resolve();
+
+export function setEvaluationGate(gate: () => Promise<void>): void {
+  evaluation = gate;
+}
+
+/** Resolves when MapLibre's module may be evaluated (see `setEvaluationGate`). */
+export function evaluationGate(): Promise<void> {
+  return evaluation();
+}

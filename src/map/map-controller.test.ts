@@ -10,6 +10,8 @@ import { glyphSlices, GLYPHS_PER_SLICE } from './loader.ts';
 
 const log: string[] = [];
 const instances: FakeMap[] = [];
+/** Whether the source's first (empty) update has been answered by the worker. */
+const updates = { idle: false, waiting: [] as (() => void)[] };
 
 class FakeMap {
   sources: string[] = [];
@@ -72,6 +74,12 @@ class FakeMap {
   addSource(id: string) {
     this.sources.push(id);
     log.push(`addSource ${id}`);
+    // the worker answers the empty source's update a while later (after every layer's slice)
+    setTimeout(() => {
+      updates.idle = true;
+      log.push('updates idle');
+      updates.waiting.splice(0).forEach((f) => f());
+    }, 50);
   }
   getLayer(id: string) {
     return this.layers.includes(id) ? { id } : undefined;
@@ -80,15 +88,21 @@ class FakeMap {
     log.push('validated');
   }
   _update() {}
+  source: object | null = null;
   getSource(id: string) {
-    return this.sources.includes(id)
-      ? {
-          setData: async (d: { features: unknown[] }) => {
-            log.push(`setData ${d.features.length} feature(s)`);
-            setTimeout(() => this.emit('idle'), 0);
-          },
-        }
-      : undefined;
+    if (!this.sources.includes(id)) return undefined;
+    this.source ??= {
+      // MapLibre's update queue: the empty source's update is answered when the test says so
+      _workerUpdates: {
+        isIdle: () => updates.idle,
+        flush: () => (updates.idle ? Promise.resolve() : new Promise<void>((r) => updates.waiting.push(r))),
+      },
+      setData: async (d: { features: unknown[] }) => {
+        log.push(`setData ${d.features.length} feature(s)${updates.idle ? '' : ' while an update is on its way'}`);
+        setTimeout(() => this.emit('idle'), 0);
+      },
+    };
+    return this.source;
   }
   setLayoutProperty(id: string, k: string) {
     if (k === 'visibility') log.push(`visibility ${id}`);
@@ -193,6 +207,7 @@ describe('createLiveMap(): the start-up', () => {
     put('document', { createElement: () => el() });
     put('window', { setTimeout, clearTimeout });
     put('devicePixelRatio', 3);
+    put('requestAnimationFrame', (f: (t: number) => void) => setTimeout(() => f(0), 0));
     put('fetch', async (url: string) => new Response(url === '/topo.json' ? TOPO : '', { status: 200 }));
   });
   afterAll(() => {
@@ -279,6 +294,11 @@ describe('createLiveMap(): the start-up', () => {
     expect(log.slice(create + 1, empty)).toContain('gate');
     const style = log.findIndex((l) => l.startsWith('addSource'));
     const data = log.findIndex((l) => l.startsWith('setData'));
+    // the data goes to the worker only once the empty source's update is answered (MapLibre would
+    // send it, ~80 ms of serializing, in the task of that answer), in a slice of its own
+    expect(log[data]).toBe(`setData ${log[data]?.split(' ')[1]} feature(s)`);
+    expect(log.indexOf('updates idle')).toBeGreaterThan(0);
+    expect(log.indexOf('updates idle')).toBeLessThan(data);
     expect(log.slice(empty + 1, style)).toContain('gate');
     expect(log.slice(style + 1, data)).toContain('gate');
     // every layer is in the style from the start and none is ever hidden by `visibility` (which re-tiles)
@@ -319,13 +339,23 @@ describe('createLiveMap(): the start-up', () => {
       renderAfterAnswer: false,
     });
     expect(early).toBe(false);
-    // once started, answers are held only by gestures and renders run at once
+    // once started, a render without an answer runs at once; a worker answer (a zoomed step's new
+    // tiles) has its frame to itself: the render asked for in it comes after that frame, and the next
+    // answer waits for that frame to have passed
     const after = messageGate();
+    const render = () => {
+      const n = log.length;
+      (instances[0] as unknown as { _render(t: number): unknown })._render(0);
+      return log.slice(n).includes('render');
+    };
     expect(after?.held()).toBe(false);
-    const n = log.length;
+    expect(render()).toBe(true);
     after?.delivered?.();
-    (instances[0] as unknown as { _render(t: number): unknown })._render(0);
-    expect(log.slice(n)).toContain('render');
+    expect(after?.held()).toBe(true);
+    expect(render()).toBe(false);
+    await after?.whenFree();
+    expect(after?.held()).toBe(false);
+    expect(render()).toBe(true);
     // a state change and a move reuse the one instance
     map.show('where/horqin', { animate: false });
     map.moveTo(el() as never);

@@ -7,6 +7,8 @@
  * camera maths, colours and sizes; the style is a pure function of the state (live-style.ts) applied
  * as a diff of feature states, so a state change never re-tiles the source.
  */
+// First: MapLibre's code in this chunk is evaluated only once this lets it (a reading pause).
+import './evaluation-gate.ts';
 import {
   clearPrewarmedResources,
   Map as MapLibre,
@@ -119,6 +121,18 @@ async function warmGlyphs(
     performance.mark('map:glyph-slice');
     await (gm as GlyphManager).getGlyphs({ [LABEL_STACK]: { default: slice } });
   }
+}
+
+/**
+ * Resolves once a GeoJSON source has no update on its way to the worker or waiting (MapLibre's
+ * internal update queue, checked against maplibre-gl 6.17: `flush()` resolves when it is idle; at
+ * once when there is none to ask: another version). An event, not a poll: a loop of slices on
+ * `scheduler.yield()` would starve the worker's answer (its continuations run before other tasks).
+ */
+export function updatesDone(source: object): Promise<void> {
+  const q = (source as { _workerUpdates?: { isIdle?: () => boolean; flush?: () => Promise<void> } })._workerUpdates;
+  if (typeof q?.isIdle !== 'function' || typeof q.flush !== 'function' || q.isIdle()) return Promise.resolve();
+  return q.flush();
 }
 
 /** MapLibre's style (internal, checked against maplibre-gl 6.17): adds a layer without validating it. */
@@ -234,21 +248,40 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   let booting = true;
   /** A slice was granted to the next worker answer. */
   let turn = false;
-  /** A worker answer was handed over since the last render. */
+  /**
+   * A worker answer was handed over and its frame has not passed yet. After start-up too (a zoomed
+   * step's new tiles, explore mode excepted): the answer's frame draws nothing, the render comes in a
+   * later frame, and the next answer waits for a frame to have passed (one answer per frame). Measured:
+   * two answers and their render in one frame were 147 ms (answers 24 ms, render 121 ms).
+   */
   let answered = false;
+  /** Resolves after the next frame (a rendering opportunity) has passed: the answer's frame is over. */
+  let frameOver: Promise<void> | null = null;
+  const afterFrame = (): Promise<void> =>
+    (frameOver ??= new Promise<void>((resolve) =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          frameOver = null;
+          answered = false;
+          resolve();
+        }, 0),
+      ),
+    ));
   let lost = false;
   let removed = false;
   setMessageGate({
-    held: () => !removed && !exploring && (o.held() || (booting && !turn)),
+    held: () => !removed && !exploring && (o.held() || (booting ? !turn : answered)),
     whenFree: () =>
       booting
         ? o.gate().then(() => {
             turn = true;
           })
-        : o.whenFree(),
+        : o.held()
+          ? o.whenFree()
+          : afterFrame(),
     delivered: () => {
       turn = false;
-      if (booting) answered = true;
+      if (!exploring) answered = true;
     },
   });
   // MapLibre's worker, started in a slice of its own (MapLibre would start it in the empty style's).
@@ -305,10 +338,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       deferRender(o.whenFree);
       return map;
     }
-    if (!removed && booting && answered) {
-      // A worker answer was handled in this frame's tasks: the render in a frame of its own.
+    if (!removed && !exploring && answered) {
+      // A worker answer was handled in this frame's tasks: the render in a frame of its own (while
+      // starting, in the next slice; afterwards, after this frame).
       answered = false;
-      deferRender(o.gate);
+      deferRender(booting ? o.gate : afterFrame);
       return map;
     }
     return renderNow(t);
@@ -428,11 +462,17 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     apply(key, current);
     // The data, tiled once for every layer (they are all visible), in a slice of its own: the worker
     // tiles it meanwhile, and its answer is handled in a pause (worker-gate.ts).
+    const source = map.getSource<GeoJSONSource>(SOURCE);
+    if (!source) throw new Error(`the live map's style has no source "${SOURCE}"`);
+    // MapLibre sends a source's updates to the worker one after the other: the data (serialized on
+    // the main thread, ~80 ms at 4× CPU) would go out in the task that hands over the answer to the
+    // empty source's update, wherever the message gate lets that through (measured: in the first
+    // render's frame, 234 ms). So the data waits, slice by slice, until that answer is in, and is sent
+    // in a slice of its own.
+    await updatesDone(source);
     await o.gate();
     if (removed) throw new Error('removed');
     performance.mark('map:data');
-    const source = map.getSource<GeoJSONSource>(SOURCE);
-    if (!source) throw new Error(`the live map's style has no source "${SOURCE}"`);
     const loaded = source.setData(scene.data);
     loaded.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
     // The first render, in a later slice.
