@@ -233,4 +233,29 @@ describe('a section a screen ahead: its sticky graphics are rendered once the re
     expect(s.section.classList.contains(NEAR)).toBe(true);
     engine.destroy();
   });
+  it('is marked `is-near` at most STILL_MAX_MS after it came near when the reader never stops', async () => {
+    const { startEngine, NEAR, STILL_MAX_MS } = await import('./engine.ts');
+    const now = vi.spyOn(performance, 'now').mockReturnValue(20_000);
+    const s = story();
+    const engine = startEngine({ root: s.root as never, probe: s.probe as never, live: s.live as never, onBroken: () => undefined });
+    fake.frame();
+    fake.tasks();
+    fake.scrollTo(100);
+    const near = FakeObserver.all.filter((o) => o.kind === 'intersection' && o.targets.has(s.section));
+    for (const o of near) o.callback([{ target: s.section, isIntersecting: true }]);
+    // a scroll event every 50 ms: never a pause
+    let t = 20_000;
+    for (; t < 20_000 + STILL_MAX_MS - 50; t += 50) {
+      now.mockReturnValue(t);
+      fake.scrollTo(100 + t - 20_000);
+      fake.tasks();
+    }
+    expect(s.section.classList.contains(NEAR), 'marked before the bound while the reader scrolls').toBe(false);
+    now.mockReturnValue(20_000 + STILL_MAX_MS);
+    fake.scrollTo(100 + STILL_MAX_MS);
+    fake.tasks(); // the bound is reached: an idle callback is asked for
+    fake.tasks(); // the idle moment
+    expect(s.section.classList.contains(NEAR), 'still waiting for a pause that never comes').toBe(true);
+    engine.destroy();
+  });
 });

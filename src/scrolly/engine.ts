@@ -96,6 +96,8 @@ function bands(els: readonly HTMLElement[]): Band[] {
 export const NEAR = 'is-near';
 /** No scroll event for this long: the reader has stopped (a gesture's events come every frame). */
 export const STILL_MS = 200;
+/** The longest a near section waits for the reader to stop before it is prepared anyway. */
+export const STILL_MAX_MS = 500;
 /** How far ahead a section counts as near (IntersectionObserver root margin). */
 export const NEAR_MARGIN = '250% 0px';
 
@@ -358,10 +360,15 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   const idle = (f: () => void) => whenIdle(f, { timeout: 1000, fallback: 50 });
   /** When the last scroll event came (the page's, ms on the performance clock). */
   let scrolledAt = -Infinity;
-  /** Runs `f` in an idle moment once no scroll event has come for STILL_MS (a reading pause). */
-  const whenStill = (f: () => void) => {
-    const wait = scrolledAt + STILL_MS - performance.now();
-    if (wait > 0) window.setTimeout(() => whenStill(f), wait);
+  /**
+   * Runs `f` in an idle moment once no scroll event has come for STILL_MS (a reading pause), or once
+   * STILL_MAX_MS have passed without one: a reader who scrolls on without stopping still gets the
+   * section's controllers before its first step (its state drawn in the step's frame, not after an import).
+   */
+  const whenStill = (f: () => void, since = performance.now()) => {
+    const now = performance.now();
+    const wait = Math.min(scrolledAt + STILL_MS, since + STILL_MAX_MS) - now;
+    if (wait > 0) window.setTimeout(() => whenStill(f, since), wait);
     else idle(f);
   };
   const near = new IntersectionObserver(
@@ -369,14 +376,13 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         const section = sections.find((s) => s.el === entry.target);
-        // Off the frame that noticed it, and out of the reader's gesture: in an idle moment once the
-        // scroll has stopped. Its sticky graphics, skipped while far (scrolly.css: content-visibility),
-        // are laid out then, and its controllers mounted (a module's evaluation is a task of its own),
-        // rather than in the scroll frames that bring the section into view.
-        whenStill(() => {
-          section?.el.classList.add(NEAR);
-          section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined));
-        });
+        // Off the frame that noticed it: its controllers are mounted in an idle moment (a module's
+        // evaluation is a task of its own), so that a reader who scrolls on without stopping finds
+        // them ready at the section's first step. Its sticky graphics, skipped while far (scrolly.css:
+        // content-visibility), are laid out once the scroll has stopped (or STILL_MAX_MS later),
+        // rather than in the scroll frame that brings the section within Chromium's own margin.
+        idle(() => section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined)));
+        whenStill(() => section?.el.classList.add(NEAR));
         near.unobserve(entry.target);
       }
     },
