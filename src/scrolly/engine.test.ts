@@ -199,7 +199,7 @@ describe('the progress bar: on the compositor where scroll-driven animations exi
   });
 });
 
-describe('a section a screen ahead: its sticky graphics are rendered once the reader stops, not in a gesture', () => {
+describe('sections are watched from the first scroll, 2.5 screens ahead', () => {
   let uninstall: () => void;
   beforeAll(() => {
     uninstall = installFakeDom();
@@ -209,53 +209,16 @@ describe('a section a screen ahead: its sticky graphics are rendered once the re
     uninstall();
   });
 
-  it('is marked `is-near` (scrolly.css: its slot stops skipping its content) in an idle moment after the scroll stopped, not before', async () => {
-    const { startEngine, NEAR, STILL_MS } = await import('./engine.ts');
-    const now = vi.spyOn(performance, 'now').mockReturnValue(10_000);
+  it('observes each section with the near margin once the reader scrolls, not before', async () => {
+    const { startEngine, NEAR_MARGIN } = await import('./engine.ts');
     const s = story();
     const engine = startEngine({ root: s.root as never, probe: s.probe as never, live: s.live as never, onBroken: () => undefined });
     fake.frame();
     fake.tasks();
-    expect(s.section.classList.contains(NEAR), 'marked before the reader scrolled').toBe(false);
+    const watching = () => FakeObserver.all.filter((o) => o.kind === 'intersection' && o.targets.has(s.section));
+    expect(watching().length, 'watched before the first scroll').toBe(0);
     fake.scrollTo(100);
-    const near = FakeObserver.all.filter((o) => o.kind === 'intersection' && o.targets.has(s.section));
-    expect(near.length, 'the section is watched from the first scroll').toBe(1);
-    // further ahead than Chromium's content-visibility margin (150 % of the viewport), which would
-    // render the graphics in whatever (scroll) frame crosses it
-    expect(parseFloat(near[0]?.options.rootMargin ?? '0')).toBeGreaterThan(150 + 60);
-    for (const o of near) o.callback([{ target: s.section, isIntersecting: true }]);
-    fake.tasks();
-    fake.tasks();
-    expect(s.section.classList.contains(NEAR), 'marked while the reader was still scrolling').toBe(false);
-    now.mockReturnValue(10_000 + STILL_MS + 1);
-    fake.tasks(); // the wait ends: an idle callback is asked for
-    fake.tasks(); // the idle moment
-    expect(s.section.classList.contains(NEAR)).toBe(true);
-    engine.destroy();
-  });
-  it('is marked `is-near` at most STILL_MAX_MS after it came near when the reader never stops', async () => {
-    const { startEngine, NEAR, STILL_MAX_MS } = await import('./engine.ts');
-    const now = vi.spyOn(performance, 'now').mockReturnValue(20_000);
-    const s = story();
-    const engine = startEngine({ root: s.root as never, probe: s.probe as never, live: s.live as never, onBroken: () => undefined });
-    fake.frame();
-    fake.tasks();
-    fake.scrollTo(100);
-    const near = FakeObserver.all.filter((o) => o.kind === 'intersection' && o.targets.has(s.section));
-    for (const o of near) o.callback([{ target: s.section, isIntersecting: true }]);
-    // a scroll event every 50 ms: never a pause
-    let t = 20_000;
-    for (; t < 20_000 + STILL_MAX_MS - 50; t += 50) {
-      now.mockReturnValue(t);
-      fake.scrollTo(100 + t - 20_000);
-      fake.tasks();
-    }
-    expect(s.section.classList.contains(NEAR), 'marked before the bound while the reader scrolls').toBe(false);
-    now.mockReturnValue(20_000 + STILL_MAX_MS);
-    fake.scrollTo(100 + STILL_MAX_MS);
-    fake.tasks(); // the bound is reached: an idle callback is asked for
-    fake.tasks(); // the idle moment
-    expect(s.section.classList.contains(NEAR), 'still waiting for a pause that never comes').toBe(true);
+    expect(watching().map((o) => o.options.rootMargin)).toEqual([NEAR_MARGIN]);
     engine.destroy();
   });
 });

@@ -91,16 +91,10 @@ function bands(els: readonly HTMLElement[]): Band[] {
   });
 }
 
-/** Disables CSS transitions in `el` until the next frames have painted (instant switches). */
-/** A section the reader is about to reach: its sticky graphics are rendered (scrolly.css). */
-export const NEAR = 'is-near';
-/** No scroll event for this long: the reader has stopped (a gesture's events come every frame). */
-export const STILL_MS = 200;
-/** The longest a near section waits for the reader to stop before it is prepared anyway. */
-export const STILL_MAX_MS = 500;
-/** How far ahead a section counts as near (IntersectionObserver root margin). */
+/** How far ahead a section's controllers are mounted (IntersectionObserver root margin). */
 export const NEAR_MARGIN = '250% 0px';
 
+/** Disables CSS transitions in `el` until the next frames have painted (instant switches). */
 function instantly(el: HTMLElement): void {
   el.classList.add('is-instant');
   requestAnimationFrame(() => requestAnimationFrame(() => el.classList.remove('is-instant')));
@@ -358,19 +352,6 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   };
 
   const idle = (f: () => void) => whenIdle(f, { timeout: 1000, fallback: 50 });
-  /** When the last scroll event came (the page's, ms on the performance clock). */
-  let scrolledAt = -Infinity;
-  /**
-   * Runs `f` in an idle moment once no scroll event has come for STILL_MS (a reading pause), or once
-   * STILL_MAX_MS have passed without one: a reader who scrolls on without stopping still gets the
-   * section's controllers before its first step (its state drawn in the step's frame, not after an import).
-   */
-  const whenStill = (f: () => void, since = performance.now()) => {
-    const now = performance.now();
-    const wait = Math.min(scrolledAt + STILL_MS, since + STILL_MAX_MS) - now;
-    if (wait > 0) window.setTimeout(() => whenStill(f, since), wait);
-    else idle(f);
-  };
   const near = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -378,17 +359,13 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
         const section = sections.find((s) => s.el === entry.target);
         // Off the frame that noticed it: its controllers are mounted in an idle moment (a module's
         // evaluation is a task of its own), so that a reader who scrolls on without stopping finds
-        // them ready at the section's first step. Its sticky graphics, skipped while far (scrolly.css:
-        // content-visibility), are laid out once the scroll has stopped (or STILL_MAX_MS later),
-        // rather than in the scroll frame that brings the section within Chromium's own margin.
+        // them ready at the section's first step.
         idle(() => section?.layers.forEach((layer) => void controllerFor(layer).catch(() => undefined)));
-        whenStill(() => section?.el.classList.add(NEAR));
         near.unobserve(entry.target);
       }
     },
     // Two and a half screens ahead: the controllers are mounted before the reader reaches the section,
-    // and its graphics rendered before Chromium's own content-visibility margin (1.5 screens) would
-    // render them in whatever frame crosses it, with a reading pause between the two for 60 % gestures.
+    // with reading pauses between for 60 % gestures.
     { rootMargin: NEAR_MARGIN },
   );
   // Graphics code is not part of the first view: sections are watched from the reader's first scroll
@@ -401,7 +378,6 @@ export function startEngine({ root, probe, live, onBroken }: EngineOptions): Eng
   else window.addEventListener('scroll', watchNear, { passive: true });
   const onScroll = () => {
     y = window.scrollY;
-    scrolledAt = performance.now();
   };
   // Sizes change without a resize too (fonts arriving, a table opened in a step): re-measure then,
   // when layout is fresh anyway. A resize is handled when it settles.
