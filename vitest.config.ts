@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import LongestFirst from './tests/sequencer.ts';
 
 /**
  * The projects a run asks for (`--project unit`), none meaning all. Loading the render project's config
@@ -13,6 +14,17 @@ const withRender = asked.length === 0 || asked.some((p) => p === 'render' || p.i
 const CLI = ['scripts/data-release.test.ts', 'scripts/new-content.test.ts'];
 
 /**
+ * Workers of every project. Three on 2 cores: the browser tests spend part of their time waiting (reading
+ * pauses, timers, a throttled network, the other workers' walks), which a third worker fills; each worker has
+ * its own browser (tests/site/setup.ts). Measured with the whole site project: CPU 98 % busy with 3, 89 % with 2.
+ * The same number in every project puts them all in one group (Vitest runs groups one after the other and
+ * refuses projects with different maxWorkers in one group): the unit, cli and render files fill the end of
+ * the browser tests' run instead of waiting for it (~38 s after it on CI at 3960b3c), in the order of
+ * tests/sequencer.ts (longest first, the unit files last).
+ */
+const WORKERS = 3;
+
+/**
  * Projects:
  * - unit: pure modules (data, geometry, camera maths, content checks), no build needed (`npm run test:unit`).
  * - cli: the scripts run end to end as a reader of the README would, each in a throwaway copy of the project
@@ -25,6 +37,7 @@ export default defineConfig({
   test: {
     // A machine-readable report too, so CI can prove that tests ran and none were skipped.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
@@ -38,9 +51,9 @@ export default defineConfig({
           // A hang guard, not a timing: loading and checking the whole dataset takes ~1 s alone and over
           // 5 s (Vitest's default) on a loaded 2-core machine.
           testTimeout: 30_000,
-          // Its own group (after the site tests' group, as it ran before): Vitest refuses projects with
-          // different maxWorkers in one group, and non-isolated projects are grouped.
-          sequence: { groupOrder: 1 },
+          // Each worker keeps its module graph from one unit file to the next (tests/sequencer.ts hands them
+          // out together, last).
+          maxWorkers: WORKERS,
         },
       },
       {
@@ -48,7 +61,7 @@ export default defineConfig({
           name: 'cli',
           include: CLI,
           environment: 'node',
-          sequence: { groupOrder: 2 },
+          maxWorkers: WORKERS,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -61,10 +74,7 @@ export default defineConfig({
           globalSetup: ['tests/site/setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Three workers on 2 cores: the browser tests spend part of their time waiting (reading pauses, timers,
-          // a throttled network, the other worker's walk), which a third worker fills; each worker has its own
-          // browser (setup.ts). Measured with the whole site project: CPU 98 % busy with 3, 89 % with 2.
-          maxWorkers: 3,
+          maxWorkers: WORKERS,
         },
       },
       // Astro components rendered with the container API (needs Astro's Vite plugins): fixtures that swap the dataset.

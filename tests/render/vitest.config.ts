@@ -11,5 +11,7 @@ export default getViteConfig({
     include: ['tests/render/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
+    // The other projects' number (vitest.config.ts: WORKERS), so it runs in their group, not after it.
+    maxWorkers: 3,
   },
 });
