@@ -266,9 +266,11 @@ export function svgStates(root: HTMLElement) {
       stopped();
       return;
     }
-    // The outgoing state stays on top, fading out, while both follow the camera. Its opacity is an
-    // animation of its own (the compositor runs it: no style, layout or paint of the map per frame
-    // for it); where there is no Web Animations, the frames write it.
+    // The outgoing state stays on top, fading out, while both follow the camera. In a cross-fade at
+    // one camera nothing else changes, and its opacity is an animation of its own (the compositor runs
+    // it: no style, layout or paint of the map per frame). In a move both SVGs are drawn again in every
+    // frame anyway, and the frames write its opacity: as a layer of its own it would be rasterised
+    // apart from the next state, twice the pixels a frame.
     mine.classList.replace('story-map__svg', 'story-map__svg-out');
     mine.setAttribute('aria-hidden', 'true');
     mine.before(clone);
@@ -276,6 +278,7 @@ export function svgStates(root: HTMLElement) {
     placeAt(old, cam);
     const moving = !sameCamera(cam, next.base);
     const animated =
+      !moving &&
       typeof mine.animate === 'function' &&
       !!mine.animate([{ opacity: 1 }, { opacity: 0 }], { duration: OUT_MS, easing: 'linear', fill: 'forwards' });
     const t = {

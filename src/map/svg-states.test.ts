@@ -84,6 +84,25 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     await states.settled();
   });
 
+  it('a camera move: the outgoing state is drawn with the next one (its opacity written per frame, no layer of its own)', async () => {
+    const { svgStates } = await import('./enhance.ts');
+    const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
+    const root = new FakeElement('div', { class: 'story-map' }).append(box);
+    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(
+      mapSvg({ k: 0.2722, x: -1425.8077, y: -1357.0777 }),
+    );
+    const outgoing = box.children[0] as FakeElement;
+    const states = svgStates(root as unknown as HTMLElement);
+    states.show(from as unknown as HTMLElement, true);
+    fake.frame(0);
+    fake.frame(100);
+    expect(outgoing.animations).toEqual([]);
+    expect(Number(outgoing.getAttribute('opacity'))).toBeCloseTo(1 - 100 / (350 / 0.6), 3);
+    fake.frame(1000);
+    expect(box.children).toHaveLength(1);
+    await states.settled();
+  });
+
   it('two state changes before the next frame: only the last is shown; finish() shows a waiting one at once', async () => {
     const { svgStates } = await import('./enhance.ts');
     const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
