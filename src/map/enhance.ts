@@ -43,6 +43,8 @@ export interface MapController extends GraphicController {
 /** A camera move between SVG states, and the cross-fade when only the content changes. */
 const MOVE_MS = 900;
 const FADE_MS = 350;
+/** The outgoing state's fade, linear: gone at 0.6 × its own duration per FADE_MS (about two thirds into a move). */
+const OUT_MS = FADE_MS / 0.6;
 
 const read = <T>(el: HTMLElement | SVGElement, key: string): T | null => {
   const raw = el.dataset[key];
@@ -133,12 +135,22 @@ function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promi
 const ANCHORED =
   ':scope > [data-key="markers"] > circle, :scope > circle[data-key="zone"], :scope > [data-key$="-labels"] > text, :scope > text[data-key="zone-label"], :scope > [data-key="marker-leaders"] > line';
 
-interface Placed {
+/** An element drawn at an anchor, and the transform last written to it ('' for none). */
+interface Anchored {
+  el: SVGElement;
+  x: number;
+  y: number;
+  at: string;
+}
+
+export interface Placed {
   svg: SVGSVGElement;
   geometry: SVGGElement | null;
   /** The camera the state was drawn for. */
   base: Similarity;
-  anchored: [el: SVGElement, x: number, y: number][];
+  /** The geometry's transform as last written. */
+  at: string;
+  anchored: Anchored[];
 }
 
 function placed(svg: SVGSVGElement): Placed | null {
@@ -146,25 +158,37 @@ function placed(svg: SVGSVGElement): Placed | null {
   const base = parseMatrix(geometry?.dataset['base'] ?? geometry?.getAttribute('transform'));
   if (!geometry || !base) return null;
   geometry.dataset['base'] = formatMatrix(base);
-  const anchored = [...svg.querySelectorAll<SVGElement>(ANCHORED)].map((el): [SVGElement, number, number] => {
+  const anchored = [...svg.querySelectorAll<SVGElement>(ANCHORED)].map((el): Anchored => {
     const x = Number(el.getAttribute(el.tagName === 'circle' ? 'cx' : el.tagName === 'line' ? 'x1' : 'x'));
     const y = Number(el.getAttribute(el.tagName === 'circle' ? 'cy' : el.tagName === 'line' ? 'y1' : 'y'));
-    return [el, x, y];
+    return { el, x, y, at: el.getAttribute('transform') ?? '' };
   });
-  return { svg, geometry, base, anchored };
+  return { svg, geometry, base, at: geometry.getAttribute('transform') ?? '', anchored };
 }
 
-/** Draws a state's SVG as camera `now` shows it (its own camera: as built). Writes attributes only. */
-function placeAt(p: Placed, now: Similarity): void {
+/**
+ * Draws a state's SVG as camera `now` shows it (its own camera: as built). Writes attributes only, and
+ * only those whose value changes: a write of the same value still restyles the element and lays it out
+ * again (the geometry's non-scaling strokes, each label's text), so a cross-fade at one camera, and the
+ * frames of a move that no longer change an element, cost no rendering of the map. Exported for tests.
+ */
+export function placeAt(p: Placed, now: Similarity): void {
   const home = sameCamera(now, p.base);
-  p.geometry?.setAttribute('transform', formatMatrix(home ? p.base : now));
-  for (const [el, x, y] of p.anchored) {
-    if (home) {
-      el.removeAttribute('transform');
-      continue;
+  const g = formatMatrix(home ? p.base : now);
+  if (p.geometry && g !== p.at) {
+    p.geometry.setAttribute('transform', g);
+    p.at = g;
+  }
+  for (const a of p.anchored) {
+    let t = '';
+    if (!home) {
+      const [dx, dy] = shift(p.base, now, a.x, a.y);
+      t = `translate(${dx.toFixed(2)} ${dy.toFixed(2)})`;
     }
-    const [dx, dy] = shift(p.base, now, x, y);
-    el.setAttribute('transform', `translate(${dx.toFixed(2)} ${dy.toFixed(2)})`);
+    if (t === a.at) continue;
+    a.at = t;
+    if (t) a.el.setAttribute('transform', t);
+    else a.el.removeAttribute('transform');
   }
 }
 
@@ -183,16 +207,24 @@ function cloneSvg(from: HTMLElement): SVGSVGElement | null {
  * The SVG states of one sticky map: `show()` swaps to the next state's SVG, at once or tweening the
  * camera from what is on screen now (a new state mid-move starts from where the move is).
  */
-function svgStates(root: HTMLElement) {
+export function svgStates(root: HTMLElement) {
   let tween: { raf: number; out: Placed | null; now: Placed; from: Similarity; start: number; ms: number; last: Similarity } | null = null;
+
+  /**
+   * An animated state change waiting for the next frame: the step change's frame (the engine's
+   * bookkeeping, the cards, a chart's marks) does not also insert, restyle, lay out and paint a whole
+   * new SVG; the move starts one frame later, from the same picture.
+   */
+  let pending: { raf: number; from: HTMLElement } | null = null;
 
   /** Waiting for no move to run (`settled()`). */
   const waiting: (() => void)[] = [];
   const stopped = () => {
-    if (!tween) waiting.splice(0).forEach((f) => f());
+    if (!tween && !pending) waiting.splice(0).forEach((f) => f());
   };
 
-  const finish = () => {
+  /** The move in progress ends (at its last frame, or at once). */
+  const end = () => {
     if (!tween) return;
     cancelAnimationFrame(tween.raf);
     tween.out?.svg.remove();
@@ -201,77 +233,115 @@ function svgStates(root: HTMLElement) {
     stopped();
   };
 
+  /** Ends a move at once, a state change waiting for its frame included (the controller goes). */
+  const finish = () => {
+    if (pending) {
+      const { raf, from } = pending;
+      cancelAnimationFrame(raf);
+      pending = null;
+      swap(from, false);
+    }
+    end();
+  };
+
+  /** Puts `from`'s SVG in the sticky map: at once, or tweening from the picture on screen now. */
+  function swap(from: HTMLElement, animate: boolean): void {
+    const mine = root.querySelector<SVGSVGElement>('svg.story-map__svg');
+    const clone = cloneSvg(from);
+    // Where the picture is now: mid-move, the move's current camera; the outgoing state of a move
+    // in progress goes at once.
+    let cam: Similarity | null = tween ? tween.last : null;
+    if (tween) {
+      tween.out?.svg.remove();
+      cancelAnimationFrame(tween.raf);
+      tween = null;
+    }
+    const old = mine ? placed(mine) : null;
+    cam ??= old?.base ?? null;
+    const next = clone ? placed(clone) : null;
+    if (!animate || !old || !next || !cam || !clone || !mine) {
+      if (mine && clone) mine.replaceWith(clone);
+      else if (mine) mine.remove();
+      else if (clone) root.querySelector('.story-map__box')?.prepend(clone);
+      stopped();
+      return;
+    }
+    // The outgoing state stays on top, fading out, while both follow the camera. In a cross-fade at
+    // one camera nothing else changes, and its opacity is an animation of its own (the compositor runs
+    // it: no style, layout or paint of the map per frame). In a move both SVGs are drawn again in every
+    // frame anyway, and the frames write its opacity: as a layer of its own it would be rasterised
+    // apart from the next state, twice the pixels a frame.
+    mine.classList.replace('story-map__svg', 'story-map__svg-out');
+    mine.setAttribute('aria-hidden', 'true');
+    mine.before(clone);
+    placeAt(next, cam);
+    placeAt(old, cam);
+    const moving = !sameCamera(cam, next.base);
+    const animated =
+      !moving &&
+      typeof mine.animate === 'function' &&
+      !!mine.animate([{ opacity: 1 }, { opacity: 0 }], { duration: OUT_MS, easing: 'linear', fill: 'forwards' });
+    const t = {
+      raf: 0,
+      out: old as Placed | null,
+      now: next,
+      from: cam,
+      start: performance.now(),
+      ms: moving ? MOVE_MS : FADE_MS,
+      last: cam,
+    };
+    tween = t;
+    const frame = (time: number) => {
+      if (tween !== t) return;
+      const u = Math.min(1, Math.max(0, (time - t.start) / t.ms));
+      const e = easeCubicInOut(u);
+      t.last = interpolateCamera(t.from, next.base, e);
+      placeAt(next, t.last);
+      if (t.out) {
+        const fade = Math.max(0, 1 - (u * t.ms) / OUT_MS);
+        // Faded out (about two thirds into a camera move): gone, rather than placed, laid out and
+        // painted unseen in every frame left.
+        if (fade === 0) {
+          t.out.svg.remove();
+          t.out = null;
+        } else {
+          placeAt(t.out, t.last);
+          if (!animated) t.out.svg.setAttribute('opacity', fade.toFixed(3));
+        }
+      }
+      if (u < 1) t.raf = requestAnimationFrame(frame);
+      else end();
+    };
+    t.raf = requestAnimationFrame(frame);
+  }
+
   return {
     show(from: HTMLElement, animate: boolean) {
       const state = from.dataset['state'] ?? '';
       for (const legend of root.querySelectorAll<HTMLElement>('.story-map__legends > .story-map__legend')) {
         legend.classList.toggle('is-shown', legend.dataset['state'] === state);
       }
-      const mine = root.querySelector<SVGSVGElement>('svg.story-map__svg');
-      const clone = cloneSvg(from);
-      // Where the picture is now: mid-move, the move's current camera; the outgoing state of a move
-      // in progress goes at once.
-      let cam: Similarity | null = tween ? tween.last : null;
-      if (tween) {
-        tween.out?.svg.remove();
-        cancelAnimationFrame(tween.raf);
-        tween = null;
+      if (pending) {
+        cancelAnimationFrame(pending.raf);
+        pending = null;
       }
-      const old = mine ? placed(mine) : null;
-      cam ??= old?.base ?? null;
-      const next = clone ? placed(clone) : null;
-      if (!animate || !old || !next || !cam || !clone || !mine) {
-        if (mine && clone) mine.replaceWith(clone);
-        else if (mine) mine.remove();
-        else if (clone) root.querySelector('.story-map__box')?.prepend(clone);
-        stopped();
+      if (!animate) {
+        swap(from, false);
         return;
       }
-      // The outgoing state stays on top, fading out, while both follow the camera.
-      mine.classList.replace('story-map__svg', 'story-map__svg-out');
-      mine.setAttribute('aria-hidden', 'true');
-      mine.before(clone);
-      placeAt(next, cam);
-      placeAt(old, cam);
-      const moving = !sameCamera(cam, next.base);
-      const t = {
-        raf: 0,
-        out: old as Placed | null,
-        now: next,
-        from: cam,
-        start: performance.now(),
-        ms: moving ? MOVE_MS : FADE_MS,
-        last: cam,
-      };
-      tween = t;
-      const frame = (time: number) => {
-        if (tween !== t) return;
-        const u = Math.min(1, Math.max(0, (time - t.start) / t.ms));
-        const e = easeCubicInOut(u);
-        t.last = interpolateCamera(t.from, next.base, e);
-        placeAt(next, t.last);
-        if (t.out) {
-          const fade = Math.max(0, 1 - Math.min(1, u * (t.ms / FADE_MS) * 0.6));
-          // Faded out (about two thirds into a camera move): gone, rather than placed, laid out and
-          // painted unseen in every frame left.
-          if (fade === 0) {
-            t.out.svg.remove();
-            t.out = null;
-          } else {
-            placeAt(t.out, t.last);
-            t.out.svg.setAttribute('opacity', fade.toFixed(3));
-          }
-        }
-        if (u < 1) t.raf = requestAnimationFrame(frame);
-        else finish();
-      };
-      t.raf = requestAnimationFrame(frame);
+      const p = { raf: 0, from };
+      pending = p;
+      p.raf = requestAnimationFrame(() => {
+        if (pending !== p) return;
+        pending = null;
+        swap(from, true);
+      });
     },
     /** Ends a move at once (the controller goes). */
     finish,
     /** Resolves when no move runs (the live map takes over from the picture a move ends on). */
     settled(): Promise<void> {
-      return tween ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve();
+      return tween || pending ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve();
     },
   };
 }

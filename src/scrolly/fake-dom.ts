@@ -97,7 +97,15 @@ export class FakeElement extends Events {
       return want;
     },
     contains: (c: string) => this.classes.has(c),
+    replace: (a: string, b: string) => {
+      if (!this.classes.delete(a)) return false;
+      this.classes.add(b);
+      write();
+      return true;
+    },
   };
+  /** The Web Animations started on this element (`animate()`), keyframes and options. */
+  readonly animations: { keyframes: Record<string, unknown>[]; options: Record<string, unknown> }[] = [];
 
   readonly tagName: string;
   constructor(tagName: string, attrs: Record<string, string> = {}) {
@@ -134,6 +142,22 @@ export class FakeElement extends Events {
     mutations.count++;
     write();
     return el;
+  }
+  before(el: FakeElement): void {
+    this.parent?.insertBefore(el, this);
+  }
+  replaceWith(el: FakeElement): void {
+    const parent = this.parent;
+    if (!parent) return;
+    parent.insertBefore(el, this);
+    this.remove();
+  }
+  prepend(el: FakeElement): void {
+    this.insertBefore(el, this.children[0] ?? null);
+  }
+  animate(keyframes: Record<string, unknown>[], options: Record<string, unknown>): object {
+    this.animations.push({ keyframes, options });
+    return {};
   }
   remove(): void {
     if (!this.parent) return;
@@ -315,11 +339,11 @@ export const fake = {
     getElementById: (): null => null,
     querySelectorAll: (): FakeElement[] => [],
   }),
-  /** Runs one frame: the animation callbacks, then layout (clean). */
-  frame(): void {
+  /** Runs one frame: the animation callbacks (given `time`, ms), then layout (clean). */
+  frame(time = 0): void {
     const run = frames;
     frames = [];
-    for (const f of run) f(0);
+    for (const f of run) f(time);
     layout.dirty = false;
   },
   /** Runs the queued timers (and the ones they queue), once. */

@@ -61,10 +61,11 @@ describe('the map driven by the scrolly engine', () => {
           { timeout: 10_000 },
         )
         .toBeLessThan(0.01);
-      // The static SVG under the map follows too: highlighted counties outlined, rivers only when shown.
+      // The static SVG under the map follows too (an animated change puts it in in the next frame):
+      // highlighted counties outlined, rivers only when shown.
       const svg = page.locator(`${LAYER} svg.story-map__svg`);
-      expect(await svg.locator('use[stroke]').count()).toBe(want.h.filter((h) => h !== 'etdz').length);
-      expect(await svg.locator('use[href="#tlm-rivers"]').count()).toBe(want.l.includes('rivers') ? 1 : 0);
+      await expect.poll(() => svg.locator('use[stroke]').count()).toBe(want.h.filter((h) => h !== 'etdz').length);
+      await expect.poll(() => svg.locator('use[href="#tlm-rivers"]').count()).toBe(want.l.includes('rivers') ? 1 : 0);
     }
     // The page keeps scrolling when the wheel starts over the live sticky map (it was on its own desktop
     // page, which started MapLibre a second time for this one check).
