@@ -44,6 +44,14 @@ const START_TIMEOUT_MS = 30_000;
  * every changed paint property for 300 ms, a render per frame, while the map is still hidden).
  */
 export const EMPTY_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [], transition: { duration: 0, delay: 0 } };
+/**
+ * The pixel ratio the hidden map starts at: its drawing buffer an eighth of the box's width and
+ * height. Every start-up frame (the tiles' uploads, each stage's new shader programs) then draws
+ * 1/64 of the pixels; on a software renderer drawing the pixels was half of each such frame. The
+ * transform (and so the tiles, the placement, the camera) is in CSS px and does not change with it;
+ * the map's own pixel ratio comes in a slice of its own at the end, before the map is shown.
+ */
+export const START_PIXEL_RATIO = 1 / 8;
 
 export interface LiveMap {
   /** Show the state `key` (one of the states the map was created with); `animate` eases the camera. */
@@ -315,7 +323,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
         renderWorldCopies: false,
         fadeDuration: 0,
         localIdeographFontFamily: MAP_FONT,
-        pixelRatio: o.pixelRatio,
+        pixelRatio: Math.min(START_PIXEL_RATIO, o.pixelRatio),
       }),
   );
 
@@ -505,6 +513,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       await rendered();
       performance.mark('map:stage');
     }
+    // The map's own pixel ratio, and one frame at it (every program compiled, every tile uploaded).
+    await o.gate();
+    if (removed) throw new Error('removed');
+    map.setPixelRatio(o.pixelRatio);
+    await rendered();
+    performance.mark('map:full-res');
     booting = false;
   } catch (e) {
     // Nothing of a map that did not start stays in the page: its element, its canvas, its WebGL context.
