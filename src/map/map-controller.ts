@@ -277,6 +277,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
         }, 0),
       ),
     ));
+  /**
+   * The next render waits for a frame of its own: set after the pixel ratio's resize (a canvas and
+   * its buffers reallocated at full size, 40–65 ms on SwiftShader), whose task would otherwise share
+   * a frame with the first full-size render (measured together: 148 ms).
+   */
+  let alone = false;
   let lost = false;
   let removed = false;
   setMessageGate({
@@ -348,10 +354,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       deferRender(o.whenFree);
       return map;
     }
-    if (!removed && !exploring && answered) {
-      // A worker answer was handled in this frame's tasks: the render in a frame of its own (while
-      // starting, in the next slice; afterwards, after this frame).
+    if (!removed && !exploring && (answered || alone)) {
+      // A worker answer (or the resize) was handled in this frame's tasks: the render in a frame of
+      // its own (while starting, in the next slice; afterwards, after this frame).
       answered = false;
+      alone = false;
       deferRender(booting ? o.gate : afterFrame);
       return map;
     }
@@ -521,6 +528,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     await o.gate();
     if (removed) throw new Error('removed');
     map.setPixelRatio(o.pixelRatio);
+    alone = true;
     performance.mark('map:full-res');
     booting = false;
   } catch (e) {
