@@ -22,8 +22,13 @@ class FakeMap {
     addLayer(l: { id: string; paint?: Record<string, unknown> }, before: string | undefined, o: { validate?: boolean }): void;
   };
   container: { clientWidth: number };
-  constructor(o: { container: { clientWidth: number }; style?: { sources: Record<string, unknown>; layers: unknown[] } }) {
+  constructor(o: {
+    container: { clientWidth: number };
+    style?: { sources: Record<string, unknown>; layers: unknown[] };
+    pixelRatio?: number;
+  }) {
     this.container = o.container;
+    log.push(`pixelRatio ${o.pixelRatio}`);
     instances.push(this);
     // MapLibre makes its canvas with document.createElement and asks it for a WebGL2 context.
     const canvas = (globalThis as unknown as { document: { createElement(t: string): Record<string, unknown> } }).document.createElement(
@@ -106,6 +111,9 @@ class FakeMap {
   }
   setLayoutProperty(id: string, k: string) {
     if (k === 'visibility') log.push(`visibility ${id}`);
+  }
+  setPixelRatio(p: number) {
+    log.push(`pixelRatio ${p}`);
   }
   setPaintProperty(id: string, k: string, v: unknown) {
     if (k.endsWith('opacity') && v === 1) log.push(`show ${id}`);
@@ -339,6 +347,18 @@ describe('createLiveMap(): the start-up', () => {
       renderAfterAnswer: false,
     });
     expect(early).toBe(false);
+    // the hidden map starts at a small fraction of its pixels (every start-up frame draws 1/64 of
+    // them), and gets its own pixel ratio in a gated slice after the last stage, then paints a frame
+    // at it before createLiveMap resolves (before it can be shown)
+    const { START_PIXEL_RATIO } = await import('./map-controller.ts');
+    expect(START_PIXEL_RATIO).toBeLessThanOrEqual(1 / 4);
+    const ratios = log.flatMap((l, i) => (l.startsWith('pixelRatio ') ? [[i, Number(l.split(' ')[1])] as const] : []));
+    expect(ratios.map(([, r]) => r)).toEqual([START_PIXEL_RATIO, 2]);
+    const full = ratios[1]![0];
+    expect(log[full - 1]).toBe('gate');
+    const lastShow = log.findLastIndex((l) => l.startsWith('show '));
+    expect(full).toBeGreaterThan(lastShow);
+    expect(full).toBeGreaterThan(log.lastIndexOf('setFeatureState'));
     // once started, a render without an answer runs at once; a worker answer (a zoomed step's new
     // tiles) has its frame to itself: the render asked for in it comes after that frame, and the next
     // answer waits for that frame to have passed
@@ -349,6 +369,8 @@ describe('createLiveMap(): the start-up', () => {
       return log.slice(n).includes('render');
     };
     expect(after?.held()).toBe(false);
+    // the first render after the pixel ratio's resize waits for a frame of its own, then renders run at once
+    expect(render()).toBe(false);
     expect(render()).toBe(true);
     after?.delivered?.();
     expect(after?.held()).toBe(true);

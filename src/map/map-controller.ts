@@ -44,6 +44,15 @@ const START_TIMEOUT_MS = 30_000;
  * every changed paint property for 300 ms, a render per frame, while the map is still hidden).
  */
 export const EMPTY_STYLE: StyleSpecification = { version: 8, sources: {}, layers: [], transition: { duration: 0, delay: 0 } };
+/**
+ * The pixel ratio the hidden map starts at: its drawing buffer an eighth of the box's width and
+ * height. Every start-up frame (the tiles' uploads, each stage's new shader programs) then draws
+ * 1/64 of the pixels; on a software renderer drawing the pixels was half of each such frame. The
+ * transform (and so the tiles, the placement, the camera) is in CSS px and does not change with it;
+ * the map's own pixel ratio comes in a slice of its own at the end, before the map is shown (its
+ * caller shows it after `rendered()`, the first frame at that ratio).
+ */
+export const START_PIXEL_RATIO = 1 / 8;
 
 export interface LiveMap {
   /** Show the state `key` (one of the states the map was created with); `animate` eases the camera. */
@@ -205,7 +214,8 @@ export function withCanvas<T>(canvas: HTMLCanvasElement | null, make: () => T, d
 
 /**
  * Create the map inside `box` (hidden until the caller fades it in) and resolve once it has rendered
- * the initial state. Start-up runs in slices, each after `gate()`: fetching, building the one source,
+ * the initial state at 1/8 of its pixel ratio and has been given its own (the caller waits for
+ * `rendered()` before showing it). Start-up runs in slices, each after `gate()`: fetching, building the one source,
  * `new Map()` alone in its task, then MapLibre's own frames. Rejects (leaving nothing behind: no
  * element, no WebGL context) when the worker is missing, the map reports an error before its first
  * render or it has not rendered in 30 s.
@@ -267,6 +277,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
         }, 0),
       ),
     ));
+  /**
+   * The next render waits for a frame of its own: set after the pixel ratio's resize (a canvas and
+   * its buffers reallocated at full size, 40–65 ms on SwiftShader), whose task would otherwise share
+   * a frame with the first full-size render (measured together: 148 ms).
+   */
+  let alone = false;
   let lost = false;
   let removed = false;
   setMessageGate({
@@ -315,7 +331,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
         renderWorldCopies: false,
         fadeDuration: 0,
         localIdeographFontFamily: MAP_FONT,
-        pixelRatio: o.pixelRatio,
+        pixelRatio: Math.min(START_PIXEL_RATIO, o.pixelRatio),
       }),
   );
 
@@ -338,10 +354,11 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       deferRender(o.whenFree);
       return map;
     }
-    if (!removed && !exploring && answered) {
-      // A worker answer was handled in this frame's tasks: the render in a frame of its own (while
-      // starting, in the next slice; afterwards, after this frame).
+    if (!removed && !exploring && (answered || alone)) {
+      // A worker answer (or the resize) was handled in this frame's tasks: the render in a frame of
+      // its own (while starting, in the next slice; afterwards, after this frame).
       answered = false;
+      alone = false;
       deferRender(booting ? o.gate : afterFrame);
       return map;
     }
@@ -505,6 +522,14 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       await rendered();
       performance.mark('map:stage');
     }
+    // The map's own pixel ratio (every program compiled, every tile uploaded by now). Its first frame
+    // at it is the one the caller waits for before showing the map (`rendered()`): a frame of our own
+    // here would be a second full-size render in a row (measured 120–130 ms each on SwiftShader).
+    await o.gate();
+    if (removed) throw new Error('removed');
+    map.setPixelRatio(o.pixelRatio);
+    alone = true;
+    performance.mark('map:full-res');
     booting = false;
   } catch (e) {
     // Nothing of a map that did not start stays in the page: its element, its canvas, its WebGL context.
