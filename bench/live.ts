@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
 import { launch, PHONE } from '../scripts/lib/browser.ts';
-import { throttleLikeAPhone } from './phone.ts';
+import { scrollGesture, throttleLikeAPhone } from './phone.ts';
 import { GESTURE_EVENTS, PAUSE_MS as GESTURE_GAP_MS } from '../src/map/loader.ts';
 import { gestureWindows, median } from './lib.ts';
 
@@ -143,16 +143,7 @@ async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number
     const y = await page.evaluate(() => scrollY);
     let moved = false;
     for (const x of [195, 20]) {
-      const t0 = await page.evaluate(() => performance.now());
-      await cdp.send('Input.synthesizeScrollGesture', {
-        x,
-        y: 500,
-        yDistance: -Math.round(PHONE.viewport.height * 0.6),
-        speed: 1200,
-        gestureSourceType: 'mouse',
-        repeatCount: 1,
-      });
-      windows.push([t0, await page.evaluate(() => performance.now())]);
+      windows.push(await scrollGesture(page, cdp, x, PHONE.viewport.height));
       if ((await page.evaluate(() => scrollY)) > y) {
         moved = true;
         break;

@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
 import { launch, PHONE, TEST_BASE, TEST_DIST } from '../scripts/lib/browser.ts';
-import { throttleLikeAPhone } from './phone.ts';
+import { scrollGesture, throttleLikeAPhone } from './phone.ts';
 
 interface PerfEntry {
   start: number;
@@ -98,17 +98,7 @@ async function readThrough(page: Page, cdp: CDPSession): Promise<[number, number
   for (let i = 0; i < 200; i++) {
     const atEnd = await page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
     if (atEnd) break;
-    const t0 = await page.evaluate(() => performance.now());
-    await cdp.send('Input.synthesizeScrollGesture', {
-      x: 195,
-      y: 500,
-      yDistance: -Math.round(vh * 0.6),
-      speed: 1200,
-      gestureSourceType: 'mouse',
-      repeatCount: 1,
-    });
-    const t1 = await page.evaluate(() => performance.now());
-    windows.push([t0, t1]);
+    windows.push(await scrollGesture(page, cdp, 195, vh));
     await page.waitForTimeout(READING_PAUSE_MS);
   }
   return windows;

@@ -17,3 +17,20 @@ export async function throttleLikeAPhone(context: BrowserContext, page: Page): P
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   return cdp;
 }
+
+/**
+ * One scripted scroll gesture of the read-throughs: a mouse-wheel scroll of 0.6 screen heights at `x`,
+ * 500 px down, at 1,200 px/s. Returns its window on the page's clock (`performance.now()` before and after).
+ */
+export async function scrollGesture(page: Page, cdp: CDPSession, x: number, viewportHeight: number): Promise<[number, number]> {
+  const t0 = await page.evaluate(() => performance.now());
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x,
+    y: 500,
+    yDistance: -Math.round(viewportHeight * 0.6),
+    speed: 1200,
+    gestureSourceType: 'mouse',
+    repeatCount: 1,
+  });
+  return [t0, await page.evaluate(() => performance.now())];
+}

@@ -41,7 +41,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../scripts/serve.ts';
 import { CHROMIUM, launch, PHONE } from '../scripts/lib/browser.ts';
-import { throttleLikeAPhone } from './phone.ts';
+import { scrollGesture, throttleLikeAPhone } from './phone.ts';
 import { buildStorymapBundle, writeStorymapPage } from './storymap.ts';
 import { GESTURE_EVENTS, PAUSE_MS as GESTURE_GAP_MS } from '../src/map/loader.ts';
 import {
@@ -346,17 +346,7 @@ async function readThrough(page: Page, cdp: CDPSession, errors: string[]): Promi
     let moved = false;
     // A gesture that starts over an interactive canvas may pan it instead of the page: try another spot.
     for (const x of [195, 20]) {
-      const t0 = await page.evaluate(() => performance.now());
-      await cdp.send('Input.synthesizeScrollGesture', {
-        x,
-        y: 500,
-        yDistance: -Math.round(vh * 0.6),
-        speed: 1200,
-        gestureSourceType: 'mouse',
-        repeatCount: 1,
-      });
-      const t1 = await page.evaluate(() => performance.now());
-      windows.push([t0, t1]);
+      windows.push(await scrollGesture(page, cdp, x, vh));
       if ((await page.evaluate(() => scrollY)) > before.y) {
         moved = true;
         break;
