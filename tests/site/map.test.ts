@@ -1,6 +1,7 @@
 /**
  * The map in real Chromium: static SVG states (also without JavaScript and without WebGL), and the
- * MapLibre controller driven directly (map-harness.ts) until the scrolly engine drives it: nothing of
+ * MapLibre controller driven directly (the site's built map module, map-harness.ts; map-scroll.test.ts
+ * has the scrolly engine drive it): nothing of
  * MapLibre before the first scroll, camera and highlight per state, the page still scrolls over the
  * map, explore mode and back, WebGL context loss, and no request leaving the origin. The live map is
  * forced with `?map=live` (this machine's software WebGL does not qualify for it; map-path.test.ts
@@ -10,14 +11,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connect, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
 import { aPause, expectClean, sharedBrowser } from './shared.ts';
-import { buildMapHarness, HARNESS_ENTRY } from './map-harness.ts';
+import { mapModuleEntry } from './map-harness.ts';
 
 const STEPS = ['map-city', 'map-horqin', 'map-north', 'map-south', 'map-projects', 'map-count', 'map-holingol'] as const;
 type Camera = { center: [number, number]; zoom: number };
 
 let browser: Browser;
+/** The built map module (`mount`), imported into the page by URL. */
+let entry: string;
 beforeAll(async () => {
-  await buildMapHarness();
+  entry = mapModuleEntry();
   browser = await sharedBrowser();
 });
 afterAll(async () => {
@@ -43,7 +46,7 @@ async function mountOnFirstStep(page: Page): Promise<void> {
   // section as an article so they show (the engine's own sticky map then has no size and stays static).
   await page.evaluate(`(async () => {
     document.querySelector('[data-story]')?.setAttribute('data-mode', 'article');
-    const { mount } = await import(${JSON.stringify(HARNESS_ENTRY)});
+    const { mount } = await import(${JSON.stringify(entry)});
     const figure = document.querySelector('#map-city .story-map').parentElement;
     const c = mount(figure, { reducedMotion: false });
     Object.assign(window, { __map: c, __ready: c.ready.then(() => 'live', () => 'static') });
