@@ -72,6 +72,7 @@ describe('charts on the demo page', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+    await page.context().close();
   });
 
   it.each([320, 390, 560, 1280])('at %i px wide, chart text is at least 11 px and no two labels overlap', async (width) => {
@@ -104,6 +105,7 @@ describe('charts on the demo page', () => {
     expect(new Set(report.map((r) => r.layout))).toEqual(new Set([width < 560 ? 'compact' : 'regular']));
     for (const r of report)
       expect({ small: r.small, overlaps: r.overlaps, outside: r.outside }).toEqual({ small: [], overlaps: [], outside: [] });
+    await page.context().close();
   });
 
   it('does not shift layout while loading', async () => {
@@ -116,6 +118,7 @@ describe('charts on the demo page', () => {
     const shift = await layoutShift(page);
     expect(shift.sinceLoad).toBe(0);
     expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
+    await page.context().close();
   });
 });
 
@@ -185,6 +188,7 @@ describe('enhance.ts mount()', () => {
         ]);
       expect(await texts(layer), graphic).toEqual(await texts(target));
     }
+    await page.context().close();
   });
 
   it('animates between states with d3-transition, and switches at once with reduced motion', async () => {
@@ -224,6 +228,7 @@ describe('enhance.ts mount()', () => {
       expect(await marksOf(page, '.chart[data-graphic="growth"][data-state="latest"]')).toEqual(
         await marksOf(page, '#charts-latest .chart'),
       );
+      await page.context().close();
     }
   });
 });
