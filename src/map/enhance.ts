@@ -21,7 +21,7 @@
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
 import type { LngLat } from './camera.ts';
 import { cheapSignals, livePixelRatio, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
-import { hasSize, nextTask, scheduler, setEvaluationGate, type Scheduler } from './loader.ts';
+import { hasSize, nextTask, proximity, scheduler, setEvaluationGate, whileNear, type Proximity, type Scheduler } from './loader.ts';
 import type { LiveMap } from './map-controller.ts';
 import type { ClientState, MapBase } from './model.ts';
 import { easeCubicInOut, formatMatrix, interpolateCamera, parseMatrix, sameCamera, shift, type Similarity } from './tween.ts';
@@ -71,11 +71,18 @@ const host: {
   opening: boolean;
   /** The WebGL context is lost (the SVG shows until MapLibre has restored it). */
   lost: boolean;
-} = { map: null, owner: null, users: 0, when: null, opening: false, lost: false };
+  /** Whether one of the page's map sections is near the viewport (the live map's start-up runs only then). */
+  near: Proximity | null;
+} = { map: null, owner: null, users: 0, when: null, opening: false, lost: false, near: null };
 
 function pageWhen(): Scheduler {
   host.when ??= scheduler();
   return host.when;
+}
+
+function pageNear(): Proximity {
+  host.near ??= proximity();
+  return host.near;
 }
 
 /** Every map state on the page, by `graphic/state` (the live map's one source holds them all). */
@@ -89,8 +96,11 @@ function pageStates(): Record<string, ClientState> {
 }
 
 /** The page's live map, created once (in `box`, at state `key`), its start-up slices run after `gate()`. */
-function liveMap(box: HTMLElement, key: string, base: MapBase, gate: () => Promise<void>): Promise<LiveMap> {
+function liveMap(box: HTMLElement, key: string, base: MapBase, pause: () => Promise<void>): Promise<LiveMap> {
   if (!host.map) {
+    // Every slice waits, besides `pause`, while the reader is away from all of the page's map sections
+    // (measured on industry-2025: the reader had left its one map section before start-up ended).
+    const gate = whileNear(pause, pageNear(), () => host.opening);
     performance.mark('map:import');
     // The chunk is fetched now; MapLibre's evaluation in it waits for `gate` (evaluation-gate.ts).
     setEvaluationGate(gate);
@@ -374,6 +384,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   let resized = false;
   let visible = false;
   host.users++;
+  if (box) pageNear().observe(box);
 
   /**
    * Wakes the live path's loop: the state or the size changed, or the context came back. `wakes` counts
@@ -649,10 +660,13 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
         host.owner = null;
       }
       root.classList.remove('is-live', 'is-exploring');
+      if (box) host.near?.unobserve(box);
       host.users--;
       if (host.users === 0) {
         host.when?.cancel();
         host.when = null;
+        host.near?.disconnect();
+        host.near = null;
         if (host.map) {
           const map = host.map;
           host.map = null;

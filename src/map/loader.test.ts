@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IDLE_TIMEOUT_MS, PAUSE_MS, scheduler } from './loader.ts';
+import { IDLE_TIMEOUT_MS, PAUSE_MS, proximity, scheduler, whileNear } from './loader.ts';
 
 /** A window that only dispatches the events the test sends. */
 function fakeWindow() {
@@ -56,5 +56,92 @@ describe('scheduler().pause()', () => {
     await vi.advanceTimersByTimeAsync(PAUSE_MS + IDLE_TIMEOUT_MS);
     expect(paused).toBe(true);
     s.cancel();
+  });
+});
+
+/** An IntersectionObserver whose reports the test sends. */
+function fakeIO() {
+  let report: IntersectionObserverCallback = () => undefined;
+  const observed = new Set<Element>();
+  class IO {
+    constructor(cb: IntersectionObserverCallback) {
+      report = cb;
+    }
+    observe(el: Element) {
+      observed.add(el);
+    }
+    unobserve(el: Element) {
+      observed.delete(el);
+    }
+    disconnect() {
+      observed.clear();
+    }
+  }
+  const send = (el: Element, isIntersecting: boolean) =>
+    report([{ target: el, isIntersecting } as IntersectionObserverEntry], {} as IntersectionObserver);
+  return { IO, observed, send };
+}
+
+describe('proximity() and whileNear(): start-up slices only while a map section is near', () => {
+  const a = { id: 'a' } as unknown as Element;
+  const b = { id: 'b' } as unknown as Element;
+
+  it('is near until every section observed has been reported far, and again when one comes near', async () => {
+    const io = fakeIO();
+    const p = proximity(io.IO);
+    expect(p.near()).toBe(true); // nothing observed: nothing to go by
+    p.observe(a);
+    p.observe(b);
+    expect(io.observed.size).toBe(2);
+    expect(p.near()).toBe(true); // not reported yet
+    io.send(a, false);
+    expect(p.near()).toBe(true); // b not reported yet
+    io.send(b, false);
+    expect(p.near()).toBe(false);
+    let came = false;
+    void p.approached().then(() => (came = true));
+    await Promise.resolve();
+    expect(came).toBe(false);
+    io.send(b, true);
+    await Promise.resolve();
+    expect(came).toBe(true);
+    expect(p.near()).toBe(true);
+    p.unobserve(b);
+    expect(p.near()).toBe(false); // a is still far
+  });
+
+  it('holds the slice after the gate while every section is far, and lets it go in the next gate once one is near', async () => {
+    const io = fakeIO();
+    const p = proximity(io.IO);
+    p.observe(a);
+    io.send(a, false);
+    let gates = 0;
+    const gate = () => {
+      gates++;
+      return Promise.resolve();
+    };
+    let opened = false;
+    const slice = whileNear(gate, p, () => opened);
+    let ran = false;
+    void slice().then(() => (ran = true));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(gates).toBe(1); // the gate (a pause) passed, and yet:
+    expect(ran).toBe(false);
+    io.send(a, true);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(ran).toBe(true);
+    expect(gates).toBe(2); // after coming near: a pause again, not at once
+    // Near: the gate alone.
+    ran = false;
+    void slice().then(() => (ran = true));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(ran).toBe(true);
+    // Explore mode being opened: no wait for nearness.
+    io.send(a, false);
+    opened = true;
+    ran = false;
+    void slice().then(() => (ran = true));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(ran).toBe(true);
   });
 });

@@ -155,3 +155,86 @@ export function setEvaluationGate(gate: () => Promise<void>): void {
 export function evaluationGate(): Promise<void> {
   return evaluation();
 }
+
+/**
+ * How near the viewport a map section counts as near (IntersectionObserver's `rootMargin`: half a
+ * screen above and below): the live map's start-up runs only then.
+ */
+export const NEAR_MARGIN = '50% 0px';
+
+/** Whether any of the page's map sections is near the viewport, and when one comes near. */
+export interface Proximity {
+  observe(el: Element): void;
+  unobserve(el: Element): void;
+  /**
+   * True while a section observed is within `NEAR_MARGIN` of the viewport, or one has not been
+   * reported on yet, or none is observed (nothing to go by).
+   */
+  near(): boolean;
+  /** Resolves when `near()` becomes true (at once if it is). */
+  approached(): Promise<void>;
+  disconnect(): void;
+}
+
+type IOConstructor = new (
+  cb: IntersectionObserverCallback,
+  o: IntersectionObserverInit,
+) => Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
+
+export function proximity(IO: IOConstructor = IntersectionObserver, margin = NEAR_MARGIN): Proximity {
+  /** Each section observed: near (true), far (false), not reported yet (undefined). */
+  const seen = new Map<Element, boolean | undefined>();
+  const waiting: (() => void)[] = [];
+  const near = () => seen.size === 0 || [...seen.values()].some((v) => v !== false);
+  const settle = () => {
+    if (near()) waiting.splice(0).forEach((f) => f());
+  };
+  const io = new IO(
+    (entries) => {
+      for (const e of entries) if (seen.has(e.target)) seen.set(e.target, e.isIntersecting);
+      settle();
+    },
+    { rootMargin: margin },
+  );
+  return {
+    observe(el) {
+      if (seen.has(el)) return;
+      seen.set(el, undefined);
+      io.observe(el);
+    },
+    unobserve(el) {
+      seen.delete(el);
+      io.unobserve(el);
+      settle();
+    },
+    near,
+    approached: () => (near() ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+    disconnect() {
+      io.disconnect();
+      seen.clear();
+      settle();
+    },
+  };
+}
+
+/**
+ * `gate`, and then, while no map section is near (`p.near()` false), waits for one to come near and
+ * for `gate` again: the live map's start-up slices (and the worker answers they let through) wait
+ * while the reader is away from every map, so its blocking is not spent on a map nobody sees, and
+ * resume in a reading pause once the reader comes back near one. `open()` true skips the wait (explore
+ * mode being opened: the reader asked for the map).
+ */
+export function whileNear(
+  gate: () => Promise<void>,
+  p: Pick<Proximity, 'near' | 'approached'>,
+  open: () => boolean = () => false,
+): () => Promise<void> {
+  return async () => {
+    for (;;) {
+      await gate();
+      if (open() || p.near()) return;
+      performance.mark('map:far');
+      await p.approached();
+    }
+  };
+}

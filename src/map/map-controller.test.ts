@@ -383,4 +383,75 @@ describe('createLiveMap(): the start-up', () => {
     map.moveTo(el() as never);
     expect(instances).toHaveLength(1);
   });
+  it('does not time out while a start-up slice waits for its gate (the reader away from every map section)', async () => {
+    const [{ createLiveMap }, { fixture }, { MapSpec }, model] = await Promise.all([
+      import('./map-controller.ts'),
+      import('./test-fixture.ts'),
+      import('./spec.ts'),
+      import('./model.ts'),
+    ]);
+    log.length = 0;
+    instances.length = 0;
+    updates.idle = false;
+    const spec = MapSpec.parse({ kind: 'map', title: '测试地图', states: { city: { projects: 'all' } } });
+    const states = { 'where/city': model.clientState(model.resolveMapState(spec, 'city', fixture)) };
+    // The start timeout's clock, run by hand: `lapse()` is 30 s passing.
+    const timers = new Map<number, () => void>();
+    let id = 0;
+    let armed = 0;
+    const realWindow = globalThis.window;
+    Object.defineProperty(globalThis, 'window', {
+      value: {
+        setTimeout: (f: () => void) => {
+          timers.set(++id, f);
+          armed++;
+          return id;
+        },
+        clearTimeout: (t: number) => timers.delete(t),
+      },
+      configurable: true,
+      writable: true,
+    });
+    const lapse = () => [...timers.values()].forEach((f) => f());
+    let away = 0;
+    performance.clearMarks('map:render');
+    // As in a browser: the first render's frame waits for the data's worker answer, which waits for a
+    // slice (worker-gate.ts).
+    const { messageGate } = await import('./worker-gate.ts');
+    const repaint = FakeMap.prototype.triggerRepaint;
+    FakeMap.prototype.triggerRepaint = function (this: FakeMap) {
+      const mg = messageGate();
+      if (!mg?.held()) return repaint.call(this);
+      void Promise.resolve(mg.whenFree()).then(() => {
+        mg.delivered?.();
+        this.emit('idle');
+      });
+    };
+    try {
+      const started = createLiveMap(el() as never, {
+        base: model.mapBase(fixture),
+        states,
+        initial: 'where/city',
+        pixelRatio: 2,
+        events: { lost() {}, restored() {} },
+        gate: async () => {
+          // once the first render is asked for: each slice waits longer than the timeout
+          if (performance.getEntriesByName('map:render').length > 0) {
+            away++;
+            lapse();
+          }
+          await new Promise((r) => setTimeout(r, 0));
+        },
+        held: () => false,
+        whenFree: async () => undefined,
+      });
+      await expect(started).resolves.toBeDefined();
+      // it was armed (the first render asked for, no slice waiting) and 30 s passed in slices after it
+      expect(armed).toBeGreaterThan(0);
+      expect(away).toBeGreaterThan(1);
+    } finally {
+      FakeMap.prototype.triggerRepaint = repaint;
+      Object.defineProperty(globalThis, 'window', { value: realWindow, configurable: true, writable: true });
+    }
+  });
 });

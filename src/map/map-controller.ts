@@ -225,10 +225,30 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   if (!workerRes.ok) throw new Error(`MapLibre's worker ${workerUrl}: HTTP ${workerRes.status}`);
   if (!topoRes.ok) throw new Error(`${topoUrl}: HTTP ${topoRes.status}`);
   const topo = (await topoRes.json()) as Topology;
-  await o.gate();
+  /**
+   * The start timeout (set once the first render is asked for) does not run while a slice waits for
+   * `o.gate()`: that waits for reading pauses and while the reader is away from every map section
+   * (enhance.ts), as long as they like; the 30 s are for a worker or a context that does not answer.
+   */
+  let timer = 0;
+  let waiting = 0;
+  let onTimeout: (() => void) | null = null;
+  const arm = () => {
+    window.clearTimeout(timer);
+    if (onTimeout && waiting === 0) timer = window.setTimeout(onTimeout, START_TIMEOUT_MS);
+  };
+  const gate = (): Promise<void> => {
+    waiting++;
+    window.clearTimeout(timer);
+    return o.gate().finally(() => {
+      waiting--;
+      arm();
+    });
+  };
+  await gate();
   performance.mark('map:scene');
   const scene = buildScene(mapLayers(topo), o.base, o.states);
-  await o.gate();
+  await gate();
   const container = document.createElement('div');
   container.className = 'story-map__gl';
   container.setAttribute('aria-hidden', 'true');
@@ -289,7 +309,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     held: () => !removed && !exploring && (o.held() || (booting ? !turn : answered)),
     whenFree: () =>
       booting
-        ? o.gate().then(() => {
+        ? gate().then(() => {
             turn = true;
           })
         : o.held()
@@ -301,12 +321,12 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     },
   });
   // MapLibre's worker, started in a slice of its own (MapLibre would start it in the empty style's).
-  await o.gate();
+  await gate();
   performance.mark('map:worker');
   prewarm();
   // The WebGL context first, in a slice of its own (on a software renderer it is the longest part of
   // `new Map()`); MapLibre gets it with the canvas (withCanvas).
-  await o.gate();
+  await gate();
   performance.mark('map:context');
   const canvas = document.createElement('canvas');
   const gl = typeof canvas.getContext === 'function' ? canvas.getContext('webgl2', GL_ATTRIBUTES) : null;
@@ -359,7 +379,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       // its own (while starting, in the next slice; afterwards, after this frame).
       answered = false;
       alone = false;
-      deferRender(booting ? o.gate : afterFrame);
+      deferRender(booting ? gate : afterFrame);
       return map;
     }
     return renderNow(t);
@@ -445,7 +465,6 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
   // the map cannot start (the caller keeps the SVG), afterwards a failed update leaves the last picture.
   let failStart: ((e: Error) => void) | null = null;
   map.on('error', (e) => failStart?.(new Error(e.error.message)));
-  let timer = 0;
   const rendered = () =>
     new Promise<void>((resolve) => {
       if (lost || removed) return resolve();
@@ -458,19 +477,19 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // after `new Map()`, loads in the frame after it. Then the labels' glyphs, a few per slice, before
     // any layer asks for them: MapLibre draws each one (canvas text and a distance transform, on the
     // main thread) when the worker first asks for it, and it asks for all of them at once.
-    await o.gate();
+    await gate();
     if (removed) throw new Error('removed');
     performance.mark('map:style');
     const styled = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
     map.setStyle(EMPTY_STYLE, { validate: false });
     await styled;
-    await warmGlyphs(map, scene.data.features, o.gate);
+    await warmGlyphs(map, scene.data.features, gate);
     performance.mark('map:glyphs');
     // Every layer, the first stage's style, a stage's layers per slice while the source is empty (no
     // tiling yet), added onto the empty style (which keeps its glyph cache).
     const first = styleFor(current, { width: styleWidth(), stage });
     for (let j = 0; j <= LAST_STAGE; j++) {
-      await o.gate();
+      await gate();
       if (removed) throw new Error('removed');
       performance.mark('map:layers');
       addLayers(map, first, j);
@@ -487,19 +506,20 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // render's frame, 234 ms). So the data waits, slice by slice, until that answer is in, and is sent
     // in a slice of its own.
     await updatesDone(source);
-    await o.gate();
+    await gate();
     if (removed) throw new Error('removed');
     performance.mark('map:data');
     const loaded = source.setData(scene.data);
     loaded.catch(() => undefined); // (handled below; not an unhandled rejection meanwhile)
     // The first render, in a later slice.
-    await o.gate();
+    await gate();
     if (removed) throw new Error('removed');
     starting = false;
     performance.mark('map:render');
     await new Promise<void>((resolve, reject) => {
       failStart = reject;
-      timer = window.setTimeout(() => reject(new Error(`the live map did not render in ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      onTimeout = () => reject(new Error(`the live map did not render in ${START_TIMEOUT_MS / 1000} s of slices`));
+      arm();
       loaded.catch(reject);
       void rendered().then(() => {
         performance.mark('map:first-idle');
@@ -507,7 +527,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
       });
     });
     // The feature states, now that the tiles are in, in a slice of their own.
-    await o.gate();
+    await gate();
     if (removed) throw new Error('removed');
     withStates = true;
     apply(key, current);
@@ -515,7 +535,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     performance.mark('map:states');
     // The later stages, each in a slice of its own: a constant opacity each, no re-tiling.
     while (stage < LAST_STAGE) {
-      await o.gate();
+      await gate();
       if (removed) throw new Error('removed');
       stage++;
       apply(key, current);
@@ -525,7 +545,7 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     // The map's own pixel ratio (every program compiled, every tile uploaded by now). Its first frame
     // at it is the one the caller waits for before showing the map (`rendered()`): a frame of our own
     // here would be a second full-size render in a row (measured 120–130 ms each on SwiftShader).
-    await o.gate();
+    await gate();
     if (removed) throw new Error('removed');
     map.setPixelRatio(o.pixelRatio);
     alone = true;
@@ -537,7 +557,8 @@ export async function createLiveMap(box: HTMLElement, o: LiveMapOptions): Promis
     throw e;
   } finally {
     failStart = null;
-    clearTimeout(timer);
+    onTimeout = null;
+    window.clearTimeout(timer);
   }
 
   const idle = () =>
