@@ -170,13 +170,12 @@ function placed(svg: SVGSVGElement): Placed | null {
  * Draws a state's SVG as camera `now` shows it (its own camera: as built). Writes attributes only, and
  * only those whose value changes: a write of the same value still restyles the element and lays it out
  * again (the geometry's non-scaling strokes, each label's text), so a cross-fade at one camera, and the
- * frames of a move that no longer change an element, cost no rendering of the map. `geometry: false`
- * leaves the geometry where it is (a move's geometry layer shows it meanwhile). Exported for tests.
+ * frames of a move that no longer change an element, cost no rendering of the map. Exported for tests.
  */
-export function placeAt(p: Placed, now: Similarity, geometry = true): void {
+export function placeAt(p: Placed, now: Similarity): void {
   const home = sameCamera(now, p.base);
   const g = formatMatrix(home ? p.base : now);
-  if (geometry && p.geometry && g !== p.at) {
+  if (p.geometry && g !== p.at) {
     p.geometry.setAttribute('transform', g);
     p.at = g;
   }
@@ -205,67 +204,11 @@ function cloneSvg(from: HTMLElement): SVGSVGElement | null {
 }
 
 /**
- * A camera move's geometry as a layer of its own: the state's background and geometry, cloned into an
- * `<svg>` of the same viewBox behind the state's SVG (whose own background and geometry are hidden
- * meanwhile: `is-moving`), drawn once at the camera the move starts from and then only transformed as a
- * whole (`moveLayerTransform`), which the compositor does without drawing the map again. Every frame of
- * a move used to lay out, paint and rasterise the whole map (its geometry: measured on industry-2025,
- * 2–3 frames of 50–63 ms per move at 390×844, 4× CPU, none with the geometry hidden); the circles and
- * labels stay in the state's SVG and move as before, at their own size.
- */
-export function moveLayer(svg: SVGSVGElement, withBackground: boolean): SVGSVGElement | null {
-  const geometry = svg.querySelector(':scope > [data-key="geometry"]');
-  const background = svg.querySelector(':scope > [data-key="background"]');
-  if (!geometry) return null;
-  const layer = svg.cloneNode(false) as SVGSVGElement;
-  for (const a of ['role', 'aria-label', 'aria-labelledby', 'aria-describedby', 'data-layout', 'opacity']) layer.removeAttribute(a);
-  layer.classList.remove('story-map__svg');
-  layer.classList.remove('story-map__svg-out');
-  layer.classList.add('story-map__move');
-  layer.setAttribute('aria-hidden', 'true');
-  if (withBackground && background) layer.append(background.cloneNode(true));
-  layer.append(geometry.cloneNode(true));
-  return layer;
-}
-
-/**
- * The CSS transform (origin at the top left) that shows a layer drawn at camera `drawn` as camera
- * `now` would: viewBox v → s·v + (now − s·drawn), s = now.k / drawn.k, the translation in percent of
- * the layer's size (the viewBox's 600 units are 100 %).
- */
-export function moveLayerTransform(drawn: Similarity, now: Similarity, width = 600, height = 600): string {
-  const s = now.k / drawn.k;
-  const tx = ((now.x - s * drawn.x) / width) * 100;
-  const ty = ((now.y - s * drawn.y) / height) * 100;
-  return `translate(${tx.toFixed(3)}%, ${ty.toFixed(3)}%) scale(${s.toFixed(5)})`;
-}
-
-/**
  * The SVG states of one sticky map: `show()` swaps to the next state's SVG, at once or tweening the
  * camera from what is on screen now (a new state mid-move starts from where the move is).
  */
 export function svgStates(root: HTMLElement) {
-  let tween: {
-    raf: number;
-    out: Placed | null;
-    now: Placed;
-    from: Similarity;
-    start: number;
-    ms: number;
-    last: Similarity;
-    /** A camera move's geometry layers (the next state's, the outgoing one's while it fades), or none. */
-    layers: { next: SVGSVGElement; out: SVGSVGElement | null } | null;
-  } | null = null;
-
-  /** The move's geometry layers go; the states' SVGs draw their own geometry again. */
-  const dropLayers = () => {
-    if (!tween?.layers) return;
-    tween.layers.next.remove();
-    tween.layers.out?.remove();
-    tween.layers = null;
-    tween.now.svg.classList.remove('is-moving');
-    tween.out?.svg.classList.remove('is-moving');
-  };
+  let tween: { raf: number; out: Placed | null; now: Placed; from: Similarity; start: number; ms: number; last: Similarity } | null = null;
 
   /**
    * An animated state change waiting for the next frame: the step change's frame (the engine's
@@ -284,7 +227,6 @@ export function svgStates(root: HTMLElement) {
   const end = () => {
     if (!tween) return;
     cancelAnimationFrame(tween.raf);
-    dropLayers();
     tween.out?.svg.remove();
     placeAt(tween.now, tween.now.base);
     tween = null;
@@ -310,7 +252,6 @@ export function svgStates(root: HTMLElement) {
     // in progress goes at once.
     let cam: Similarity | null = tween ? tween.last : null;
     if (tween) {
-      dropLayers();
       tween.out?.svg.remove();
       cancelAnimationFrame(tween.raf);
       tween = null;
@@ -340,17 +281,6 @@ export function svgStates(root: HTMLElement) {
       !moving &&
       typeof mine.animate === 'function' &&
       !!mine.animate([{ opacity: 1 }, { opacity: 0 }], { duration: OUT_MS, easing: 'linear', fill: 'forwards' });
-    // A move: the geometry of both states as layers the compositor moves (see moveLayer), drawn at
-    // `cam` (both SVGs' geometry was just placed there); the SVGs keep the circles and labels.
-    const nextLayer = moving ? moveLayer(clone, true) : null;
-    const outLayer = nextLayer ? moveLayer(mine, false) : null;
-    if (nextLayer) {
-      const box = clone.parentNode as Element | null;
-      if (outLayer) box?.prepend(outLayer);
-      box?.prepend(nextLayer);
-      clone.classList.add('is-moving');
-      mine.classList.add('is-moving');
-    }
     const t = {
       raf: 0,
       out: old as Placed | null,
@@ -359,7 +289,6 @@ export function svgStates(root: HTMLElement) {
       start: performance.now(),
       ms: moving ? MOVE_MS : FADE_MS,
       last: cam,
-      layers: nextLayer ? { next: nextLayer, out: outLayer } : null,
     };
     tween = t;
     const frame = (time: number) => {
@@ -367,9 +296,7 @@ export function svgStates(root: HTMLElement) {
       const u = Math.min(1, Math.max(0, (time - t.start) / t.ms));
       const e = easeCubicInOut(u);
       t.last = interpolateCamera(t.from, next.base, e);
-      const layers = t.layers;
-      if (layers) layers.next.style.transform = moveLayerTransform(t.from, t.last);
-      placeAt(next, t.last, !layers);
+      placeAt(next, t.last);
       if (t.out) {
         const fade = Math.max(0, 1 - (u * t.ms) / OUT_MS);
         // Faded out (about two thirds into a camera move): gone, rather than placed, laid out and
@@ -377,15 +304,9 @@ export function svgStates(root: HTMLElement) {
         if (fade === 0) {
           t.out.svg.remove();
           t.out = null;
-          layers?.out?.remove();
-          if (layers) layers.out = null;
         } else {
-          placeAt(t.out, t.last, !layers);
+          placeAt(t.out, t.last);
           if (!animated) t.out.svg.setAttribute('opacity', fade.toFixed(3));
-          if (layers?.out) {
-            layers.out.style.transform = moveLayerTransform(t.from, t.last);
-            layers.out.style.opacity = fade.toFixed(3);
-          }
         }
       }
       if (u < 1) t.raf = requestAnimationFrame(frame);

@@ -103,53 +103,6 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     await states.settled();
   });
 
-  it('a camera move: the geometry moves as a layer of its own (no geometry written in its frames), the layers go at the end', async () => {
-    const { svgStates } = await import('./enhance.ts');
-    const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
-    const root = new FakeElement('div', { class: 'story-map' }).append(box);
-    const to: Similarity = { k: 0.2722, x: -1425.8077, y: -1357.0777 };
-    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(mapSvg(to));
-    const states = svgStates(root as unknown as HTMLElement);
-    states.show(from as unknown as HTMLElement, true);
-    fake.frame(0);
-    const classes = () => box.children.map((c) => [...c.classes].join(' '));
-    expect(classes()).toEqual(['story-map__move', 'story-map__move', 'story-map__svg is-moving', 'story-map__svg-out is-moving']);
-    const [nextLayer, outLayer] = box.children as [FakeElement, FakeElement];
-    expect(nextLayer.getAttribute('aria-hidden')).toBe('true');
-    expect(nextLayer.querySelector('[data-key="geometry"]')?.getAttribute('transform')).toBe(formatMatrix(BASE));
-    const { writes, stop } = recordWrites();
-    try {
-      for (let t = 16; t < 400; t += 16) fake.frame(t);
-    } finally {
-      stop();
-    }
-    expect(writes.filter((w) => w.startsWith('g '))).toEqual([]);
-    expect(nextLayer.style['transform']).toMatch(/^translate\(.+%, .+%\) scale\(.+\)$/);
-    expect(Number(outLayer.style['opacity'])).toBeLessThan(1);
-    fake.frame(1000);
-    expect(classes()).toEqual(['story-map__svg']);
-    const shown = box.children[0] as FakeElement;
-    expect(shown.querySelector('[data-key="geometry"]')?.getAttribute('transform')).toBe(formatMatrix(to));
-    await states.settled();
-  });
-
-  it('a move layer drawn at one camera, transformed, puts every point where the other camera draws it', async () => {
-    const { moveLayerTransform } = await import('./enhance.ts');
-    expect(moveLayerTransform(BASE, BASE)).toBe('translate(0.000%, 0.000%) scale(1.00000)');
-    const now: Similarity = { k: 0.2, x: -500, y: -400 };
-    const m = /translate\((.+)%, (.+)%\) scale\((.+)\)/.exec(moveLayerTransform(BASE, now))!.slice(1).map(Number) as [
-      number,
-      number,
-      number,
-    ];
-    // A reference point r: drawn at BASE.k·r + BASE.xy (viewBox units), then scaled about the layer's top left and translated.
-    const r = [3000, 2500];
-    const drawn = [BASE.k * r[0]! + BASE.x, BASE.k * r[1]! + BASE.y];
-    const moved = [m[2] * drawn[0]! + (m[0] / 100) * 600, m[2] * drawn[1]! + (m[1] / 100) * 600];
-    expect(moved[0]).toBeCloseTo(now.k * r[0]! + now.x, 1);
-    expect(moved[1]).toBeCloseTo(now.k * r[1]! + now.y, 1);
-  });
-
   it('two state changes before the next frame: only the last is shown; finish() shows a waiting one at once', async () => {
     const { svgStates } = await import('./enhance.ts');
     const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
