@@ -31,7 +31,10 @@
  * --no-compare  leave out the `?map=live` and storymap-style variants of the map stories
  * --variants a,b  only these ways of reading a map story: default, live, storymap (default: all three)
  * --trace DIR   also record a Chrome performance trace of every read-through into DIR (open it in DevTools'
- *               Performance panel; `node bench/trace.ts FILE` lists what the long frames spent)
+ *               Performance panel; `node bench/trace.ts FILE` lists what the long frames spent); each long
+ *               animation frame is in it as a `loaf` user-timing measure
+ * --trace-light with --trace: the timeline, frame and thread-task categories only (the sampled stacks and
+ *               invalidation tracking of the full set slow the page down: LoAF blocking ×10 and more)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,6 +74,7 @@ const { values: opts } = parseArgs({
     'no-compare': { type: 'boolean', default: false },
     variants: { type: 'string', default: 'default,live,storymap' },
     trace: { type: 'string' },
+    'trace-light': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(opts.runs);
@@ -269,7 +273,7 @@ interface Store {
 }
 
 /** Runs in the page before anything else: collects performance entries and, once recording, frame times. */
-function instrument(gestureEvents: readonly string[]): void {
+function instrument({ gestureEvents, marks }: { gestureEvents: readonly string[]; marks: boolean }): void {
   const store: Store = { longtask: [], loaf: [], shifts: [], frames: [], inputs: [], rec: false };
   for (const type of gestureEvents) window.addEventListener(type, (e) => store.inputs.push(e.timeStamp), { capture: true, passive: true });
   (window as unknown as { __bench: Store }).__bench = store;
@@ -298,6 +302,8 @@ function instrument(gestureEvents: readonly string[]): void {
           : top.invoker || 'unattributed script'
         : undefined;
     const end = e.startTime + e.duration;
+    // In a trace: the frame's span, to line it up with what every thread did meanwhile (bench/trace.ts).
+    if (marks) performance.measure(`loaf ${Math.round(e.duration)}`, { start: e.startTime, end });
     store.loaf.push({
       start: e.startTime,
       duration: e.duration,
@@ -375,6 +381,15 @@ const TRACE_CATEGORIES = [
   // Sampled JavaScript stacks (which function, not only which entry point), with `--trace`.
   'disabled-by-default-v8.cpu_profiler',
 ];
+/** `--trace-light`: what a long frame's time went to on every thread (main, compositor, raster, GPU), no more. */
+const TRACE_CATEGORIES_LIGHT = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'toplevel',
+  'cc',
+  'gpu',
+];
 
 async function stopTrace(cdp: CDPSession, file: string): Promise<void> {
   const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)));
@@ -398,12 +413,12 @@ async function scrollRun(url: string, server: RunningServer, trace?: string): Pr
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`page error: ${String(e).slice(0, 200)}`));
     const cdp = await throttleLikeAPhone(context, page);
-    await page.addInitScript(instrument, [...GESTURE_EVENTS]);
+    await page.addInitScript(instrument, { gestureEvents: [...GESTURE_EVENTS], marks: !!trace });
     server.bytes.clear();
     if (trace) {
       await cdp.send('Tracing.start', {
         transferMode: 'ReturnAsStream',
-        traceConfig: { includedCategories: TRACE_CATEGORIES },
+        traceConfig: { includedCategories: opts['trace-light'] ? TRACE_CATEGORIES_LIGHT : TRACE_CATEGORIES },
       });
     }
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });

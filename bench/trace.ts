@@ -6,6 +6,11 @@
  * long it took, its self time per kind of work (script by file and function, style recalculation with
  * the number of elements, layout with the dirty and total objects, paint, …) and whether a scroll
  * event was dispatched in it.
+ *
+ * `--loaf`: for a trace recorded with the long animation frames as `loaf` measures (run.ts does that
+ * with `--trace`; `--trace-light` keeps the page's pace), each such frame from the first scroll on, with
+ * what every thread did within it: the renderer's main thread, its compositor, its raster workers and
+ * the GPU process's threads (self time per kind of event, clipped to the frame).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -138,12 +143,84 @@ export function analyse(events: TraceEvent[], min: number): string[] {
   return out;
 }
 
+/** Each `loaf` measure's frame, with every busy thread's self time per event name within it. */
+export function loafThreads(events: TraceEvent[]): string[] {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const scrolls = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.['type'] === 'scroll');
+  const origin = Math.min(...scrolls.map((e) => e.ts), Infinity);
+  const renderer = scrolls[0]?.pid;
+  const frames: [number, number, string][] = [];
+  const open = new Map<string, number>();
+  for (const e of events) {
+    if (!e.name.startsWith('loaf ') || (e.ph !== 'b' && e.ph !== 'e')) continue;
+    const id = `${e.name}:${String((e as unknown as { id2?: { local?: string }; id?: string }).id ?? JSON.stringify((e as unknown as { id2?: unknown }).id2))}`;
+    if (e.ph === 'b') open.set(id, e.ts);
+    else if (open.has(id)) {
+      frames.push([open.get(id) as number, e.ts, e.name]);
+      open.delete(id);
+    }
+  }
+  frames.sort((a, b) => a[0] - b[0]);
+  // Complete events per thread, nested, for self times.
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const k = `${e.pid}:${e.tid}`;
+    const list = byThread.get(k) ?? [];
+    list.push(e);
+    byThread.set(k, list);
+  }
+  const out: string[] = [];
+  for (const [a, b, name] of frames) {
+    if (a < origin) continue;
+    out.push(`+${((a - origin) / 1000).toFixed(0)} ms: ${name.slice(5)} ms`);
+    for (const [k, list] of byThread) {
+      const thread = names.get(k) ?? k;
+      const pid = Number(k.split(':')[0]);
+      if (pid !== renderer && !/Viz|Gpu|GPU/.test(thread)) continue;
+      const self = new Map<string, number>();
+      let busy = 0;
+      const inside = list
+        .filter((e) => e.ts < b && e.ts + (e.dur as number) > a)
+        .sort((x, y) => x.ts - y.ts || (y.dur as number) - (x.dur as number));
+      const stack: { e: TraceEvent; end: number; kids: number }[] = [];
+      const clip = (s: number, t: number) => Math.max(0, Math.min(t, b) - Math.max(s, a));
+      const close = (n: { e: TraceEvent; end: number; kids: number }) => {
+        const own = clip(n.e.ts, n.end) - n.kids;
+        self.set(n.e.name, (self.get(n.e.name) ?? 0) + Math.max(0, own));
+      };
+      for (const e of inside) {
+        const end = e.ts + (e.dur as number);
+        while (stack.length && (stack.at(-1) as { end: number }).end <= e.ts)
+          close(stack.pop() as { e: TraceEvent; end: number; kids: number });
+        const parent = stack.at(-1);
+        if (parent) parent.kids += clip(e.ts, end);
+        else busy += clip(e.ts, end);
+        stack.push({ e, end, kids: 0 });
+      }
+      while (stack.length) close(stack.pop() as { e: TraceEvent; end: number; kids: number });
+      if (busy < 2000) continue;
+      const top = [...self]
+        .filter(([n, v]) => v >= 1000 && !/RunTask$/.test(n))
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 7)
+        .map(([n, v]) => `${n} ${(v / 1000).toFixed(1)}`);
+      out.push(`    ${thread}: busy ${(busy / 1000).toFixed(0)} ms — ${top.join(', ')}`);
+    }
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { min: { type: 'string', default: '50' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { min: { type: 'string', default: '50' }, loaf: { type: 'boolean', default: false } },
+  });
   for (const file of positionals) {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
     const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
     console.log(`# ${file}`);
-    for (const line of analyse(events, Number(values.min))) console.log(line);
+    for (const line of values.loaf ? loafThreads(events) : analyse(events, Number(values.min))) console.log(line);
   }
 }
