@@ -27,11 +27,10 @@ export function allFilePaths(base: string, dir = TEST_DIST, prefix = ''): string
 }
 
 /**
- * Every file path the build publishes (as allFilePaths), without what the tests themselves write into the
- * test build (the map harness), and with at least one embed page.
+ * Every file path the build publishes (as allFilePaths), with at least one embed page.
  */
 export function sitePaths(base = TEST_BASE): string[] {
-  const paths = allFilePaths(base).filter((p) => !p.startsWith(`${base}_map-harness/`));
+  const paths = allFilePaths(base);
   if (!paths.some((p) => p.startsWith(`${base}embed/`))) throw new Error('the test build has no embed pages');
   return paths;
 }
