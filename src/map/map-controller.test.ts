@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { glyphSlices, GLYPHS_PER_SLICE } from './loader.ts';
+import type { LiveMapOptions } from './map-controller.ts';
+import type { ClientState, MapBase } from './model.ts';
 
 const log: string[] = [];
 const instances: FakeMap[] = [];
@@ -206,6 +208,17 @@ describe('withCanvas()', () => {
 });
 
 describe('createLiveMap(): the start-up', () => {
+  /** What every start-up test passes: its own states and gate; nothing held, no pause to wait for. */
+  const startOptions = (base: MapBase, states: Record<string, ClientState>, gate: () => Promise<void>): LiveMapOptions => ({
+    base,
+    states,
+    initial: 'where/city',
+    pixelRatio: 2,
+    events: { lost() {}, restored() {} },
+    gate,
+    held: () => false,
+    whenFree: async () => undefined,
+  });
   const saved: Record<string, PropertyDescriptor | undefined> = {};
   const put = (k: string, v: unknown) => {
     saved[k] = Object.getOwnPropertyDescriptor(globalThis, k);
@@ -263,13 +276,9 @@ describe('createLiveMap(): the start-up', () => {
       seen['renderAfterAnswer'] = log.slice(n).includes('render');
       booting = seen;
     };
-    const map = await createLiveMap(el() as never, {
-      base: model.mapBase(fixture),
-      states,
-      initial: 'where/city',
-      pixelRatio: 2,
-      events: { lost() {}, restored() {} },
-      gate: async () => {
+    const map = await createLiveMap(
+      el() as never,
+      startOptions(model.mapBase(fixture), states, async () => {
         gates++;
         log.push('gate');
         if (early === null && log.some((l) => l.startsWith('glyphs ')) && instances[0]) {
@@ -282,10 +291,8 @@ describe('createLiveMap(): the start-up', () => {
           probing = true;
           await probe();
         }
-      },
-      held: () => false,
-      whenFree: async () => undefined,
-    });
+      }),
+    );
     expect(instances).toHaveLength(1);
     expect(instances[0]?.sources).toEqual(['map']);
     // new Map() in a slice of its own, without a style (MapLibre would load it in the frame of that
@@ -428,23 +435,17 @@ describe('createLiveMap(): the start-up', () => {
       });
     };
     try {
-      const started = createLiveMap(el() as never, {
-        base: model.mapBase(fixture),
-        states,
-        initial: 'where/city',
-        pixelRatio: 2,
-        events: { lost() {}, restored() {} },
-        gate: async () => {
+      const started = createLiveMap(
+        el() as never,
+        startOptions(model.mapBase(fixture), states, async () => {
           // once the first render is asked for: each slice waits longer than the timeout
           if (performance.getEntriesByName('map:render').length > 0) {
             away++;
             lapse();
           }
           await new Promise((r) => setTimeout(r, 0));
-        },
-        held: () => false,
-        whenFree: async () => undefined,
-      });
+        }),
+      );
       await expect(started).resolves.toBeDefined();
       // it was armed (the first render asked for, no slice waiting) and 30 s passed in slices after it
       expect(armed).toBeGreaterThan(0);
