@@ -16,7 +16,7 @@ const CLI = ['scripts/data-release.test.ts', 'scripts/new-content.test.ts'];
 /**
  * Workers of every project. Three on 2 cores: the browser tests spend part of their time waiting (reading
  * pauses, timers, a throttled network, the other workers' walks), which a third worker fills; each worker has
- * its own browser (tests/site/setup.ts). Measured with the whole site project: CPU 98 % busy with 3, 89 % with 2.
+ * its own browser (tests/site/shared.ts). Measured with the whole site project: CPU 98 % busy with 3, 89 % with 2.
  * The same number in every project puts them all in one group (Vitest runs groups one after the other and
  * refuses projects with different maxWorkers in one group): the unit, cli and render files fill the end of
  * the browser tests' run instead of waiting for it (~38 s after it on CI at 3960b3c), in the order of

@@ -5,7 +5,7 @@
  * waiting on conditions (frames, settled, a step shown). Also where the test build lives and its base.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type BrowserServer, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Where `npm run build:test` puts the site, and the base path it is built under. */
 export const TEST_DIST = '.test-dist';
@@ -17,7 +17,7 @@ export const CHROMIUM =
   process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
 /**
- * The browser of the site tests (tests/site/setup.ts): Debian's `chromium-headless-shell` when it is
+ * The browser of the site tests (tests/site/shared.ts): Debian's `chromium-headless-shell` when it is
  * installed (`apt-get install chromium-headless-shell`: the same Chromium 1xx build as the `chromium`
  * package, as its "old" headless mode, the one Playwright itself runs headless tests on), else `chromium`.
  * Measured on this 2-core machine: a fresh context with a story page costs about half of what the full
@@ -103,20 +103,14 @@ function launchOptions(opts: LaunchOptions) {
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch(launchOptions(opts));
-}
-
-/**
- * A Chromium that other processes connect to (`connect(server.wsEndpoint())`): the site tests' global
- * set-up starts one per test worker, so the test files share a browser instead of each starting its own.
- */
-export async function launchServer(opts: LaunchOptions = {}): Promise<BrowserServer> {
-  return chromium.launchServer(launchOptions(opts));
-}
-
-/** Connects to a browser started by `launchServer`; closing the connection closes the contexts it opened. */
-export async function connect(wsEndpoint: string): Promise<Browser> {
-  return chromium.connect(wsEndpoint);
+  return chromium.launch({
+    ...launchOptions(opts),
+    // A test worker's browser (tests/site/shared.ts) lives as long as the worker process: Vitest stops its
+    // workers with SIGTERM, and Playwright's own handler would close the browser but keep the worker alive
+    // until Vitest kills it. Without the handlers the worker exits at once and Chromium with it (its
+    // DevTools pipe closes).
+    ...(opts.forTests ? { handleSIGTERM: false, handleSIGHUP: false, handleSIGINT: false } : {}),
+  });
 }
 
 /** Problems a page reported: uncaught errors, console errors, requests to other origins. */

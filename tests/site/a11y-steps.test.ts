@@ -16,7 +16,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { connect } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
 import { builtPages } from './gates.ts';
 import { DEMO, demoOnlySteps } from './pages.ts';
@@ -56,7 +55,7 @@ describe('the narrower scope still sees what a step changes (positive controls)'
 
   it('a nameless button the step puts in its graphic, and one far from the section, are caught; untouched text is not re-read', async () => {
     // The phone walk's reader: its browser without WebGL, reduced motion, the same page set-up.
-    const noWebGL = await connect(inject('noWebGLBrowser'));
+    const noWebGL = await sharedBrowser({ webgl: false });
     const { page } = await openFor(noWebGL, inject('siteUrl'), { path: story.path, kind: 'phone' });
     try {
       const steps = await page.$$eval('[data-step]', (els) => els.map((e) => e.id));

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { connect, openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
+import { openPage, PHONE_1X, type PageWatch } from '../../scripts/lib/browser.ts';
 import { aPause, expectClean, sharedBrowser } from './shared.ts';
 import { mapModuleEntry } from './map-harness.ts';
 
@@ -267,8 +267,8 @@ describe('MapLibre controller, explore mode (on a phone)', () => {
 
 describe('without WebGL', () => {
   it('keeps the SVG, loads no MapLibre and reports no error', async () => {
-    // The browser launched without WebGL for the run (setup.ts); closing this connection closes only its contexts.
-    const noGl = await connect(inject('noWebGLBrowser'));
+    // The worker's browser launched without WebGL (shared.ts); closing this handle closes only its contexts.
+    const noGl = await sharedBrowser({ webgl: false });
     try {
       const { page, watch } = await openPage(noGl, inject('siteUrl'));
       const mapRequests: string[] = [];

@@ -1,22 +1,18 @@
 /**
  * Serves the test build (`.test-dist/`, built with BASE_PATH=/stories/tongliao/) on 127.0.0.1 for
- * the site tests, and hands them the URL; starts one Chromium per test worker, which the test files of
- * that worker connect to (./shared.ts: sharedBrowser) instead of each starting and stopping its own. Fails loudly when the build is missing, built under another
- * base, or stale (a source of the site changed after it was built): `npm run test:site` reuses the build
+ * the site tests, and hands them the URL (each worker launches its own Chromium: ./shared.ts). Fails
+ * loudly when the build is missing, built under another base, or stale (a source of the site changed after it was built): `npm run test:site` reuses the build
  * that `npm run build:test` (or `npm test`) made.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { BrowserServer } from 'playwright-core';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
-import { launchServer, TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 
 let running: RunningServer | undefined;
-let browsers: BrowserServer[] = [];
 let walkDir: string | undefined;
-let noWebGL: BrowserServer | undefined;
 
 /** What the test build is made from; the files the build itself writes into the checkout are not inputs. */
 const INPUTS = ['src', 'content', 'data', 'public', 'astro.config.mjs'];
@@ -56,23 +52,12 @@ export async function setup(project: TestProject) {
   if (age > 24 * 60) console.warn(`note: ${TEST_DIST} is ${Math.round(age / 60)} hours old`);
   running = await serve({ root: TEST_DIST, base: TEST_BASE });
   project.provide('siteUrl', running.url);
-  // One browser per worker (VITEST_POOL_ID 1…maxWorkers): files running at the same time never share one.
-  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
-  browsers = await Promise.all(Array.from({ length: workers }, () => launchServer({ forTests: true })));
   // This run's walks (./walk.ts): recorded once by the first file that needs each, read by the others.
   walkDir = mkdtempSync(join(tmpdir(), 'site-walks-'));
   project.provide('walkDir', walkDir);
-  project.provide(
-    'browsers',
-    browsers.map((b) => b.wsEndpoint()),
-  );
-  // And one without WebGL, for the phone walk (./walk.ts: the static maps' and the resilience gate's reader).
-  noWebGL = await launchServer({ webgl: false, forTests: true });
-  project.provide('noWebGLBrowser', noWebGL.wsEndpoint());
 }
 
 export async function teardown() {
-  await Promise.all([...browsers, ...(noWebGL ? [noWebGL] : [])].map((b) => b.close()));
   await running?.close();
   if (walkDir) rmSync(walkDir, { recursive: true, force: true });
 }
@@ -80,11 +65,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
-    /** The websocket endpoint of each worker's browser, by VITEST_POOL_ID − 1. */
-    browsers: string[];
     /** The folder of this run's walk recordings (./walk.ts). */
     walkDir: string;
-    /** The websocket endpoint of the browser launched without WebGL (the phone walk's). */
-    noWebGLBrowser: string;
   }
 }

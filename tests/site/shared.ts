@@ -1,20 +1,58 @@
 /**
- * The browser a test file uses: the one its worker shares (started by ./setup.ts, one per worker), so no
- * file pays for starting and stopping Chromium. `browser.close()` in a file closes only what the file
- * opened (its connection and its contexts). The browser without WebGL is shared the same way
- * (`connect(inject('noWebGLBrowser'))`).
+ * The browser a test file uses: its worker's own Chromium, launched by the first file of the worker that
+ * needs it and kept for every later file of that worker (the site project runs with `isolate: false`, one
+ * process per worker), so no file pays for starting and stopping Chromium. It is driven straight from the
+ * worker (Playwright over the DevTools pipe), not through a browser server in Vitest's main process, which
+ * relayed every protocol message of all three workers. `browser.close()` in a file closes only what the file
+ * opened (its contexts); the browser goes when the worker process exits (its pipe closes). The browser
+ * without WebGL is shared the same way (`sharedBrowser({ webgl: false })`).
  */
-import { expect, inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { connect, type PageWatch } from '../../scripts/lib/browser.ts';
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, type PageWatch } from '../../scripts/lib/browser.ts';
 import { PAUSE_MS } from '../../src/map/loader.ts';
 
-export function sharedBrowser(): Promise<Browser> {
-  const endpoints = inject('browsers');
-  const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
-  const endpoint = endpoints[(Math.max(1, worker) - 1) % endpoints.length];
-  if (!endpoint) throw new Error('no shared browser: tests/site/setup.ts starts them (run the site project)');
-  return connect(endpoint);
+/** This worker's browsers by WebGL on/off, on the process (a module re-evaluated per file must not launch again). */
+const launched: Map<boolean, Promise<Browser>> = ((globalThis as { __siteBrowsers?: Map<boolean, Promise<Browser>> }).__siteBrowsers ??=
+  new Map());
+
+/** A file's handle on its worker's browser: new contexts and pages are the file's, and `close()` closes them only. */
+function lease(browser: Browser): Browser {
+  const mine = new Set<BrowserContext>();
+  const own = (c: BrowserContext) => {
+    mine.add(c);
+    c.once('close', () => mine.delete(c));
+    return c;
+  };
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'newContext') return async (...a: Parameters<Browser['newContext']>) => own(await target.newContext(...a));
+      if (prop === 'newPage')
+        return async (...a: Parameters<Browser['newPage']>) => {
+          const page = await target.newPage(...a);
+          own(page.context());
+          return page;
+        };
+      if (prop === 'contexts') return () => [...mine];
+      if (prop === 'close') return async () => void (await Promise.all([...mine].map((c) => c.close().catch(() => undefined))));
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** The worker's browser (WebGL in software), or with `webgl: false` the one without WebGL (the static maps' reader). */
+export async function sharedBrowser({ webgl = true }: { webgl?: boolean } = {}): Promise<Browser> {
+  let browser = launched.get(webgl);
+  // A browser that crashed in an earlier file is replaced, not handed on.
+  if (browser && !(await browser.catch(() => null))?.isConnected()) browser = undefined;
+  if (!browser) {
+    browser = launch({ forTests: true, webgl });
+    launched.set(webgl, browser);
+    // A failed launch is not kept: the next file tries again (and reports its own failure).
+    browser.catch(() => launched.delete(webgl));
+  }
+  return lease(await browser);
 }
 
 /** What every page must show while a test reads it: no page or console errors, no CSP violations, no request off the origin. */

@@ -32,18 +32,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import {
-  connect,
-  DESKTOP,
-  frames,
-  openPage,
-  PHONE_1X,
-  settled,
-  TEST_BASE,
-  trackPending,
-  type PageWatch,
-} from '../../scripts/lib/browser.ts';
+import { DESKTOP, frames, openPage, PHONE_1X, settled, TEST_BASE, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
 import { runningMotion } from './gates/resilience.ts';
+import { sharedBrowser } from './shared.ts';
 import { axeConfirmed, type AxeProblem } from './gates.ts';
 import type { Box, Card, RenderedGraphic } from './boxes.ts';
 import { DEMO, demoOnlyInlineKinds, demoOnlySteps, realStories } from './pages.ts';
@@ -59,7 +50,7 @@ export type WalkKind = 'phone' | 'desktop' | 'live';
 
 export interface KindOptions {
   options: BrowserContextOptions;
-  /** Read on the browser launched without WebGL (setup.ts), not the worker's. */
+  /** Read on the worker's browser launched without WebGL (shared.ts), not its WebGL one. */
   noWebGL: boolean;
   /** Refuse WebGL2 to the page (the map's probe fails, the static SVG stays). */
   refuseWebGL2: boolean;
@@ -638,11 +629,11 @@ const LOCK_LIMIT_MS = 10 * 60_000;
  * long time limit; then read them with `readWalk`.
  */
 export async function ensureWalks(browser: Browser, specs: WalkSpec[]): Promise<void> {
-  // The reader without WebGL reads on the browser launched so (a connection of this worker's, closed at the end).
+  // The reader without WebGL reads on the worker's browser launched so (./shared.ts; this lease closed at the end).
   let noWebGL: Promise<Browser> | undefined;
   try {
     await ensureWith(
-      (spec) => (WALK_KINDS[spec.kind].noWebGL ? (noWebGL ??= connect(inject('noWebGLBrowser'))) : Promise.resolve(browser)),
+      (spec) => (WALK_KINDS[spec.kind].noWebGL ? (noWebGL ??= sharedBrowser({ webgl: false })) : Promise.resolve(browser)),
       specs,
     );
   } finally {
