@@ -239,9 +239,22 @@ async function wheelThrough<T>(page: Page, deltaY: number, read: string): Promis
     });
     return { y: window.scrollY, value: (${read})() };
   })()`;
+  // The end of the page in the notches' direction (the wheel cannot move the page further).
+  const atEnd = (down: boolean) =>
+    down ? Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 2 : window.scrollY <= 0;
   for (let guard = 0; guard < 2000; guard++) {
     await page.mouse.wheel(0, deltaY);
-    const { y, value } = (await page.evaluate(afterNotch)) as { y: number; value: T };
+    let { y, value } = (await page.evaluate(afterNotch)) as { y: number; value: T };
+    if (y === before && !(await page.evaluate(atEnd, deltaY > 0))) {
+      // The notch has not moved the page yet (on a loaded machine its scroll can land after the two frames
+      // or their 1 s bound): wait until it has, then read. Only the end of the page ends the read-through.
+      await page
+        .waitForFunction((b) => window.scrollY !== b, before, { timeout: 30_000 })
+        .catch((e: unknown) => {
+          throw new Error(`a wheel notch at scrollY ${before} never moved the page (not at its end)`, { cause: e });
+        });
+      ({ y, value } = (await page.evaluate(afterNotch)) as { y: number; value: T });
+    }
     out.push(value);
     if (y === before) return out;
     before = y;
