@@ -290,13 +290,27 @@ export async function settled(page: Page, { timeout = 60_000 } = {}): Promise<vo
  * (buffered, so from its first paint); then a block is put at the top of the page and `control` is the
  * shift the same observer reports for it (> 0, or the reading proves nothing). Entries arrive in order, so
  * once the control's entry is in, every earlier one has been counted: no fixed wait. Leaves the page as it
- * was (the block is removed). Call after the page has settled.
+ * was (the block is removed). Call after the page has settled. `shifts` names what moved in each shift
+ * counted in `sinceLoad` (when, how much, each source node with its rectangle before → after), for the
+ * failure message of a check that expects none.
  */
-export async function layoutShift(page: Page): Promise<{ sinceLoad: number; control: number }> {
+export async function layoutShift(page: Page): Promise<{ sinceLoad: number; control: number; shifts: string[] }> {
   return page.evaluate(async () => {
-    const entries: { startTime: number; value: number }[] = [];
+    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    const entries: { startTime: number; value: number; what: string }[] = [];
+    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}×${r.height}`;
+    const name = (n: Node | null | undefined) =>
+      !n
+        ? '(removed node)'
+        : n instanceof Element
+          ? n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') + [...n.classList].map((c) => `.${c}`).join('')
+          : n.nodeName;
     const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) entries.push({ startTime: e.startTime, value: (e as unknown as { value: number }).value });
+      for (const e of list.getEntries()) {
+        const { value, sources = [] } = e as unknown as { value: number; sources?: Source[] };
+        const what = sources.map((s) => `${name(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join('; ');
+        entries.push({ startTime: e.startTime, value, what: `${Math.round(e.startTime)} ms: ${value} (${what})` });
+      }
     });
     observer.observe({ type: 'layout-shift', buffered: true });
     const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -310,7 +324,8 @@ export async function layoutShift(page: Page): Promise<{ sinceLoad: number; cont
     observer.disconnect();
     block.remove();
     const sum = (list: typeof entries) => list.reduce((s, e) => s + e.value, 0);
-    return { sinceLoad: sum(entries.filter((e) => e.startTime < at)), control: sum(entries.filter((e) => e.startTime >= at)) };
+    const before = entries.filter((e) => e.startTime < at);
+    return { sinceLoad: sum(before), control: sum(entries.filter((e) => e.startTime >= at)), shifts: before.map((e) => e.what) };
   });
 }
 

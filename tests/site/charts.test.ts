@@ -116,7 +116,7 @@ describe('charts on the demo page', () => {
     // first paint, with a deliberate shift as the positive control.
     await settled(page);
     const shift = await layoutShift(page);
-    expect(shift.sinceLoad).toBe(0);
+    expect(shift.sinceLoad, shift.shifts.join('\n')).toBe(0);
     expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
     await page.context().close();
   });

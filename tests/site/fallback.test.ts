@@ -222,7 +222,7 @@ describe('the script arrives after the first paint', () => {
       release();
       await page.waitForFunction(() => document.documentElement.dataset['engine'] === 'started');
       const shift = await layoutShift(page);
-      expect(shift.sinceLoad, `${options.viewport.width}×${options.viewport.height}`).toBe(0);
+      expect(shift.sinceLoad, `${options.viewport.width}×${options.viewport.height}: ${shift.shifts.join('; ')}`).toBe(0);
       expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
       expect(watch.errors).toEqual([]);
     }

@@ -158,6 +158,9 @@ describe('layoutShift()', () => {
       });
       const shift = await layoutShift(page);
       expect(shift.sinceLoad).toBeGreaterThan(0);
+      // What moved is named (here the body, whose first paragraph the block pushed down), with its rectangles.
+      expect(shift.shifts.length).toBeGreaterThan(0);
+      for (const s of shift.shifts) expect(s).toMatch(/^\d+ ms: [\d.e-]+ \(body [\d.,]+ [\d.]+×[\d.]+ → [\d.,]+ [\d.]+×[\d.]+\)$/);
       expect(shift.control).toBeGreaterThan(0);
     } finally {
       await page.context().close();

@@ -715,7 +715,7 @@ describe('layout', () => {
       // Every shift since the page opened (open() waited until it settled), then a shift caused on purpose,
       // which the same observer must see (the reading is not vacuous).
       const shift = await layoutShift(page);
-      expect(shift.sinceLoad).toBe(0);
+      expect(shift.sinceLoad, shift.shifts.join('\n')).toBe(0);
       expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
       expectClean(watch);
       await page.context().close();
