@@ -29,6 +29,8 @@
  * --lh-dir DIR  also keep Lighthouse's own JSON report of every run in DIR
  * --no-lighthouse   read-throughs only (quick development runs; load figures are then n/a)
  * --no-read-through Lighthouse only (load figures; the read-through's figures are then n/a)
+ * --lh-chrome PATH  the browser Lighthouse launches (default: the project's Chromium, new headless);
+ *               e.g. /usr/bin/chromium-headless-shell (old headless, no browser UI)
  * --no-compare  leave out the `?map=live` and storymap-style variants of the map stories
  * --variants a,b  only these ways of reading a map story: default, live, storymap (default: all three)
  * --trace DIR   also record a Chrome performance trace of every read-through into DIR (open it in DevTools'
@@ -73,6 +75,7 @@ const { values: opts } = parseArgs({
     'lh-dir': { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-read-through': { type: 'boolean', default: false },
+    'lh-chrome': { type: 'string' },
     'no-compare': { type: 'boolean', default: false },
     variants: { type: 'string', default: 'default,live,storymap' },
     trace: { type: 'string' },
@@ -191,7 +194,10 @@ async function lighthouse(
   ];
   const stderr: string[] = [];
   const code = await new Promise<number | null>((ok) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: opts['lh-chrome'] ?? CHROMIUM },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
     child.on('exit', ok);
   });
@@ -678,7 +684,8 @@ async function main(): Promise<void> {
       loadAvgEnd: loadavg(),
     },
     options: { runs: RUNS, pauseMs: PAUSE_MS, base: BASE, pages: pages.map((p) => p.name), lighthouse: !opts['no-lighthouse'] },
-    note: opts.note ?? null,
+    // A Lighthouse browser other than the default is said at the top, so the figures are not compared blindly.
+    note: [opts.note, opts['lh-chrome'] ? `Lighthouse ran in ${opts['lh-chrome']}` : null].filter(Boolean).join('; ') || null,
     build: buildResult,
     pages: pageResults,
   };
