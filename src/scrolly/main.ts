@@ -17,25 +17,10 @@ import { STEP_ATTR } from './steps.ts';
 export const STICKY_MEDIA = '(min-height: 32em)';
 
 /**
- * Whether the page is certainly still at its top, untouched: opened by a plain navigation (not a reload
- * or a history step, where the browser restores the scroll position), without a #link, and not painted
- * yet (nobody can have scrolled what they have not seen). Then there is no place to keep and nothing is
- * measured: reading the scroll position before the first frame forces the style and layout of the whole
- * article, only for the sticky layout's switch to lay it out again (Lighthouse's trace of goals-2025,
- * unthrottled: 161 ms of style and layout in the story script's task, before the first paint).
- */
-function untouched(): boolean {
-  if (location.hash) return false;
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return nav?.type === 'navigate' && performance.getEntriesByType('paint').length === 0;
-}
-
-/**
  * Remembers what the reader is looking at (a #link target in view, the step or paragraph at the
  * trigger line) so that it can be put back after the layout changed under it.
  */
 function readerPlace(probe: HTMLElement): () => void {
-  if (untouched()) return () => undefined;
   const hash = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   const inView = (el: Element) => {
     const r = el.getBoundingClientRect();
