@@ -28,6 +28,9 @@
  * --out PREFIX  where to write PREFIX.md and PREFIX.json (default bench/report)
  * --lh-dir DIR  also keep Lighthouse's own JSON report of every run in DIR
  * --no-lighthouse   read-throughs only (quick development runs; load figures are then n/a)
+ * --no-read-through Lighthouse only (load figures; the read-through's figures are then n/a)
+ * --lh-chrome PATH  the browser Lighthouse launches (default: the project's Chromium, new headless);
+ *               e.g. /usr/bin/chromium-headless-shell (old headless, no browser UI)
  * --no-compare  leave out the `?map=live` and storymap-style variants of the map stories
  * --variants a,b  only these ways of reading a map story: default, live, storymap (default: all three)
  * --trace DIR   also record a Chrome performance trace of every read-through into DIR (open it in DevTools'
@@ -71,6 +74,8 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: 'bench/report' },
     'lh-dir': { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
+    'no-read-through': { type: 'boolean', default: false },
+    'lh-chrome': { type: 'string' },
     'no-compare': { type: 'boolean', default: false },
     variants: { type: 'string', default: 'default,live,storymap' },
     trace: { type: 'string' },
@@ -189,7 +194,10 @@ async function lighthouse(
   ];
   const stderr: string[] = [];
   const code = await new Promise<number | null>((ok) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: opts['lh-chrome'] ?? CHROMIUM },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
     child.on('exit', ok);
   });
@@ -636,12 +644,10 @@ async function main(): Promise<void> {
             ? { run: {}, diagnostics: [] as Finding[], errors: [] as string[] }
             : (log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`),
               await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : null));
-        log(`run ${i + 1}/${RUNS} ${p.name}: read-through`);
-        const sc = await scrollRun(
-          url,
-          server,
-          opts.trace ? join(opts.trace, `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : undefined,
-        );
+        const sc = opts['no-read-through']
+          ? { run: {}, errors: [] as string[] }
+          : (log(`run ${i + 1}/${RUNS} ${p.name}: read-through`),
+            await scrollRun(url, server, opts.trace ? join(opts.trace, `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : undefined));
         const run: PageRun = { ...EMPTY, loafBySource: {}, ...lh.run, ...sc.run, errors: [...lh.errors, ...sc.errors] };
         const r = results.get(p.name)!;
         r.runs.push(run);
@@ -678,7 +684,8 @@ async function main(): Promise<void> {
       loadAvgEnd: loadavg(),
     },
     options: { runs: RUNS, pauseMs: PAUSE_MS, base: BASE, pages: pages.map((p) => p.name), lighthouse: !opts['no-lighthouse'] },
-    note: opts.note ?? null,
+    // A Lighthouse browser other than the default is said at the top, so the figures are not compared blindly.
+    note: [opts.note, opts['lh-chrome'] ? `Lighthouse ran in ${opts['lh-chrome']}` : null].filter(Boolean).join('; ') || null,
     build: buildResult,
     pages: pageResults,
   };
