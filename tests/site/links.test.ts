@@ -34,13 +34,15 @@ describe('links of the test build', () => {
       expect(paths.has(`${TEST_BASE}${page}`), `${page || 'front page'} crawled`).toBe(true);
     }
     expect(
-      [...paths].some((p) => p.endsWith('.css')),
-      'stylesheets checked',
-    ).toBe(true);
-    expect(
       [...paths].some((p) => p.endsWith('.js')),
       'scripts checked',
     ).toBe(true);
+    // Every style is inline (astro.config.mjs: build.inlineStylesheets), so no page loads a stylesheet file:
+    // a linked one made Chrome show the first frame about 1 s late in most Lighthouse runs.
+    expect(
+      [...paths].filter((p) => p.endsWith('.css')),
+      'stylesheets loaded',
+    ).toEqual([]);
   });
 
   it('has no broken internal link, anchor or asset', () => {
