@@ -74,7 +74,8 @@ export default defineConfig({
           globalSetup: ['tests/site/setup.ts'],
           // One worker process per worker for all its files, not a fresh one per file: each file's fork, its
           // import of playwright-core (~0.8 s CPU) and its transformed modules were paid 25 times. The files
-          // keep no state in shared modules between them (each opens and closes its own browser connection).
+          // keep no state in shared modules between them (each leases the worker's browser and closes its own contexts:
+          // shared.ts).
           // Measured on the 12 files of tests/site/{map*,security,fallback,embed,frontpage,charts,helpers,
           // downloads,servers}.test.ts in one run, A/B/A/B: 205.0 and 213.3 core-s, 123.8 and 121.2 s wall
           // isolated; 191.0 and 183.4 core-s, 109.9 and 106.4 s without (the forks: 34–36 → 22 core-s).

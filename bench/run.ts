@@ -638,16 +638,18 @@ async function main(): Promise<void> {
       for (const p of pages) {
         const url = `${server.url}${p.path}`;
         server.bytes.clear();
+        /** This page and run's file name in --lh-dir and --trace. */
+        const runFile = `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`;
         // ?map=live changes nothing at load (MapLibre comes after the first scroll): no Lighthouse for it.
         const lh =
           opts['no-lighthouse'] || p.variant === 'live'
             ? { run: {}, diagnostics: [] as Finding[], errors: [] as string[] }
             : (log(`run ${i + 1}/${RUNS} ${p.name}: Lighthouse`),
-              await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : null));
+              await lighthouse(url, opts['lh-dir'] ? join(opts['lh-dir'], runFile) : null));
         const sc = opts['no-read-through']
           ? { run: {}, errors: [] as string[] }
           : (log(`run ${i + 1}/${RUNS} ${p.name}: read-through`),
-            await scrollRun(url, server, opts.trace ? join(opts.trace, `${p.name.replace(/[^\w-]+/g, '_')}-${i + 1}.json`) : undefined));
+            await scrollRun(url, server, opts.trace ? join(opts.trace, runFile) : undefined));
         const run: PageRun = { ...EMPTY, loafBySource: {}, ...lh.run, ...sc.run, errors: [...lh.errors, ...sc.errors] };
         const r = results.get(p.name)!;
         r.runs.push(run);

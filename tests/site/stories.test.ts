@@ -40,6 +40,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The stories with a sticky map (by the class attribute: the inline CSS names the class on every story). */
+const mapStories = STORIES.filter((s) => /class="[^"]*\bstory-map--sticky\b/.test(readFileSync(`${TEST_DIST}/${s}index.html`, 'utf8')));
+
 const expectNone = (problems: string[]) => expect(problems, problems.join('\n')).toEqual([]);
 
 describe.each([
@@ -63,8 +66,6 @@ describe.each([
   ['the static SVG', 'phone'],
   ['the live MapLibre map', 'live'],
 ] as const)('on a phone, with %s, a map step that becomes current leaves the legend and the note readable', (_label, kind) => {
-  const mapStories = STORIES.filter((s) => /class="[^"]*\bstory-map--sticky\b/.test(readFileSync(`${TEST_DIST}/${s}index.html`, 'utf8')));
-
   it('finds map steps', () => {
     // fyp-projects, industry-2025, winter-tour-2022: the sticky map of the real stories (the demo's is the same component)
     expect(mapStories.length).toBeGreaterThanOrEqual(3);
@@ -82,7 +83,6 @@ describe.each([
  * MapLibre instance for all the map sections of the page.
  */
 describe('with the live map forced (?map=live), on a phone', () => {
-  const mapStories = STORIES.filter((s) => /class="[^"]*\bstory-map--sticky\b/.test(readFileSync(`${TEST_DIST}/${s}index.html`, 'utf8')));
   it.each(mapStories)('%s: nothing of MapLibre before the first scroll, shown at every map step, one instance', (path) => {
     expectNone(forcedLiveProblems(readWalk({ path, kind: 'live' })));
   });
