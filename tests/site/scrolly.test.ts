@@ -7,6 +7,7 @@
  */
 import { runningMotion } from './gates/resilience.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
@@ -719,6 +720,61 @@ describe('layout', () => {
       expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
       expectClean(watch);
       await page.context().close();
+    }
+  });
+
+  it('painted half loaded (its HTML in two parts, a pause between), still without layout shift', async () => {
+    // A slow network or a busy phone: the browser shows what it has parsed while the rest of the HTML is on
+    // its way. The page is sent cut right after the story bar's `<details class="toc">` opens: a details
+    // drawn before its summary has arrived gets the browser's own summary and moves when the real one comes
+    // (src/styles/global.css). The positive control: the browser painted before the rest was sent.
+    const site = new URL(inject('siteUrl'));
+    const CUT = '<details class="toc"';
+    const PAUSE_MS = 1000;
+    let cutAt = -1;
+    let restSent = Infinity;
+    const server = createServer((req, res) => {
+      void (async () => {
+        const up = await fetch(new URL(req.url ?? '/', site), { headers: { 'accept-encoding': 'identity' } });
+        const headers = [...up.headers].filter(
+          ([k]) => !/^(content-encoding|content-length|transfer-encoding|connection|keep-alive)$/.test(k),
+        );
+        res.writeHead(up.status, Object.fromEntries(headers));
+        const body = Buffer.from(await up.arrayBuffer());
+        if (!(up.headers.get('content-type') ?? '').startsWith('text/html')) return void res.end(body);
+        const html = body.toString('utf8');
+        cutAt = html.indexOf(CUT) < 0 ? -1 : html.indexOf('>', html.indexOf(CUT)) + 1;
+        if (cutAt <= 0) return void res.end(body);
+        res.write(html.slice(0, cutAt));
+        setTimeout(() => {
+          restSent = Date.now();
+          res.end(html.slice(cutAt));
+        }, PAUSE_MS);
+      })().catch((e: unknown) => res.destroy(e as Error));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    try {
+      const { port } = server.address() as { port: number };
+      const url = `http://127.0.0.1:${port}${site.pathname}`;
+      for (const options of [PHONE, DESKTOP]) {
+        const { page, watch } = await openPage(browser, url, options);
+        contexts.push(page.context());
+        await trackPending(page);
+        await page.goto(`${url}${STORY}`);
+        await settled(page);
+        expect(cutAt, `the page has ${CUT}`).toBeGreaterThan(0);
+        const painted = await page.evaluate(
+          () => performance.timeOrigin + (performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity),
+        );
+        expect(painted, 'the browser painted the half page before the rest was sent').toBeLessThan(restSent);
+        const shift = await layoutShift(page);
+        expect(shift.sinceLoad, shift.shifts.join('\n')).toBe(0);
+        expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
+        expectClean(watch);
+        await page.context().close();
+      }
+    } finally {
+      server.close();
     }
   });
 
