@@ -26,8 +26,8 @@ describe('the test sequencer (tests/sequencer.ts)', () => {
     ).toEqual([
       'tests/site/a11y.test.ts',
       'scripts/new-content.test.ts',
-      'scripts/serve.test.ts',
       'tests/site/smoke.test.ts',
+      'scripts/serve.test.ts',
       'tests/site/new.test.ts',
       'src/a.test.ts',
       'src/b.test.ts',
