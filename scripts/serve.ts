@@ -40,6 +40,8 @@ export interface ServeOptions {
   host?: string;
   /** Compress responses like a CDN (default true). */
   compress?: boolean;
+  /** Brotli quality (default 11, the smallest bodies; the site tests ask for less CPU: tests/site/setup.ts). */
+  brotliQuality?: number;
 }
 
 export interface RunningServer {
@@ -58,13 +60,13 @@ export interface RunningServer {
  */
 const cache = new Map<string, Promise<{ br: Buffer; gz: Buffer }>>();
 
-function compressed(file: string, body: Buffer) {
+function compressed(file: string, body: Buffer, quality: number) {
   // keyed by content too, so a rebuilt file served by a long-running `npm run serve` is not stale
-  const key = `${file}\0${createHash('sha1').update(body).digest('hex')}`;
+  const key = `${file}\0${quality}\0${createHash('sha1').update(body).digest('hex')}`;
   let c = cache.get(key);
   if (!c) {
     c = Promise.all([
-      brotliAsync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      brotliAsync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: quality, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }),
       gzipAsync(body, { level: 9 }),
     ]).then(([br, gz]) => ({ br, gz }));
     cache.set(key, c);
@@ -102,7 +104,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<
     let out: Buffer = body;
     const accept = String(req.headers['accept-encoding'] ?? '');
     if (opts.compress && COMPRESSIBLE.test(type) && body.length > 256) {
-      const c = await compressed(file, body);
+      const c = await compressed(file, body, opts.brotliQuality);
       if (/\bbr\b/.test(accept)) {
         out = c.br;
         headers['content-encoding'] = 'br';
@@ -129,7 +131,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<
 /** Start serving; resolves when listening. Port 0 picks a free port. */
 export function serve(options: ServeOptions): Promise<RunningServer> {
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const opts: Required<ServeOptions> = { port: 0, host: '127.0.0.1', compress: true, ...options, base, root: resolve(options.root) };
+  const opts: Required<ServeOptions> = {
+    port: 0,
+    host: '127.0.0.1',
+    compress: true,
+    brotliQuality: 11,
+    ...options,
+    base,
+    root: resolve(options.root),
+  };
   const bytes = new Map<string, number>();
   const server = createServer((req, res) => {
     handle(req, res, opts, bytes).catch((e: unknown) => {
