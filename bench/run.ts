@@ -46,7 +46,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { serve, type RunningServer } from '../scripts/serve.ts';
-import { CHROMIUM, launch, PHONE } from '../scripts/lib/browser.ts';
+import { CHROMIUM, hasStickyMap, launch, PHONE } from '../scripts/lib/browser.ts';
 import { scrollGesture, throttleLikeAPhone } from './phone.ts';
 import { buildStorymapBundle, writeStorymapPage } from './storymap.ts';
 import { GESTURE_EVENTS, PAUSE_MS as GESTURE_GAP_MS } from '../src/map/loader.ts';
@@ -141,7 +141,7 @@ function discoverPages(): PageSpec[] {
       unlisted: sitemap !== '' && !sitemap.includes(`${BASE}${d.name}/<`),
       variant: 'default' as const,
       of: d.name,
-      hasMap: readFileSync(join(DIST, d.name, 'index.html'), 'utf8').includes('story-map--sticky'),
+      hasMap: hasStickyMap(readFileSync(join(DIST, d.name, 'index.html'), 'utf8')),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (stories.length === 0) throw new Error(`no story pages (<article data-story>) found in ${DIST}/`);

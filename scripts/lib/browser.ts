@@ -148,6 +148,12 @@ export async function openPage(
   return { page, watch };
 }
 
+/**
+ * Whether a built story page has a sticky map: an element with the class `story-map--sticky`, matched in a class
+ * attribute (the page's inline CSS names the class on every story, with or without a map).
+ */
+export const hasStickyMap = (html: string): boolean => /\bclass="(?:[^"]*\s)?story-map--sticky[\s"]/.test(html);
+
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
 /**

@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { TEST_DIST } from '../../scripts/lib/browser.ts';
+import { hasStickyMap, TEST_DIST } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
 import { realStories } from './pages.ts';
 import { ensureWalks, readWalk, type WalkKind } from './walk.ts';
@@ -40,8 +40,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The stories with a sticky map (by the class attribute: the inline CSS names the class on every story). */
-const mapStories = STORIES.filter((s) => /class="[^"]*\bstory-map--sticky\b/.test(readFileSync(`${TEST_DIST}/${s}index.html`, 'utf8')));
+/** The stories with a sticky map. */
+const mapStories = STORIES.filter((s) => hasStickyMap(readFileSync(`${TEST_DIST}/${s}index.html`, 'utf8')));
 
 const expectNone = (problems: string[]) => expect(problems, problems.join('\n')).toEqual([]);
 
