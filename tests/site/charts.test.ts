@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { layoutShift, openPage, DESKTOP, settled, trackPending } from '../../scripts/lib/browser.ts';
-import { sharedBrowser } from './shared.ts';
+import { openPage, DESKTOP, settled, trackPending } from '../../scripts/lib/browser.ts';
+import { expectNoLayoutShift, sharedBrowser } from './shared.ts';
 
 const ENHANCE_URL = '__charts-test__/enhance.js';
 let browser: Browser;
@@ -115,9 +115,7 @@ describe('charts on the demo page', () => {
     // Loading is over (nothing pending: requests, fonts' timers, controllers); then every shift since the
     // first paint, with a deliberate shift as the positive control.
     await settled(page);
-    const shift = await layoutShift(page);
-    expect(shift.sinceLoad, shift.shifts.join('\n')).toBe(0);
-    expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
+    await expectNoLayoutShift(page);
     await page.context().close();
   });
 });

@@ -13,7 +13,6 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import {
   DESKTOP,
   frames,
-  layoutShift,
   openPage,
   PHONE,
   PHONE_1X,
@@ -23,7 +22,7 @@ import {
   TEST_BASE,
   TEST_DIST,
 } from '../../scripts/lib/browser.ts';
-import { expectClean, sharedBrowser } from './shared.ts';
+import { expectClean, expectNoLayoutShift, sharedBrowser } from './shared.ts';
 
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
@@ -715,9 +714,7 @@ describe('layout', () => {
       const { page, watch } = await open(options);
       // Every shift since the page opened (open() waited until it settled), then a shift caused on purpose,
       // which the same observer must see (the reading is not vacuous).
-      const shift = await layoutShift(page);
-      expect(shift.sinceLoad, shift.shifts.join('\n')).toBe(0);
-      expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
+      await expectNoLayoutShift(page);
       expectClean(watch);
       await page.context().close();
     }
@@ -743,8 +740,9 @@ describe('layout', () => {
         const body = Buffer.from(await up.arrayBuffer());
         if (!(up.headers.get('content-type') ?? '').startsWith('text/html')) return void res.end(body);
         const html = body.toString('utf8');
-        cutAt = html.indexOf(CUT) < 0 ? -1 : html.indexOf('>', html.indexOf(CUT)) + 1;
-        if (cutAt <= 0) return void res.end(body);
+        const at = html.indexOf(CUT);
+        if (at < 0) return void res.end(body);
+        cutAt = html.indexOf('>', at) + 1;
         res.write(html.slice(0, cutAt));
         setTimeout(() => {
           restSent = Date.now();
@@ -767,9 +765,7 @@ describe('layout', () => {
           () => performance.timeOrigin + (performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity),
         );
         expect(painted, 'the browser painted the half page before the rest was sent').toBeLessThan(restSent);
-        const shift = await layoutShift(page);
-        expect(shift.sinceLoad, shift.shifts.join('\n')).toBe(0);
-        expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
+        await expectNoLayoutShift(page);
         expectClean(watch);
         await page.context().close();
       }

@@ -9,7 +9,7 @@
  */
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, type PageWatch } from '../../scripts/lib/browser.ts';
+import { launch, layoutShift, type PageWatch } from '../../scripts/lib/browser.ts';
 import { PAUSE_MS } from '../../src/map/loader.ts';
 
 /** This worker's browsers by WebGL on/off, on the process (a module re-evaluated per file must not launch again). */
@@ -62,6 +62,17 @@ export function expectClean(watch: PageWatch, what = ''): void {
   expect(watch.consoleErrors, `${at}console errors`).toEqual([]);
   expect(watch.cspViolations, `${at}CSP violations`).toEqual([]);
   expect(watch.foreignRequests, `${at}requests leaving the origin`).toEqual([]);
+}
+
+/**
+ * No layout shift since the page's first paint (what moved is named on failure), read with its positive control:
+ * the same observer sees a shift caused on purpose (scripts/lib/browser.ts layoutShift). Call once the page has
+ * settled.
+ */
+export async function expectNoLayoutShift(page: Page, what = ''): Promise<void> {
+  const shift = await layoutShift(page);
+  expect(shift.sinceLoad, `${what ? `${what}: ` : ''}${shift.shifts.join('\n')}`).toBe(0);
+  expect(shift.control, 'the observer sees a deliberate shift').toBeGreaterThan(0);
 }
 
 /**
