@@ -17,7 +17,18 @@ beforeAll(async () => {
   errors = await vnuErrors([...pages.map((p) => p.file), INVALID, VALID]);
 });
 
-const errorsIn = (file: string) => errors.filter((e) => e.file === asReported(file));
+/**
+ * The one message of the checker's that the HTML standard has moved past: `blocking="render"` on a
+ * `<link rel="expect">` (the first paint waits for an element: src/layouts/Base.astro). The standard defines it
+ * (the expect link type, with the blocking attribute) and Chromium has applied it since version 124, but vnu
+ * 26.9.27 still allows `blocking` on stylesheet links only. Only that link is let through: `blocking` on any other
+ * link is still an error (the invalid fixture).
+ */
+const checkerLag = (e: VnuMessage) =>
+  /^A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”/.test(e.message) &&
+  /<link rel="expect" href="#[\w-]+" blocking="render">/.test(e.extract);
+
+const errorsIn = (file: string) => errors.filter((e) => e.file === asReported(file) && !checkerLag(e));
 
 describe('HTML validity (Nu HTML Checker)', () => {
   it('finds the pages of the build: the front page, every story, data/ and sources/', () => {
@@ -34,6 +45,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
   it('the gate rejects an invalid page, with each of its errors', () => {
     const found = errorsIn(INVALID).map((e) => `${e.line}: ${e.message}`);
     const expected = [
+      /^3: A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”/,
       /^7: Element “div” not allowed as child of element “ul”/,
       /^8: Duplicate ID “dup”/,
       /^9: An “img” element must have an “alt” attribute/,
