@@ -170,6 +170,13 @@ export interface VnuMessage {
 export const VNU_JAR = 'node_modules/vnu-jar/build/dist/vnu.jar';
 
 /**
+ * A short run's JVM: the first JIT tier only and the serial collector. Over the test build's 86 pages the
+ * checker took 4.9 core-s instead of 10.0 (4.1 s instead of 5.3 s), with a byte-identical report. C1's frames
+ * are larger, and the parser recurses deeply: the stack is 2 MB (the default 1 MB overflows).
+ */
+const JVM_FLAGS = ['-Xss2m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+/**
  * Runs the Nu HTML Checker once (one JVM: it is slow to start) over all the files and returns its
  * errors. Throws when the checker itself could not run, so a broken gate never reads as "0 errors".
  */
@@ -178,9 +185,13 @@ export async function vnuErrors(files: string[]): Promise<VnuMessage[]> {
   let stdout: string;
   let stderr: string;
   try {
-    ({ stdout, stderr } = await promisify(execFile)('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files], {
-      maxBuffer: 64 << 20,
-    }));
+    ({ stdout, stderr } = await promisify(execFile)(
+      'java',
+      [...JVM_FLAGS, '-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files],
+      {
+        maxBuffer: 64 << 20,
+      },
+    ));
   } catch (e) {
     // vnu exits 1 when it found errors; its report is still on stderr.
     const err = e as { stderr?: string; stdout?: string; code?: number };
