@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TestSpecification, Vitest } from 'vitest/node';
 import LongestFirst from '../sequencer.ts';
-import { DURATIONS } from '../durations.ts';
+import { DURATIONS, UNKNOWN } from '../durations.ts';
 
 /** A stand-in for Vitest's test specification: the fields the sequencer reads. */
 const spec = (moduleId: string, project: string, groupOrder = 0) =>
@@ -13,11 +13,17 @@ describe('the test sequencer (tests/sequencer.ts)', () => {
   const order = async (specs: TestSpecification[]) => (await sequencer.sort(specs)).map((s) => s.moduleId.slice('/repo/'.length));
 
   it('hands out the longest files first, then those without a figure by project, the unit files last', async () => {
+    // The example's figures must differ (a tie keeps the given order): checked, so new figures that tie fail here.
+    const known = ['tests/site/a11y.test.ts', 'scripts/new-content.test.ts', 'tests/site/charts.test.ts', 'scripts/serve.test.ts'];
+    const figures = known.map((f) => DURATIONS[f] ?? 0);
+    expect(figures, `${known.join(', ')}: strictly decreasing figures in tests/durations.ts`).toEqual([...figures].sort((a, b) => b - a));
+    expect(new Set(figures).size).toBe(known.length);
+    expect(Math.min(...figures)).toBeGreaterThan(UNKNOWN['site'] ?? 0);
     expect(
       await order([
         spec('src/a.test.ts', 'unit'),
         spec('tests/site/new.test.ts', 'site'),
-        spec('tests/site/smoke.test.ts', 'site'),
+        spec('tests/site/charts.test.ts', 'site'),
         spec('scripts/serve.test.ts', 'unit'),
         spec('tests/site/a11y.test.ts', 'site'),
         spec('scripts/new-content.test.ts', 'cli'),
@@ -26,7 +32,7 @@ describe('the test sequencer (tests/sequencer.ts)', () => {
     ).toEqual([
       'tests/site/a11y.test.ts',
       'scripts/new-content.test.ts',
-      'tests/site/smoke.test.ts',
+      'tests/site/charts.test.ts',
       'scripts/serve.test.ts',
       'tests/site/new.test.ts',
       'src/a.test.ts',
