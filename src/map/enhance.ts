@@ -559,6 +559,17 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   back?.addEventListener('click', onBack);
   document.addEventListener('keydown', onKey);
 
+  /** Why a pass that has the live map ready must not show it now ('' when it may). */
+  function notNow(want: string): string {
+    if (destroyed) return 'destroyed';
+    if (host.owner !== me) return 'taken';
+    if (key !== want) return 'moved on';
+    if (host.lost) return 'lost';
+    if (when.gesturing()) return 'gesturing';
+    if (!onScreen()) return 'off screen';
+    return '';
+  }
+
   /**
    * One pass of the live path, in a pause: take the page's live map (bringing it in the first time),
    * put it at this section's state, wait until the SVG's move has ended and the map has painted that
@@ -569,7 +580,12 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     const map = await claim(when.pause);
     await svg.settled();
     await map.rendered();
-    if (destroyed || host.owner !== me || key !== want || host.lost || when.gesturing() || !onScreen()) return false;
+    const not = notNow(want);
+    if (not) {
+      // Why a pass ended without showing it (tests report it when the live map never comes).
+      performance.mark('map:not-shown', { detail: not });
+      return false;
+    }
     reveal();
     return true;
   }

@@ -67,7 +67,10 @@ export function forcedLiveProblems(w: Walk): string[] {
   const maps = w.records.filter((r) => r.map);
   if (w.maps > 0 && maps.length === 0) out.push(`${at(w)}: ${w.maps} map layer(s) but no map step recorded`);
   for (const r of maps) {
-    if (r.map!.decision !== 'shown') out.push(`${at(w)}#${r.id}: the map's enhancer decided ${r.map!.decision ?? 'nothing'}, not shown`);
+    if (r.map!.decision !== 'shown') {
+      const stalled = r.map!.stalled ? ` (its start-up got to: ${r.map!.stalled})` : '';
+      out.push(`${at(w)}#${r.id}: the map's enhancer decided ${r.map!.decision ?? 'nothing'}, not shown${stalled}`);
+    }
   }
   if (w.maps > 0 && w.instances !== 1) out.push(`${at(w)}: ${w.instances ?? 'an uncounted number of'} MapLibre instances, not one`);
   return out;
@@ -137,7 +140,8 @@ export function mapStepProblems(w: Walk, live: boolean): string[] {
   for (const r of steps) {
     const b = r.map!;
     const id = `${at(w)}#${r.id}`;
-    if (b.live !== live) out.push(`${id}: the map is ${b.live ? 'live' : 'static'}`);
+    if (b.live !== live)
+      out.push(`${id}: the map is ${b.live ? 'live' : 'static'}${b.stalled ? ` (the live map's start-up got to: ${b.stalled})` : ''}`);
     if (!b.card) {
       out.push(`${id}: no card`);
       continue;

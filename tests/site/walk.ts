@@ -103,6 +103,11 @@ export interface MapBoxes {
   decision: string | null;
   /** The static SVG map is shown (at least 100×100, visible). */
   svg: boolean;
+  /**
+   * The live reader only, when the live map did not come within the wait: how far its start-up got (the
+   * page's `map:` performance marks, see src/map/map-controller.ts), for the failure message.
+   */
+  stalled?: string;
 }
 
 /** What was recorded at one step's own stop (its top just past the trigger line). */
@@ -332,6 +337,29 @@ function mapBoxesNow(id: string): MapBoxes {
   };
 }
 
+/**
+ * (In the page.) How far the live map's start-up got: its `map:` marks in order, a repeated one counted once
+ * with its last time, why the live loop's last pass did not show the map, then the time now and the page's
+ * visibility; e.g. "map:import 6.1 s, map:glyph-slice ×14 (last 19.8 s); now 70.2 s, visible".
+ */
+export function liveStartUp(): string {
+  const marks: { name: string; n: number; last: number }[] = [];
+  for (const m of performance.getEntriesByType('mark')) {
+    if (!m.name.startsWith('map:')) continue;
+    const prev = marks.find((x) => x.name === m.name);
+    if (prev) {
+      prev.n++;
+      prev.last = m.startTime;
+    } else marks.push({ name: m.name, n: 1, last: m.startTime });
+  }
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const list = marks.map((m) => (m.n > 1 ? `${m.name} ×${m.n} (last ${s(m.last)})` : `${m.name} ${s(m.last)}`));
+  // Why the live loop's last pass did not show the map (src/map/enhance.ts, sync()).
+  const not = performance.getEntriesByName('map:not-shown').at(-1) as PerformanceMark | undefined;
+  if (not) list.push(`last not shown: ${String(not.detail)}`);
+  return `${list.length ? list.join(', ') : 'no map: marks'}; now ${s(performance.now())}, ${document.visibilityState}`;
+}
+
 // ---- Recording ----
 
 /** Opens the page as the kind of reader reads it, ready (engine started, fonts loaded). */
@@ -432,15 +460,20 @@ async function recordStep(page: Page, spec: WalkSpec, id: string, mapSteps: Set<
   await frames(page);
   const rec: StepRecord = { id, shown: true, showing: '' };
   if (mapSteps.has(id)) {
+    let stalled: string | undefined;
     if (spec.kind === 'live') {
       // Each map section brings in its live map once the reader pauses there.
-      await page
+      const came = await page
         .waitForFunction(
           (id) => document.getElementById(id)!.closest('[data-scrolly]')!.querySelector('.scrolly__layer.is-active .story-map.is-live'),
           id,
           { timeout: 60_000 },
         )
-        .catch(() => undefined);
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!came) stalled = await page.evaluate(liveStartUp);
       await frames(page);
     } else if (spec.kind === 'phone') {
       // The live map is asked for: wait until the enhancer has decided, and its work is over.
@@ -456,6 +489,7 @@ async function recordStep(page: Page, spec: WalkSpec, id: string, mapSteps: Set<
       await settled(page);
     }
     rec.map = await page.evaluate(mapBoxesNow, id);
+    if (stalled) rec.map.stalled = stalled;
   }
   if (kind.axe === 'steps') rec.axe = await axeChanged(page, id);
   if (kind.labels)

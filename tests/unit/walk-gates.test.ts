@@ -169,5 +169,13 @@ describe('each gate fails the bad recording, naming the page and the step', () =
       `${P}: an uncounted number of MapLibre instances, not one`,
     ]);
     expect(forcedLiveProblems({ ...live, records: live.records.slice(0, 1) })).toEqual([`${P}: 1 map layer(s) but no map step recorded`]);
+    // A live map that never came: the message says how far its start-up got.
+    const stalled = 'map:import 6.1 s, map:glyph-slice ×14 (last 19.8 s); now 70.2 s, visible';
+    const stuck: Walk = {
+      ...live,
+      records: good.records.map((r) => (r.map ? { ...r, map: { ...r.map, live: false, decision: 'wanted', stalled } } : r)),
+    };
+    expect(forcedLiveProblems(stuck)).toEqual([`${P}#s2: the map's enhancer decided wanted, not shown (its start-up got to: ${stalled})`]);
+    expect(mapStepProblems(stuck, true)).toEqual([`${P}#s2: the map is static (the live map's start-up got to: ${stalled})`]);
   });
 });
