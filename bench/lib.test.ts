@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  shortScript,
   estimateDroppedFrames,
   FRAME_MS,
   gestureWindows,
@@ -231,5 +232,13 @@ describe('gestureWindows', () => {
       [0, 0],
       [400, 400],
     ]);
+  });
+});
+
+describe('shortScript', () => {
+  it("drops Vite's hash and Astro's script suffix, keeps the invoker", () => {
+    expect(shortScript('Story.astro_astro_type_script_index_0_lang.Bt63N79x.js IdleCallback')).toBe('Story.astro.js IdleCallback');
+    expect(shortScript('enhance.B9KnMt2V.js FrameRequestCallback')).toBe('enhance.js FrameRequestCallback');
+    expect(shortScript('IntersectionObserverCallback')).toBe('IntersectionObserverCallback');
   });
 });

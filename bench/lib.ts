@@ -272,6 +272,13 @@ export const BASELINE_LOAF_MS: Readonly<Record<string, number>> = {
 };
 
 /** Issue 13's targets for one map story, from the medians of its three variants. */
+
+/**
+ * A LoAF script's name for the report: its file without Vite's hash and Astro's script suffix, then what
+ * invoked it and its function (e.g. "Story.astro.js IdleCallback run").
+ */
+export const shortScript = (script: string): string =>
+  script.replace(/_astro_type_script_index_\d+_lang/, '').replace(/\.[\w-]{8}\.js\b/, '.js');
 export function mapStoryChecks(
   story: string,
   d: Medians,
@@ -375,7 +382,7 @@ function renderMapStories(r: Report, out: string[]): void {
       const frames = (v.runs[0]?.longFrames ?? []).filter((f) => f.gesturing);
       if (frames.length > 0)
         out.push(
-          `- ${v.name}: ${frames.map((f) => `${f.ms} ms (${f.scriptMs}/${f.renderMs}${f.script ? ` ${f.script.slice(0, 24)}` : ''})`).join(', ')}`,
+          `- ${v.name}: ${frames.map((f) => `${f.ms} ms (${f.scriptMs}/${f.renderMs}${f.script ? ` ${shortScript(f.script)}` : ''})`).join(', ')}`,
         );
     }
   }

@@ -298,7 +298,7 @@ function instrument({ gestureEvents, marks }: { gestureEvents: readonly string[]
       blockingDuration: number;
       renderStart: number;
       styleAndLayoutStart: number;
-      scripts?: { duration: number; sourceURL?: string; invoker?: string }[];
+      scripts?: { duration: number; sourceURL?: string; invoker?: string; sourceFunctionName?: string }[];
     };
     // (every entry is a frame over 50 ms)
     // The script that ran longest, if it ran for 5 ms or more (the benchmark's own rAF probe never does).
@@ -306,7 +306,7 @@ function instrument({ gestureEvents, marks }: { gestureEvents: readonly string[]
     const script =
       top && top.duration >= 5
         ? top.sourceURL
-          ? (top.sourceURL.split('/').pop() ?? top.sourceURL)
+          ? `${top.sourceURL.split('/').pop() ?? top.sourceURL} ${top.invoker ?? ''}${top.sourceFunctionName ? ` ${top.sourceFunctionName}` : ''}`.trim()
           : top.invoker || 'unattributed script'
         : undefined;
     const end = e.startTime + e.duration;
