@@ -51,6 +51,12 @@ export function cleanProblems(w: Walk): string[] {
   ];
 }
 
+/** Nothing moved by itself while the page was read: no layout shift from the first scroll to the bottom. */
+export function shiftProblems(w: Walk): string[] {
+  if (!w.shifts) return [`${at(w)}: layout shifts were not recorded${w.failure ? ` (the walk broke off: ${w.failure})` : ''}`];
+  return w.shifts.map((s) => `${at(w)}: layout shift while reading, ${s}`);
+}
+
 /** A page with a map layer had a map go live (MapLibre and its worker ran, under the CSP): the live reader. */
 export function liveMapProblems(w: Walk): string[] {
   return w.maps > 0 && !w.live ? [`${at(w)}: ${w.maps} map layer(s) but no map went live`] : [];

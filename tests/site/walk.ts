@@ -168,6 +168,11 @@ export interface Walk {
   instances?: number;
   /** Animations and d3 transitions running right after a stop (`scrollY 1234: animation … on …`). */
   motion: string[];
+  /**
+   * Layout shifts from the first scroll to the bottom (before the phone's resize), each as "at scrollY 1234:
+   * 0.0031, p.chart__source 469→496 px, …": something a reader is looking at moved by itself.
+   */
+  shifts?: string[];
   /** Reached the bottom of the page. */
   bottom: boolean;
   /** Why the walk stopped early, if it did. */
@@ -406,6 +411,22 @@ export async function openFor(
     });
   }
   await page.addInitScript(() => {
+    // Every layout shift, with what moved (its element and its top before and after).
+    const shifts: { t: number; text: string }[] = [];
+    (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources?: Source[] })[]) {
+        const moved = (e.sources ?? []).map((s) => {
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          const name = el ? `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}` : 'a node';
+          return `${name} ${Math.round(s.previousRect.top)}→${Math.round(s.currentRect.top)} px`;
+        });
+        shifts.push({ t: e.startTime, text: `at scrollY ${Math.round(scrollY)}: ${e.value.toFixed(4)}, ${moved.join(', ')}` });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.addInitScript(() => {
     new MutationObserver(() => {
       if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
     }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
@@ -550,6 +571,7 @@ export async function recordWalk(browser: Browser, siteUrl: string, spec: WalkSp
     if (spec.kind === 'phone') walk.cards = [{ height: kind.options.viewport!.height, cards: await p.evaluate(cardsNow) }];
 
     walk.maplibreBeforeScroll = [...walk.maplibre];
+    const scrollStart = await p.evaluate(() => performance.now());
     if (only) {
       // The demo: straight to each of its own steps' trigger stop.
       for (const id of walk.visited) {
@@ -632,6 +654,10 @@ export async function recordWalk(browser: Browser, siteUrl: string, spec: WalkSp
     }
     await p.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => undefined);
     walk.live = await p.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true);
+    walk.shifts = await p.evaluate(
+      (t0) => (window as unknown as { __shifts: { t: number; text: string }[] }).__shifts.filter((x) => x.t >= t0).map((x) => x.text),
+      scrollStart,
+    );
     walk.instances = await p.evaluate(() => document.querySelectorAll('.maplibregl-map').length);
     if (spec.kind === 'phone') {
       // The same context (mobile, touch), resized: a card's height is CSS layout at that viewport.

@@ -16,6 +16,7 @@ import {
   labelWalkProblems,
   liveMapProblems,
   mapStepProblems,
+  shiftProblems,
   motionProblems,
   noWebGLMapProblems,
   stepOrderProblems,
@@ -177,5 +178,14 @@ describe('each gate fails the bad recording, naming the page and the step', () =
     };
     expect(forcedLiveProblems(stuck)).toEqual([`${P}#s2: the map's enhancer decided wanted, not shown (its start-up got to: ${stalled})`]);
     expect(mapStepProblems(stuck, true)).toEqual([`${P}#s2: the map is static (the live map's start-up got to: ${stalled})`]);
+  });
+});
+
+describe('shiftProblems', () => {
+  it('names every layout shift recorded while reading, and a walk that recorded none', () => {
+    expect(shiftProblems({ ...good, shifts: [] })).toEqual([]);
+    const shift = 'at scrollY 2400: 0.0031, p.chart__source 469→496 px, p.chart__note 441→469 px';
+    expect(shiftProblems({ ...good, shifts: [shift] })).toEqual([`${P}: layout shift while reading, ${shift}`]);
+    expect(shiftProblems({ ...good, shifts: undefined })).toEqual([`${P}: layout shifts were not recorded`]);
   });
 });
