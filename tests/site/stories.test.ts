@@ -3,7 +3,8 @@
  * size, with the static maps, and on a phone with the live MapLibre map (`?map=live`): scrolling down like
  * a reader, every step becomes current in document order, and at each position the step under the trigger
  * line is the current one and its graphic shows the step's state. No page errors, no console errors, no CSP
- * violations, no request leaving the origin.
+ * violations, no request leaving the origin, and nothing moving by itself while it is read (no layout shift;
+ * also on the demo's own steps, the graphics no real story shows).
  *
  * On phones, every map step is also checked where it becomes current (its top on the trigger line): the
  * step's card must not cover the map's legend or its source/schematic note, and nothing else may cover
@@ -20,21 +21,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hasStickyMap, TEST_DIST } from '../../scripts/lib/browser.ts';
 import { sharedBrowser } from './shared.ts';
-import { realStories } from './pages.ts';
+import { DEMO, realStories } from './pages.ts';
 import { ensureWalks, readWalk, type WalkKind } from './walk.ts';
 import { cleanProblems, forcedLiveProblems, mapStepProblems, shiftProblems, stepOrderProblems } from './walk-gates.ts';
 
 /** The real stories of the build (pages with a `[data-story]`, without the demo), as paths (`fyp-projects/`). */
 const STORIES = realStories();
 const KINDS: WalkKind[] = ['phone', 'desktop', 'live'];
+/** The demo's own steps are walked by these readers (walk.ts: allWalks). */
+const DEMO_KINDS = ['phone', 'desktop'] as const;
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await sharedBrowser();
-  await ensureWalks(
-    browser,
-    KINDS.flatMap((kind) => STORIES.map((path) => ({ path, kind }))),
-  );
+  await ensureWalks(browser, [
+    ...KINDS.flatMap((kind) => STORIES.map((path) => ({ path, kind }))),
+    ...DEMO_KINDS.map((kind) => ({ path: DEMO, kind })),
+  ]);
 }, 900_000);
 afterAll(async () => {
   await browser?.close();
@@ -65,6 +68,12 @@ describe.each([
   // pushed its source line down (industry-2025, #growth-target, 0.0031).
   it.each(STORIES)('%s: nothing moves by itself while the story is read (no layout shift)', (path) => {
     expectNone(shiftProblems(readWalk({ path, kind })));
+  });
+});
+
+describe.each(DEMO_KINDS)('the demo, at %s size', (kind) => {
+  it('nothing moves by itself at its own steps (no layout shift)', () => {
+    expectNone(shiftProblems(readWalk({ path: DEMO, kind })));
   });
 });
 
