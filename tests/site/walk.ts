@@ -22,7 +22,8 @@
  *    desktop), the map's card/legend/note boxes and the enhancer's decision (map steps; the live kind first
  *    waits for the live map, the phone for the decision);
  * 4. at the bottom: the labels of the figures outside a scrolly (phone, desktop), the network gone idle, the
- *    page's errors, console errors, CSP violations, requests off the origin or off the base path;
+ *    layout shifts since the first scroll, the page's errors, console errors, CSP violations, requests off
+ *    the origin or off the base path;
  * 5. (phone) step-card heights again at 375×667 (the same page, resized).
  *
  * The demo (the engine's own test page) is not read through here: its steps whose kind of graphic no real
