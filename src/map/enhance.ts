@@ -573,9 +573,10 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   /**
    * One pass of the live path, in a pause: take the page's live map (bringing it in the first time),
    * put it at this section's state, wait until the SVG's move has ended and the map has painted that
-   * state, then fade it in, unless the reader started a gesture or moved on meanwhile. True when shown.
+   * state, then fade it in, unless the reader started a gesture or moved on meanwhile. Returns '' when
+   * shown, else why not (`notNow`).
    */
-  async function sync(): Promise<boolean> {
+  async function sync(): Promise<string> {
     const want = key;
     const map = await claim(when.pause);
     await svg.settled();
@@ -584,10 +585,10 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     if (not) {
       // Why a pass ended without showing it (tests report it when the live map never comes).
       performance.mark('map:not-shown', { detail: not });
-      return false;
+      return not;
     }
     reveal();
-    return true;
+    return '';
   }
 
   /**
@@ -616,21 +617,24 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
     for (;;) {
       if (destroyed) return;
       const seen = wakes;
+      let not = '';
       if (onScreen() && !(host.owner === me && shown) && !exploring()) {
-        let ok: boolean;
         try {
-          ok = await sync();
+          not = await sync();
         } catch (e) {
           if (destroyed) return;
           root.dataset['live'] = 'failed';
           throw e;
         }
-        if (ok) {
+        if (!not) {
           performance.mark('map:live');
           shownOnce();
         }
       }
-      if (wakes === seen) await Promise.race([when.nextScroll(), changed()]);
+      // A pass cut short by a gesture tries again in the pause after it: that gesture may have been the
+      // reader's last (a wheel that changed no step came while the map painted), and waiting for the next
+      // scroll kept the SVG for good.
+      if (wakes === seen && not !== 'gesturing') await Promise.race([when.nextScroll(), changed()]);
       await when.pause();
     }
   }

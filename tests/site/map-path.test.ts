@@ -327,12 +327,17 @@ function gestureProbe(): void {
   type Ev = { t: number; kind: 'draw' | 'create' | 'live-on' | 'live-off' | 'state'; state?: string };
   const log: Ev[] = [];
   const gestures: [number, number][] = [];
+  /** Called at each MapLibre draw call (armed by `wheelAtDraw`). */
+  let onDraw: (() => void) | null = null;
   const now = () => performance.now();
   const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'clear']) {
     const f = proto[name] as (...a: unknown[]) => unknown;
     proto[name] = function (this: WebGL2RenderingContext, ...a: unknown[]) {
-      if ((this.canvas as HTMLCanvasElement).classList?.contains('maplibregl-canvas')) log.push({ t: now(), kind: 'draw' });
+      if ((this.canvas as HTMLCanvasElement).classList?.contains('maplibregl-canvas')) {
+        log.push({ t: now(), kind: 'draw' });
+        if (onDraw) onDraw();
+      }
       return f.apply(this, a);
     };
   }
@@ -380,14 +385,26 @@ function gestureProbe(): void {
   performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
     const r = mark(name, opts);
     if (name === 'map:create' && onCreate) onCreate();
+    if (name === wheelAfter) {
+      wheelAfter = null;
+      // Mid-render: the frame was not held, and its idle event comes at the end of this render.
+      onDraw = () => {
+        onDraw = null;
+        document.dispatchEvent(new WheelEvent('wheel', { deltaY: 1, bubbles: true, cancelable: false }));
+        gestures.push([now(), now()]);
+      };
+    }
     return r;
   }) as typeof performance.mark;
+  /** The mark after which the next MapLibre draw call gets one wheel event (no scroll). */
+  let wheelAfter: string | null = null;
   Object.assign(window, {
     __probe: {
       log,
       gestures,
       gesture,
       gestureAtCreate: (o: { dy: number; every: number; ms: number }) => (onCreate = () => ((onCreate = null), void gesture(o))),
+      wheelAtDraw: (mark: string) => (wheelAfter = mark),
     },
   });
 }
@@ -499,6 +516,30 @@ describe('the live map and scroll gestures (?map=live)', () => {
     p = await probe(page);
     expect(p.log.filter((e) => e.kind === 'draw' && e.t > g1).length).toBeGreaterThan(0);
     expect(shownAfterPaint(p)).toEqual([true]);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('a wheel that comes while the live map paints its state, and changes no step: the map is shown in the pause after it, without another scroll', async () => {
+    const { page, watch } = await open('?map=live', undefined, gestureProbe);
+    const [first] = await mapSteps(page);
+    // Once start-up is done (the map is ready, its state not yet painted for the section), one wheel event in
+    // the next MapLibre render: a gesture the pass that would show the map sees only when that render ends.
+    await page.evaluate(() => (window as unknown as { __probe: { wheelAtDraw: (m: string) => void } }).__probe.wheelAtDraw('map:rendered'));
+    await readTo(page, first as string);
+    // Positive control: that pass saw the gesture and did not show the map.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('map:not-shown').some((m) => (m as PerformanceMark).detail === 'gesturing'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const p = await probe(page);
+    expect(
+      p.log.filter((e) => e.kind === 'live-on'),
+      'not shown during that gesture',
+    ).toEqual([]);
+    // No more input: the pause after it brings the map in.
+    expect(await judged(page, first as string, /^shown$/)).toBe('shown');
     expectClean(watch);
     await page.context().close();
   });
