@@ -633,7 +633,7 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
       }
       // A pass cut short by a gesture tries again in the pause after it: that gesture may have been the
       // reader's last (a wheel that changed no step came while the map painted), and waiting for the next
-      // scroll kept the SVG for good.
+      // scroll kept the SVG until the reader scrolled again.
       if (wakes === seen && not !== 'gesturing') await Promise.race([when.nextScroll(), changed()]);
       await when.pause();
     }
