@@ -298,41 +298,51 @@ export async function settled(page: Page, { timeout = 60_000 } = {}): Promise<vo
  * once the control's entry is in, every earlier one has been counted: no fixed wait. Leaves the page as it
  * was (the block is removed). Call after the page has settled. `shifts` names what moved in each shift
  * counted in `sinceLoad` (when, how much, each source node with its rectangle before → after), for the
- * failure message of a check that expects none.
+ * failure message of a check that expects none. `since` (ms, the page's clock) counts only the shifts from
+ * then on; `control: false` skips the control (`control` is then 0: e.g. at the bottom of a page, where scroll
+ * anchoring keeps a block put at the top from moving anything on screen).
  */
-export async function layoutShift(page: Page): Promise<{ sinceLoad: number; control: number; shifts: string[] }> {
-  return page.evaluate(async () => {
-    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
-    const entries: { startTime: number; value: number; what: string }[] = [];
-    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}×${r.height}`;
-    const name = (n: Node | null | undefined) =>
-      !n
-        ? '(removed node)'
-        : n instanceof Element
-          ? n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') + [...n.classList].map((c) => `.${c}`).join('')
-          : n.nodeName;
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        const { value, sources = [] } = e as unknown as { value: number; sources?: Source[] };
-        const what = sources.map((s) => `${name(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join('; ');
-        entries.push({ startTime: e.startTime, value, what: `${Math.round(e.startTime)} ms: ${value} (${what})` });
+export async function layoutShift(
+  page: Page,
+  { since = 0, control = true }: { since?: number; control?: boolean } = {},
+): Promise<{ sinceLoad: number; control: number; shifts: string[] }> {
+  return page.evaluate(
+    async ({ since, control }) => {
+      type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+      const entries: { startTime: number; value: number; what: string }[] = [];
+      const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}×${r.height}`;
+      const name = (n: Node | null | undefined) =>
+        !n
+          ? '(removed node)'
+          : n instanceof Element
+            ? n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') + [...n.classList].map((c) => `.${c}`).join('')
+            : n.nodeName;
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const { value, sources = [] } = e as unknown as { value: number; sources?: Source[] };
+          const what = sources.map((s) => `${name(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join('; ');
+          entries.push({ startTime: e.startTime, value, what: `${Math.round(e.startTime)} ms: ${value} (${what})` });
+        }
+      });
+      observer.observe({ type: 'layout-shift', buffered: true });
+      const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      await twoFrames();
+      const at = performance.now();
+      if (control) {
+        const block = document.createElement('div');
+        block.style.height = '240px';
+        document.body.prepend(block);
+        // At most ~120 × 2 frames for the control's entry (a missing one fails the caller's control check).
+        for (let i = 0; i < 120 && !entries.some((e) => e.startTime >= at); i++) await twoFrames();
+        block.remove();
       }
-    });
-    observer.observe({ type: 'layout-shift', buffered: true });
-    const twoFrames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-    await twoFrames();
-    const at = performance.now();
-    const block = document.createElement('div');
-    block.style.height = '240px';
-    document.body.prepend(block);
-    // At most ~120 × 2 frames for the control's entry (a missing one fails the caller's control check).
-    for (let i = 0; i < 120 && !entries.some((e) => e.startTime >= at); i++) await twoFrames();
-    observer.disconnect();
-    block.remove();
-    const sum = (list: typeof entries) => list.reduce((s, e) => s + e.value, 0);
-    const before = entries.filter((e) => e.startTime < at);
-    return { sinceLoad: sum(before), control: sum(entries.filter((e) => e.startTime >= at)), shifts: before.map((e) => e.what) };
-  });
+      observer.disconnect();
+      const sum = (list: typeof entries) => list.reduce((s, e) => s + e.value, 0);
+      const before = entries.filter((e) => e.startTime >= since && e.startTime < at);
+      return { sinceLoad: sum(before), control: sum(entries.filter((e) => e.startTime >= at)), shifts: before.map((e) => e.what) };
+    },
+    { since, control },
+  );
 }
 
 /**

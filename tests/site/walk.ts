@@ -33,7 +33,17 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, frames, openPage, PHONE_1X, settled, TEST_BASE, trackPending, type PageWatch } from '../../scripts/lib/browser.ts';
+import {
+  DESKTOP,
+  frames,
+  layoutShift,
+  openPage,
+  PHONE_1X,
+  settled,
+  TEST_BASE,
+  trackPending,
+  type PageWatch,
+} from '../../scripts/lib/browser.ts';
 import { runningMotion } from './gates/resilience.ts';
 import { sharedBrowser } from './shared.ts';
 import { axeConfirmed, type AxeProblem } from './gates.ts';
@@ -170,8 +180,9 @@ export interface Walk {
   /** Animations and d3 transitions running right after a stop (`scrollY 1234: animation … on …`). */
   motion: string[];
   /**
-   * Layout shifts from the first scroll to the bottom (before the phone's resize), each as "at scrollY 1234:
-   * 0.0031, p.chart__source 469→496 px, …": something a reader is looking at moved by itself.
+   * Layout shifts from the first scroll to the bottom (before the phone's resize), as `layoutShift()` names
+   * them ("15362 ms: 0.0031 (p.chart__source 16,469 358×42 → 16,496 358×42; …)"): something a reader is
+   * looking at moved by itself.
    */
   shifts?: string[];
   /** Reached the bottom of the page. */
@@ -412,22 +423,6 @@ export async function openFor(
     });
   }
   await page.addInitScript(() => {
-    // Every layout shift, with what moved (its element and its top before and after).
-    const shifts: { t: number; text: string }[] = [];
-    (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
-    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources?: Source[] })[]) {
-        const moved = (e.sources ?? []).map((s) => {
-          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
-          const name = el ? `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}` : 'a node';
-          return `${name} ${Math.round(s.previousRect.top)}→${Math.round(s.currentRect.top)} px`;
-        });
-        shifts.push({ t: e.startTime, text: `at scrollY ${Math.round(scrollY)}: ${e.value.toFixed(4)}, ${moved.join(', ')}` });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.addInitScript(() => {
     new MutationObserver(() => {
       if (document.querySelector('.story-map.is-live')) (window as unknown as { __mapLive?: boolean }).__mapLive = true;
     }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true });
@@ -655,10 +650,7 @@ export async function recordWalk(browser: Browser, siteUrl: string, spec: WalkSp
     }
     await p.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => undefined);
     walk.live = await p.evaluate(() => (window as unknown as { __mapLive?: boolean }).__mapLive === true);
-    walk.shifts = await p.evaluate(
-      (t0) => (window as unknown as { __shifts: { t: number; text: string }[] }).__shifts.filter((x) => x.t >= t0).map((x) => x.text),
-      scrollStart,
-    );
+    walk.shifts = (await layoutShift(p, { since: scrollStart, control: false })).shifts;
     walk.instances = await p.evaluate(() => document.querySelectorAll('.maplibregl-map').length);
     if (spec.kind === 'phone') {
       // The same context (mobile, touch), resized: a card's height is CSS layout at that viewport.

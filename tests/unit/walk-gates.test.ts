@@ -184,7 +184,7 @@ describe('each gate fails the bad recording, naming the page and the step', () =
 describe('shiftProblems', () => {
   it('names every layout shift recorded while reading, and a walk that recorded none', () => {
     expect(shiftProblems({ ...good, shifts: [] })).toEqual([]);
-    const shift = 'at scrollY 2400: 0.0031, p.chart__source 469→496 px, p.chart__note 441→469 px';
+    const shift = '15362 ms: 0.0031 (p.chart__source 16,469 358×42 → 16,496 358×42)';
     expect(shiftProblems({ ...good, shifts: [shift] })).toEqual([`${P}: layout shift while reading, ${shift}`]);
     expect(shiftProblems({ ...good, shifts: undefined })).toEqual([`${P}: layout shifts were not recorded`]);
   });
