@@ -9,6 +9,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import headers from './src/integrations/headers.ts';
 import { scriptSource } from './src/lib/headers.ts';
 import remarkContentGuard from './src/checks/remark-guard.ts';
+import remarkLeadEnd from './src/lib/content/lead.ts';
 
 /** Where the site will live. Both can be set per deployment without code changes (see README). */
 const site = process.env.SITE_URL ?? 'https://example.org';
@@ -74,7 +75,7 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     // Astro 7's MDX integration ignores mdx({ remarkPlugins }); plugins go through the processor.
-    mdx({ processor: unified({ remarkPlugins: [remarkContentGuard], smartypants: false }) }),
+    mdx({ processor: unified({ remarkPlugins: [remarkContentGuard, remarkLeadEnd], smartypants: false }) }),
     sitemap({ filter: (page) => !unlisted.some((path) => new URL(page).pathname.endsWith(path)) }),
     // last: it reads the built pages' policies and lists the output's folders
     headers(),

@@ -3,6 +3,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { GraphicRef } from '../graphic.ts';
+import { anchorFromFileName } from './lead.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
 export type ChapterEntry = CollectionEntry<'chapters'>;
@@ -44,5 +45,5 @@ export async function getStories(): Promise<Story[]> {
 
 /** The anchor id of a chapter on its story page: the file name without the number, e.g. `turnaround`. */
 export function chapterAnchor(c: ChapterEntry): string {
-  return (c.id.split('/')[1] ?? c.id).replace(/^\d+-/, '');
+  return anchorFromFileName(c.id.split('/')[1] ?? c.id);
 }
