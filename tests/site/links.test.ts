@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { crawlSite, type CrawlReport } from './gates/links.ts';
-import { TEST_BASE } from '../../scripts/lib/browser.ts';
+import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allPages, storyPages } from './pages.ts';
 
 /** `npm run build:test` builds for SITE_URL=http://127.0.0.1 (canonical and feed links). */
 const SITE_ORIGIN = 'http://127.0.0.1';
@@ -59,6 +62,34 @@ describe('links of the test build', () => {
       `external links (not fetched): ${report.external.length}\n${report.external.map((e) => `  ${e.url}  (from ${e.parent})`).join('\n')}`,
     );
     for (const e of report.external) expect(e.url).toMatch(/^(https?:|mailto:)/);
+  });
+});
+
+describe('where the first paint waits', () => {
+  // `<link rel="expect" href="#id" blocking="render">` (src/layouts/Base.astro): an id the page lacks would hold
+  // the first paint until the whole page is parsed, silently; a story's must end its first chapter's lead.
+  const html = (path: string) => readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8');
+  const expected = (page: string) => [...page.matchAll(/<link rel="expect" href="#([\w-]+)" blocking="render">/g)].map((m) => m[1]!);
+  it.each(allPages())('/%s: for one element of the page, at or after the bars at the top', (path) => {
+    const page = html(path);
+    const ids = expected(page);
+    expect(ids).toHaveLength(1);
+    const at = [...page.matchAll(new RegExp(`\\sid="${ids[0]}"`, 'g'))].map((m) => m.index);
+    expect(at, `#${ids[0]} on the page`).toHaveLength(1);
+    expect(at[0]).toBeGreaterThanOrEqual(page.indexOf(' id="bars-end"'));
+  });
+  it.each(storyPages())('/%s: for the end of the first chapter’s lead, before its first graphic', (path) => {
+    const page = html(path);
+    const first = page.indexOf('<section class="chapter"');
+    const id = /<section class="chapter" id="([\w-]+)"/.exec(page.slice(first))?.[1];
+    expect(expected(page)).toEqual([`${id}-lead-end`]);
+    const marker = page.indexOf(`<span id="${id}-lead-end" hidden>`);
+    const chapterEnd = page.indexOf('</section>', first);
+    expect(marker).toBeGreaterThan(first);
+    for (const graphic of ['<section class="scrolly"', '<figure class="figure']) {
+      const g = page.indexOf(graphic, first);
+      if (g >= 0 && g < chapterEnd) expect(marker, `${graphic} comes after the lead`).toBeLessThan(g);
+    }
   });
 });
 
