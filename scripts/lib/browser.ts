@@ -156,6 +156,8 @@ export const hasStickyMap = (html: string): boolean => /\bclass="(?:[^"]*\s)?sto
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
+/** A tall desktop, where every story's first scrolly section is in view as the page opens. */
+export const FULL_HD = { viewport: { width: 1920, height: 1080 } } as const;
 /**
  * The phone (same CSS viewport, mobile, touch) drawn at device scale 1, for the test gates where the pixel
  * density is not what is tested: the site has no density-dependent CSS or markup, so layout, colours and

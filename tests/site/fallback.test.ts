@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, openPage, PHONE_1X } from '../../scripts/lib/browser.ts';
+import { DESKTOP, FULL_HD, openPage, PHONE_1X } from '../../scripts/lib/browser.ts';
 import { expectNoLayoutShift, sharedBrowser } from './shared.ts';
 import { realStories, storyPages } from './pages.ts';
 
@@ -186,7 +186,6 @@ describe('a slow connection: 50 kbps, 2 s latency', () => {
 describe('the script arrives after the first paint', () => {
   // Lighthouse's phone (Moto G Power) and ours: on goals-2025 the first section is in view as the page opens.
   // Desktops: at 1280×800 goals-2025's first section is, at 1920×1080 every story's first (src/scrolly/scrolly.css).
-  const FULL_HD = { viewport: { width: 1920, height: 1080 } } as const;
   const LH_PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true } as const;
   /**
    * One tab per phone, led from story to story (each page a fresh document; routing turns the tab's HTTP

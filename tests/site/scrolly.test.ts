@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
   DESKTOP,
+  FULL_HD,
   frames,
   openPage,
   PHONE,
@@ -757,6 +758,16 @@ describe('layout', () => {
       { name: 'in the story header, before its dek', at: '<p class="story__dek"', paintsEarly: false },
       { name: "in the first chapter's lead, after its first number", at: '</a><span class="v__tip"', paintsEarly: false },
       { name: "after the first chapter's lead", at: `<span id="${leadEndId('figures')}" hidden`, paintsEarly: true },
+      // On a story whose first scrolly section is in view at 1920×1080 with a graphic tall enough to reach into
+      // the first screen: before the engine, as a wide screen lays it out (src/scrolly/scrolly.css), its first
+      // step's graphic is centred there; cut after its title (without the rule that hides it until whole: 0.0007).
+      {
+        name: "goals-2025, in the first step's graphic, after its title",
+        story: 'goals-2025/',
+        at: '</p>',
+        after: '<figure class="figure figure--step"',
+        paintsEarly: true,
+      },
     ];
     const PAUSE_MS = 800;
     /** Where the HTML of a request is cut, and when its rest was sent, by the cut's index (the query `?cut=`). */
@@ -775,7 +786,7 @@ describe('layout', () => {
         const cut = CUTS[which];
         if (!cut || !(up.headers.get('content-type') ?? '').startsWith('text/html')) return void res.end(body);
         const html = body.toString('utf8');
-        const at = html.indexOf(cut.at);
+        const at = html.indexOf(cut.at, cut.after === undefined ? 0 : html.indexOf(cut.after));
         if (at < 0) return void res.end(body);
         const cutAt = html.indexOf('>', at) + 1;
         const record = { cutAt, restSent: Infinity };
@@ -791,15 +802,15 @@ describe('layout', () => {
     try {
       const { port } = server.address() as { port: number };
       const url = `http://127.0.0.1:${port}${site.pathname}`;
-      for (const options of [PHONE, DESKTOP]) {
+      for (const options of [PHONE, DESKTOP, FULL_HD]) {
         // The cuts side by side (the pauses are the time this takes, not the machine).
         await Promise.all(
           CUTS.map(async (cut, i) => {
-            const what = `${cut.name} (${options === PHONE ? 'phone' : 'desktop'})`;
+            const what = `${cut.name} (${options.viewport.width}×${options.viewport.height})`;
             const { page, watch } = await openPage(browser, url, options);
             contexts.push(page.context());
             await trackPending(page);
-            await page.goto(`${url}${STORY}?cut=${i}`);
+            await page.goto(`${url}${cut.story ?? STORY}?cut=${i}`);
             await settled(page);
             const record = sent.get(i);
             expect(record?.cutAt ?? -1, `${what}: the page has ${cut.at}`).toBeGreaterThan(0);
