@@ -21,7 +21,9 @@ export function anchorFromFileName(name: string): string {
 export const leadEndId = (anchor: string): string => `${anchor}-lead-end`;
 
 /** Nodes a lead is made of: prose, and what MDX keeps out of the page (frontmatter, imports, comments). */
-const LEAD = new Set<RootContent['type']>(['paragraph', 'heading', 'list', 'blockquote', 'thematicBreak', 'yaml', 'mdxjsEsm', 'mdxFlowExpression']);
+const PROSE: RootContent['type'][] = ['paragraph', 'heading', 'list', 'blockquote', 'thematicBreak'];
+const UNSEEN: RootContent['type'][] = ['yaml', 'mdxjsEsm', 'mdxFlowExpression'];
+const LEAD = new Set([...PROSE, ...UNSEEN]);
 
 /** Where the lead ends: the index of the first top-level node that is not prose (the tree's length if none is). */
 export function leadEnd(tree: Root): number {
