@@ -271,14 +271,14 @@ export const BASELINE_LOAF_MS: Readonly<Record<string, number>> = {
   'winter-tour-2022': 467,
 };
 
-/** Issue 13's targets for one map story, from the medians of its three variants. */
-
 /**
  * A LoAF script's name for the report: its file without Vite's hash and Astro's script suffix, then what
  * invoked it and its function (e.g. "Story.astro.js IdleCallback run").
  */
 export const shortScript = (script: string): string =>
   script.replace(/_astro_type_script_index_\d+_lang/, '').replace(/\.[\w-]{8}\.js\b/, '.js');
+
+/** Issue 13's targets for one map story, from the medians of its three variants. */
 export function mapStoryChecks(
   story: string,
   d: Medians,

@@ -12,12 +12,11 @@
  * line when the `，` after it arrived, and a centred graphic that moved up as its parts came (src/lib/content/
  * lead.ts, src/scrolly/scrolly.css).
  */
-import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import type { BrowserContextOptions } from 'playwright-core';
 import { serve } from './serve.ts';
 import { DESKTOP, FULL_HD, launch, layoutShift, openPage, PHONE, settled, TEST_BASE, TEST_DIST, trackPending } from './lib/browser.ts';
-import { cutPoints, spread } from './lib/cuts.ts';
+import { cutPoints, cutProxy, spread } from './lib/cuts.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -64,20 +63,8 @@ const cuts = values.sample === undefined ? all : spread(all, number('sample', va
 
 /** The cut of the page request in flight (the sweep loads one page at a time). */
 let cut = 0;
-const proxy = createServer((req, out) => {
-  void (async () => {
-    const up = await fetch(new URL(req.url ?? '/', site.url), { headers: { 'accept-encoding': 'identity' } });
-    const headers = [...up.headers].filter(([k]) => !/^(content-encoding|content-length|transfer-encoding|connection|keep-alive)$/.test(k));
-    out.writeHead(up.status, Object.fromEntries(headers));
-    const body = await up.text();
-    if (new URL(up.url).pathname !== pageUrl.pathname) return void out.end(body);
-    out.write(body.slice(0, cut));
-    setTimeout(() => out.end(body.slice(cut)), pause);
-  })().catch((e: unknown) => out.destroy(e as Error));
-});
-await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
-const { port } = proxy.address() as { port: number };
-const origin = `http://127.0.0.1:${port}`;
+const proxy = await cutProxy(site.url, (u) => (u.pathname === pageUrl.pathname ? { at: cut, pauseMs: pause } : null));
+const origin = proxy.origin;
 const browser = await launch();
 let shifted = 0;
 try {

@@ -329,6 +329,8 @@ function gestureProbe(): void {
   const gestures: [number, number][] = [];
   /** Called at each MapLibre draw call (armed by `wheelAtDraw`). */
   let onDraw: (() => void) | null = null;
+  /** The mark after which the next MapLibre draw call gets one wheel event (no scroll). */
+  let wheelAfter: string | null = null;
   const now = () => performance.now();
   const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'clear']) {
@@ -396,8 +398,6 @@ function gestureProbe(): void {
     }
     return r;
   }) as typeof performance.mark;
-  /** The mark after which the next MapLibre draw call gets one wheel event (no scroll). */
-  let wheelAfter: string | null = null;
   Object.assign(window, {
     __probe: {
       log,

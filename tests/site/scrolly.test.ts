@@ -7,7 +7,6 @@
  */
 import { runningMotion } from './gates/resilience.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import {
@@ -25,6 +24,7 @@ import {
 } from '../../scripts/lib/browser.ts';
 import { expectClean, expectNoLayoutShift, sharedBrowser } from './shared.ts';
 import { leadEndId } from '../../src/lib/content/lead.ts';
+import { cutProxy } from '../../scripts/lib/cuts.ts';
 
 const STORY = 'demo/';
 /** The story's step ids as built, read before the tests run so that per-step work can be split into tests. */
@@ -772,36 +772,18 @@ describe('layout', () => {
     const PAUSE_MS = 800;
     /** Where the HTML of a request is cut, and when its rest was sent, by the cut's index (the query `?cut=`). */
     const sent = new Map<number, { cutAt: number; restSent: number }>();
-    const server = createServer((req, res) => {
-      void (async () => {
-        const u = new URL(req.url ?? '/', site);
-        const which = Number(u.searchParams.get('cut') ?? -1);
-        u.searchParams.delete('cut');
-        const up = await fetch(u, { headers: { 'accept-encoding': 'identity' } });
-        const headers = [...up.headers].filter(
-          ([k]) => !/^(content-encoding|content-length|transfer-encoding|connection|keep-alive)$/.test(k),
-        );
-        res.writeHead(up.status, Object.fromEntries(headers));
-        const body = Buffer.from(await up.arrayBuffer());
-        const cut = CUTS[which];
-        if (!cut || !(up.headers.get('content-type') ?? '').startsWith('text/html')) return void res.end(body);
-        const html = body.toString('utf8');
-        const at = html.indexOf(cut.at, cut.after === undefined ? 0 : html.indexOf(cut.after));
-        if (at < 0) return void res.end(body);
-        const cutAt = html.indexOf('>', at) + 1;
-        const record = { cutAt, restSent: Infinity };
-        sent.set(which, record);
-        res.write(html.slice(0, cutAt));
-        setTimeout(() => {
-          record.restSent = Date.now();
-          res.end(html.slice(cutAt));
-        }, PAUSE_MS);
-      })().catch((e: unknown) => res.destroy(e as Error));
+    const proxy = await cutProxy(site.href, (u, html) => {
+      const which = Number(u.searchParams.get('cut') ?? -1);
+      const cut = CUTS[which];
+      if (!cut) return null;
+      const at = html.indexOf(cut.at, cut.after === undefined ? 0 : html.indexOf(cut.after));
+      if (at < 0) return null;
+      const record = { cutAt: html.indexOf('>', at) + 1, restSent: Infinity };
+      sent.set(which, record);
+      return { at: record.cutAt, pauseMs: PAUSE_MS, onRest: () => (record.restSent = Date.now()) };
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     try {
-      const { port } = server.address() as { port: number };
-      const url = `http://127.0.0.1:${port}${site.pathname}`;
+      const url = `${proxy.origin}${site.pathname}`;
       for (const options of [PHONE, DESKTOP, FULL_HD]) {
         // The cuts side by side (the pauses are the time this takes, not the machine).
         await Promise.all(
@@ -827,7 +809,7 @@ describe('layout', () => {
         );
       }
     } finally {
-      server.close();
+      proxy.close();
     }
   });
 
