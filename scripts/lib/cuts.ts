@@ -22,12 +22,17 @@ export function spread<T>(points: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, k) => points[Math.floor(k * step)]!);
 }
 
-/** What a cut proxy does with one HTML page: send it up to `at` (a string index), the rest `pauseMs` later. */
+/**
+ * What a cut proxy does with one HTML page: send it up to `at` (a string index), the rest `pauseMs` later, or
+ * as soon as `release` settles if that is sooner (a test that waits for something the half page does, with
+ * `pauseMs` as its ceiling).
+ */
 export interface Cut {
   at: number;
   pauseMs: number;
-  /** Called as the rest is sent. */
-  onRest?: () => void;
+  release?: Promise<unknown>;
+  /** Called as the rest is sent, with what sent it. */
+  onRest?: (by: 'release' | 'pause') => void;
 }
 
 /**
@@ -53,10 +58,19 @@ export async function cutProxy(
       const cut = cutFor(url, html);
       if (!cut) return void res.end(body);
       res.write(html.slice(0, cut.at));
-      setTimeout(() => {
-        cut.onRest?.();
+      let rest = false;
+      const send = (by: 'release' | 'pause') => {
+        if (rest) return;
+        rest = true;
+        clearTimeout(timer);
+        cut.onRest?.(by);
         res.end(html.slice(cut.at));
-      }, cut.pauseMs);
+      };
+      const timer = setTimeout(() => send('pause'), cut.pauseMs);
+      void cut.release?.then(
+        () => send('release'),
+        () => send('release'),
+      );
     })().catch((e: unknown) => res.destroy(e as Error));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
