@@ -774,8 +774,10 @@ describe('layout', () => {
     // over 1.3 s to paint goals-2025's half page) makes it slow, not wrong.
     const PAUSE_MS = 800;
     const CEILING_MS = 10_000;
-    /** Where the HTML of a request is cut, when its rest was sent and what sent it, by the cut's index (the query `?cut=`). */
-    const sent = new Map<number, { cutAt: number; restSent: number; by?: 'release' | 'pause' }>();
+    /** Where the HTML of a request was cut, when its rest was sent and what sent it. */
+    type Sent = { cutAt: number; restSent: number; by?: 'release' | 'pause' };
+    /** By the cut's index (the query `?cut=`). */
+    const sent = new Map<number, Sent>();
     /** For a cut that must paint early: resolved when its page has painted. */
     const painted = new Map<number, Promise<void>>();
     const proxy = await cutProxy(site.href, (u, html) => {
@@ -784,10 +786,7 @@ describe('layout', () => {
       if (!cut) return null;
       const at = html.indexOf(cut.at, cut.after === undefined ? 0 : html.indexOf(cut.after));
       if (at < 0) return null;
-      const record: { cutAt: number; restSent: number; by?: 'release' | 'pause' } = {
-        cutAt: html.indexOf('>', at) + 1,
-        restSent: Infinity,
-      };
+      const record: Sent = { cutAt: html.indexOf('>', at) + 1, restSent: Infinity };
       sent.set(which, record);
       const onRest = (by: 'release' | 'pause') => Object.assign(record, { restSent: Date.now(), by });
       return cut.paintsEarly
