@@ -19,6 +19,7 @@
  * failure is never thrown at the page (the story keeps working).
  */
 import type { GraphicController, Mount, MountOptions, SetStateOptions } from '../lib/graphic-client.ts';
+import { whenIdle } from '../lib/idle.ts';
 import type { LngLat } from './camera.ts';
 import { cheapSignals, livePixelRatio, mapMode, qualifies, webgl2RendererOffThread } from './device.ts';
 import { hasSize, nextTask, proximity, scheduler, setEvaluationGate, whileNear, type Proximity, type Scheduler } from './loader.ts';
@@ -45,6 +46,8 @@ const MOVE_MS = 900;
 const FADE_MS = 350;
 /** The outgoing state's fade, linear: gone at 0.6 × its own duration per FADE_MS (about two thirds into a move). */
 const OUT_MS = FADE_MS / 0.6;
+/** Cloning the states ahead: in idle time, or after this long at the latest. */
+const AHEAD_IDLE = { timeout: 2000, fallback: 300 };
 
 const read = <T>(el: HTMLElement | SVGElement, key: string): T | null => {
   const raw = el.dataset[key];
@@ -227,6 +230,36 @@ export function svgStates(root: HTMLElement) {
    */
   let pending: { raf: number; from: HTMLElement } | null = null;
 
+  /**
+   * States' SVGs cloned ahead, in idle time, by the step figure they come from: a move's first frame
+   * inserts one instead of also copying the step's whole SVG (about a third of that frame's script on a
+   * throttled phone). A clone is used once; the state is cloned again, idle, for the next time.
+   */
+  const ahead = new Map<HTMLElement, Placed>();
+  const queue: HTMLElement[] = [];
+  let cancelIdle: (() => void) | null = null;
+  const cloneNext = () => {
+    cancelIdle = null;
+    const from = queue.shift();
+    if (!from) return;
+    if (!ahead.has(from)) {
+      // A state that cannot be cloned here is not ahead: the move clones it, and a failure there is the
+      // engine's to report (one graphic's failure), not an error thrown at the page from an idle callback.
+      try {
+        const clone = cloneSvg(from);
+        const p = clone ? placed(clone) : null;
+        if (p) ahead.set(from, p);
+      } catch {
+        // (see above)
+      }
+    }
+    if (queue.length) cancelIdle = whenIdle(cloneNext, AHEAD_IDLE);
+  };
+  const prepare = (froms: HTMLElement[]) => {
+    queue.push(...froms.filter((f) => !queue.includes(f)));
+    cancelIdle ??= whenIdle(cloneNext, AHEAD_IDLE);
+  };
+
   /** Waiting for no move to run (`settled()`). */
   const waiting: (() => void)[] = [];
   const stopped = () => {
@@ -257,7 +290,10 @@ export function svgStates(root: HTMLElement) {
   /** Puts `from`'s SVG in the sticky map: at once, or tweening from the picture on screen now. */
   function swap(from: HTMLElement, animate: boolean): void {
     const mine = root.querySelector<SVGSVGElement>('svg.story-map__svg');
-    const clone = cloneSvg(from);
+    const early = ahead.get(from) ?? null;
+    ahead.delete(from);
+    if (early) prepare([from]);
+    const clone = early?.svg ?? cloneSvg(from);
     // Where the picture is now: mid-move, the move's current camera; the outgoing state of a move
     // in progress goes at once.
     let cam: Similarity | null = tween ? tween.last : null;
@@ -268,7 +304,7 @@ export function svgStates(root: HTMLElement) {
     }
     const old = mine ? placed(mine) : null;
     cam ??= old?.base ?? null;
-    const next = clone ? placed(clone) : null;
+    const next = early ?? (clone ? placed(clone) : null);
     if (!animate || !old || !next || !cam || !clone || !mine) {
       if (mine && clone) mine.replaceWith(clone);
       else if (mine) mine.remove();
@@ -347,8 +383,16 @@ export function svgStates(root: HTMLElement) {
         swap(from, true);
       });
     },
-    /** Ends a move at once (the controller goes). */
-    finish,
+    /** Clones these step figures' states ahead, in idle time (the states a move may go to). */
+    prepare,
+    /** Ends a move at once (the controller goes); nothing more is cloned ahead. */
+    finish() {
+      cancelIdle?.();
+      cancelIdle = null;
+      queue.length = 0;
+      ahead.clear();
+      finish();
+    },
     /** Resolves when no move runs (the live map takes over from the picture a move ends on). */
     settled(): Promise<void> {
       return tween || pending ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve();
@@ -371,6 +415,12 @@ export const mount: Mount = (layer: HTMLElement, opts: MountOptions): MapControl
   const mode = mapMode(location.search);
   const when = scheduler();
   const svg = svgStates(root);
+  // The states this section's steps can move the map to, cloned ahead in idle time.
+  svg.prepare([
+    ...(layer
+      .closest('[data-scrolly]')
+      ?.querySelectorAll<HTMLElement>(`[data-step][data-graphic="${CSS.escape(graphic)}"] .figure .story-map`) ?? []),
+  ]);
   let destroyed = false;
   /** The live map, once this section has had it. */
   let live: LiveMap | null = null;

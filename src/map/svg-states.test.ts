@@ -103,6 +103,46 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     await states.settled();
   });
 
+  it('states cloned ahead in idle time: the move inserts the clone made then (no copy in its frame), and clones the state again, idle', async () => {
+    const { svgStates } = await import('./enhance.ts');
+    const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
+    const root = new FakeElement('div', { class: 'story-map' }).append(box);
+    const to: Similarity = { k: 0.2722, x: -1425.8077, y: -1357.0777 };
+    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(mapSvg(to));
+    const states = svgStates(root as unknown as HTMLElement);
+    const clones = vi.spyOn(FakeElement.prototype, 'cloneNode');
+    /** The SVGs copied (a deep copy copies their children too). */
+    const copied = () => clones.mock.contexts.filter((c) => (c as FakeElement).tagName === 'svg');
+    try {
+      states.prepare([from as unknown as HTMLElement]);
+      expect(copied(), 'nothing is cloned before the page is idle').toEqual([]);
+      fake.tasks();
+      expect(copied()).toHaveLength(1);
+      const early = clones.mock.results[clones.mock.contexts.findIndex((c) => (c as FakeElement).tagName === 'svg')]!.value as FakeElement;
+      clones.mockClear();
+      states.show(from as unknown as HTMLElement, true);
+      fake.frame(0);
+      expect(copied(), 'the move copies nothing in its frame').toEqual([]);
+      expect(box.children[0]).toBe(early);
+      fake.tasks();
+      expect(copied(), 'the state is cloned again for the next time').toHaveLength(1);
+      fake.frame(1000);
+      await states.settled();
+      // Without the clone made ahead (finish() drops them), a move copies the state in its frame.
+      states.finish();
+      clones.mockClear();
+      states.show(state0() as unknown as HTMLElement, true);
+      fake.frame(2000);
+      expect(copied()).toHaveLength(1);
+      fake.frame(4000);
+    } finally {
+      clones.mockRestore();
+    }
+    function state0() {
+      return new FakeElement('div', { class: 'story-map', 'data-state': 'a' }).append(mapSvg(BASE));
+    }
+  });
+
   it('two state changes before the next frame: only the last is shown; finish() shows a waiting one at once', async () => {
     const { svgStates } = await import('./enhance.ts');
     const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
