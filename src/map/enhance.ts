@@ -237,12 +237,13 @@ export function svgStates(root: HTMLElement) {
    * next time.
    */
   const ahead = new Map<HTMLElement, Placed>();
-  const queue: HTMLElement[] = [];
+  const queue = new Set<HTMLElement>();
   let cancelIdle: (() => void) | null = null;
   const cloneNext = () => {
     cancelIdle = null;
-    const from = queue.shift();
+    const [from] = queue;
     if (!from) return;
+    queue.delete(from);
     if (!ahead.has(from)) {
       // A state that cannot be cloned here is not ahead: the move clones it, and a failure there is the
       // engine's to report (one graphic's failure), not an error thrown at the page from an idle callback.
@@ -254,11 +255,11 @@ export function svgStates(root: HTMLElement) {
         // (see above)
       }
     }
-    if (queue.length) cancelIdle = whenIdle(cloneNext, AHEAD_IDLE);
+    if (queue.size) cancelIdle = whenIdle(cloneNext, AHEAD_IDLE);
   };
   const prepare = (froms: HTMLElement[]) => {
-    queue.push(...froms.filter((f) => !queue.includes(f)));
-    cancelIdle ??= whenIdle(cloneNext, AHEAD_IDLE);
+    for (const f of froms) queue.add(f);
+    if (queue.size) cancelIdle ??= whenIdle(cloneNext, AHEAD_IDLE);
   };
 
   /** Waiting for no move to run (`settled()`). */
@@ -390,7 +391,7 @@ export function svgStates(root: HTMLElement) {
     finish() {
       cancelIdle?.();
       cancelIdle = null;
-      queue.length = 0;
+      queue.clear();
       ahead.clear();
       finish();
     },
