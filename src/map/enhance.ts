@@ -41,11 +41,15 @@ export interface MapController extends GraphicController {
   readonly ready: Promise<void>;
 }
 
-/** A camera move between SVG states, and the cross-fade when only the content changes. */
+/**
+ * A state change: the outgoing state fades out over the next one at the camera on screen (FADE_MS), then,
+ * if the next state's camera differs, the camera moves (MOVE_MS). One after the other, so that no frame
+ * draws two maps: in a move every frame draws the moving SVG again, and with both states on screen the
+ * frames of a throttled phone took 54–70 ms (two SVGs painted and rasterised at DPR 3), against the
+ * cross-fade's frames, which the compositor runs alone.
+ */
 const MOVE_MS = 900;
 const FADE_MS = 350;
-/** The outgoing state's fade, linear: gone at 0.6 × its own duration per FADE_MS (about two thirds into a move). */
-const OUT_MS = FADE_MS / 0.6;
 /** Cloning the states ahead: in idle time, or after this long at the latest. */
 const AHEAD_IDLE = { timeout: 2000, fallback: 300 };
 
@@ -314,11 +318,9 @@ export function svgStates(root: HTMLElement) {
       stopped();
       return;
     }
-    // The outgoing state stays on top, fading out, while both follow the camera. In a cross-fade at
-    // one camera nothing else changes, and its opacity is an animation of its own (the compositor runs
-    // it: no style, layout or paint of the map per frame). In a move both SVGs are drawn again in every
-    // frame anyway, and the frames write its opacity: as a layer of its own it would be rasterised
-    // apart from the next state, twice the pixels a frame.
+    // The outgoing state stays on top and fades out at the camera on screen; its opacity is an animation
+    // of its own (the compositor runs it: no style, layout or paint of the map per frame). The camera
+    // moves once it has gone, so a move's frames draw one SVG, not two.
     mine.classList.replace('story-map__svg', 'story-map__svg-out');
     mine.setAttribute('aria-hidden', 'true');
     mine.before(clone);
@@ -326,38 +328,33 @@ export function svgStates(root: HTMLElement) {
     placeAt(old, cam);
     const moving = !sameCamera(cam, next.base);
     const animated =
-      !moving &&
       typeof mine.animate === 'function' &&
-      !!mine.animate([{ opacity: 1 }, { opacity: 0 }], { duration: OUT_MS, easing: 'linear', fill: 'forwards' });
+      !!mine.animate([{ opacity: 1 }, { opacity: 0 }], { duration: FADE_MS, easing: 'linear', fill: 'forwards' });
     const t = {
       raf: 0,
       out: old as Placed | null,
       now: next,
       from: cam,
       start: performance.now(),
-      ms: moving ? MOVE_MS : FADE_MS,
+      ms: moving ? FADE_MS + MOVE_MS : FADE_MS,
       last: cam,
     };
     tween = t;
     const frame = (time: number) => {
       if (tween !== t) return;
-      const u = Math.min(1, Math.max(0, (time - t.start) / t.ms));
-      const e = easeCubicInOut(u);
-      t.last = interpolateCamera(t.from, next.base, e);
-      placeAt(next, t.last);
+      const elapsed = Math.max(0, time - t.start);
       if (t.out) {
-        const fade = Math.max(0, 1 - (u * t.ms) / OUT_MS);
-        // Faded out (about two thirds into a camera move): gone, rather than placed, laid out and
-        // painted unseen in every frame left.
-        if (fade === 0) {
+        const fade = 1 - elapsed / FADE_MS;
+        if (fade <= 0) {
           t.out.svg.remove();
           t.out = null;
-        } else {
-          placeAt(t.out, t.last);
-          if (!animated) t.out.svg.setAttribute('opacity', fade.toFixed(3));
-        }
+        } else if (!animated) t.out.svg.setAttribute('opacity', fade.toFixed(3));
       }
-      if (u < 1) t.raf = requestAnimationFrame(frame);
+      if (moving && elapsed > FADE_MS) {
+        t.last = interpolateCamera(t.from, next.base, easeCubicInOut(Math.min(1, (elapsed - FADE_MS) / MOVE_MS)));
+        placeAt(next, t.last);
+      }
+      if (elapsed < t.ms) t.raf = requestAnimationFrame(frame);
       else end();
     };
     t.raf = requestAnimationFrame(frame);

@@ -76,7 +76,7 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     }
     expect(writes).toEqual([]);
     expect(outgoing.animations).toEqual([
-      { keyframes: [{ opacity: 1 }, { opacity: 0 }], options: { duration: 350 / 0.6, easing: 'linear', fill: 'forwards' } },
+      { keyframes: [{ opacity: 1 }, { opacity: 0 }], options: { duration: 350, easing: 'linear', fill: 'forwards' } },
     ]);
     fake.frame(400);
     // The move has ended: the outgoing state is gone, the next one stays.
@@ -84,22 +84,41 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     await states.settled();
   });
 
-  it('a camera move: the outgoing state is drawn with the next one (its opacity written per frame, no layer of its own)', async () => {
+  it('a camera move: the outgoing state fades out at the camera on screen, then the next one moves alone (no frame draws both)', async () => {
     const { svgStates } = await import('./enhance.ts');
     const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
     const root = new FakeElement('div', { class: 'story-map' }).append(box);
-    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(
-      mapSvg({ k: 0.2722, x: -1425.8077, y: -1357.0777 }),
-    );
+    const to: Similarity = { k: 0.2722, x: -1425.8077, y: -1357.0777 };
+    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(mapSvg(to));
     const outgoing = box.children[0] as FakeElement;
     const states = svgStates(root as unknown as HTMLElement);
     states.show(from as unknown as HTMLElement, true);
     fake.frame(0);
-    fake.frame(100);
-    expect(outgoing.animations).toEqual([]);
-    expect(Number(outgoing.getAttribute('opacity'))).toBeCloseTo(1 - 100 / (350 / 0.6), 3);
-    fake.frame(1000);
-    expect(box.children).toHaveLength(1);
+    const incoming = box.children[0] as FakeElement;
+    const geometry = (el: FakeElement) => (el.children[1] as FakeElement).getAttribute('transform');
+    // The fade: one animation on the outgoing state, both at the camera on screen, nothing written per frame.
+    expect(outgoing.animations).toEqual([
+      { keyframes: [{ opacity: 1 }, { opacity: 0 }], options: { duration: 350, easing: 'linear', fill: 'forwards' } },
+    ]);
+    expect(geometry(incoming)).toBe(formatMatrix(BASE));
+    const { writes, stop } = recordWrites();
+    try {
+      for (let t = 16; t < 350; t += 16) fake.frame(t);
+    } finally {
+      stop();
+    }
+    expect(writes).toEqual([]);
+    expect(box.children).toEqual([incoming, outgoing]);
+    // Faded: the outgoing state goes, and the camera moves the next one alone.
+    fake.frame(500);
+    expect(box.children).toEqual([incoming]);
+    const mid = geometry(incoming);
+    expect(mid).not.toBe(formatMatrix(BASE));
+    expect(mid).not.toBe(formatMatrix(to));
+    fake.frame(800);
+    expect(geometry(incoming)).not.toBe(mid);
+    fake.frame(350 + 900);
+    expect(geometry(incoming)).toBe(formatMatrix(to));
     await states.settled();
   });
 
@@ -126,7 +145,7 @@ describe('the SVG map path writes nothing a frame does not change', () => {
       expect(box.children[0]).toBe(early);
       fake.tasks();
       expect(copied(), 'the state is cloned again for the next time').toHaveLength(1);
-      fake.frame(1000);
+      fake.frame(350 + 900);
       await states.settled();
       // Without the clone made ahead (finish() drops them), a move copies the state in its frame.
       states.finish();
