@@ -154,6 +154,7 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
         { target: regular, contentRect: { width: 0, height: 0 } },
       ] as never);
     c.setState('b', figure as never, { animate: true });
+    fake.frame(); // an animated state change starts in the frame after the step's
     expect(compact?.children[0]?.getAttribute('x'), 'the shown layout is tweened (not there yet)').toBe('1');
     expect(regular?.children[0]?.getAttribute('x'), 'the hidden layout is switched in the step’s frame').toBe('1');
     fake.tasks(); // the page is idle
@@ -161,6 +162,7 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
     // a hidden layout that gets a box before the page is idle (the phone turned) switches then, not at idle
     const back = two('c', 70);
     c.setState('c', new FakeElement('div', { class: 'figure' }).append(back) as never, { animate: true });
+    fake.frame();
     expect(regular?.children[0]?.getAttribute('x'), 'still pending').toBe('50');
     for (const o of ro) o.callback([{ target: regular, contentRect: { width: 390, height: 200 } }] as never);
     expect(regular?.children[0]?.getAttribute('x'), 'switched when it got a box').toBe('70');
@@ -185,6 +187,7 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
     const mark = regular?.children[0] as unknown as { __transition?: unknown; getAttribute(n: string): string | null };
     // before the ResizeObserver's first report both layouts count as shown: both are tweened
     c.setState('b', new FakeElement('div', { class: 'figure' }).append(two('b', 50)) as never, { animate: true });
+    fake.frame();
     expect(mark.__transition, 'a tween runs on the regular layout').toBeDefined();
     for (const o of FakeObserver.all.filter((x) => x.kind === 'resize' && x.targets.has(regular as FakeElement)))
       o.callback([
@@ -192,6 +195,7 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
         { target: regular, contentRect: { width: 0, height: 0 } },
       ] as never);
     c.setState('c', new FakeElement('div', { class: 'figure' }).append(two('c', 70)) as never, { animate: true });
+    fake.frame();
     fake.tasks(); // idle: the hidden layout switches
     expect(mark.getAttribute('x')).toBe('70');
     expect(mark.__transition, 'the old tween is stopped (its end would settle x at 50)').toBeUndefined();
@@ -250,10 +254,34 @@ describe('chart setState(): a label whose text stays is not rewritten', () => {
     const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
     const c = mount(layer as never, { reducedMotion: false });
     c.setState('b', new FakeElement('div').append(labelled('b', '−1.2%', 5)) as never, { animate });
+    fake.frame();
     expect(writes(), 'the same text was written again').toBe(0);
     // positive control: a changed text is written
     c.setState('c', new FakeElement('div').append(labelled('c', '8.4%', 5)) as never, { animate });
+    fake.frame();
     expect(writes()).toBe(1);
     expect(label.textContent).toBe('8.4%');
+  });
+
+  it('an animated state change waits for the next frame; one without animation in between replaces it', async () => {
+    const { mount } = await import('./enhance.ts');
+    const live = chart('a', [['k1', 1]]);
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const c = mount(layer as never, { reducedMotion: false });
+    const mark = live.querySelector('[data-key="k1"]') as unknown as { __transition?: unknown; getAttribute(n: string): string | null };
+    c.setState('b', new FakeElement('div').append(chart('b', [['k1', 50]])) as never, { animate: true });
+    expect(mark.__transition, 'nothing starts in the step change’s frame').toBeUndefined();
+    expect(live.dataset['state']).toBe('a');
+    fake.frame();
+    expect(mark.__transition, 'the tween starts in the next frame').toBeDefined();
+    expect(live.dataset['state']).toBe('b');
+    // A jump before the next frame: the instant change is shown at once and the waiting one never runs.
+    c.setState('a', new FakeElement('div').append(chart('a', [['k1', 1]])) as never, { animate: true });
+    c.setState('c', new FakeElement('div').append(chart('c', [['k1', 70]])) as never, { animate: false });
+    expect(mark.getAttribute('x')).toBe('70');
+    fake.frame();
+    expect(live.dataset['state']).toBe('c');
+    expect(mark.getAttribute('x')).toBe('70');
+    c.destroy();
   });
 });

@@ -174,32 +174,51 @@ export const mount: Mount = (layer, opts): GraphicController => {
     cancel(svg);
     pending?.run();
   });
+  /**
+   * An animated state change waits for the next frame: the step change's frame (the engine's
+   * bookkeeping, the cards, the layer shown) does not also read both states' marks and start every
+   * tween; the tweens start one frame later, from the same picture (as the map's state changes do).
+   */
+  let pending = 0;
+  const show = (state: string, source: Element | null, animate: boolean) => {
+    const id = CSS.escape(chart.dataset['graphic'] ?? '');
+    // Without a step of its own, any static rendering of that state on the page will do.
+    const from =
+      source?.querySelector(`.chart[data-graphic="${id}"]`) ??
+      [...document.querySelectorAll(`.chart[data-graphic="${id}"][data-state="${CSS.escape(state)}"]`)].find((el) => el !== chart);
+    if (!from) return;
+    for (const svg of chart.querySelectorAll<SVGSVGElement>('svg[data-layout]')) {
+      const twin = from.querySelector<SVGSVGElement>(`svg[data-layout="${svg.dataset['layout'] ?? ''}"]`);
+      cancel(svg);
+      if (!twin) continue;
+      // The layout the container query hides switches without animation, when the page is idle (or
+      // at once if it gets a box before that): tweening it, or even switching it in the step's frame, would
+      // cost script in the scroll for nothing on screen.
+      if (shown.has(svg)) morph(svg, twin, animate);
+      else {
+        const run = () => morph(svg, twin, false);
+        later.set(svg, { run, cancel: idle(() => (later.delete(svg), run())) });
+      }
+    }
+    syncParts(chart, from);
+    chart.dataset['state'] = state;
+  };
   return {
     setState(state, source, { animate }) {
-      const id = CSS.escape(chart.dataset['graphic'] ?? '');
-      // Without a step of its own, any static rendering of that state on the page will do.
-      const from =
-        source?.querySelector(`.chart[data-graphic="${id}"]`) ??
-        [...document.querySelectorAll(`.chart[data-graphic="${id}"][data-state="${CSS.escape(state)}"]`)].find((el) => el !== chart);
-      if (!from) return;
-      const motion = animate && !opts.reducedMotion;
-      for (const svg of chart.querySelectorAll<SVGSVGElement>('svg[data-layout]')) {
-        const twin = from.querySelector<SVGSVGElement>(`svg[data-layout="${svg.dataset['layout'] ?? ''}"]`);
-        cancel(svg);
-        if (!twin) continue;
-        // The layout the container query hides switches without animation, when the page is idle (or
-        // at once if it gets a box before that): tweening it, or even switching it in the step's frame, would
-        // cost script in the scroll for nothing on screen.
-        if (shown.has(svg)) morph(svg, twin, motion);
-        else {
-          const run = () => morph(svg, twin, false);
-          later.set(svg, { run, cancel: idle(() => (later.delete(svg), run())) });
-        }
+      cancelAnimationFrame(pending);
+      pending = 0;
+      if (!animate || opts.reducedMotion) {
+        show(state, source, false);
+        return;
       }
-      syncParts(chart, from);
-      chart.dataset['state'] = state;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        show(state, source, true);
+      });
     },
     destroy() {
+      cancelAnimationFrame(pending);
+      pending = 0;
       for (const svg of [...later.keys()]) cancel(svg);
       shown.disconnect();
       selectAll(chart.querySelectorAll('[data-key]')).interrupt();

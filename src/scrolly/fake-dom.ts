@@ -309,7 +309,9 @@ export class FakeObserver {
   }
 }
 
-let frames: ((t: number) => void)[] = [];
+/** The animation callbacks waiting for the next frame, by id (cancelAnimationFrame removes one). */
+let frames = new Map<number, (t: number) => void>();
+let frameIds = 0;
 let timers: { f: () => void; at: number; id?: number }[] = [];
 let idleIds = 0;
 
@@ -341,8 +343,8 @@ export const fake = {
   }),
   /** Runs one frame: the animation callbacks (given `time`, ms), then layout (clean). */
   frame(time = 0): void {
-    const run = frames;
-    frames = [];
+    const run = [...frames.values()];
+    frames = new Map();
     for (const f of run) f(time);
     layout.dirty = false;
   },
@@ -368,7 +370,7 @@ export function installFakeDom(): () => void {
     saved.set(k, Object.getOwnPropertyDescriptor(g, k));
     Object.defineProperty(g, k, { value: v, configurable: true, writable: true });
   };
-  frames = [];
+  frames = new Map();
   timers = [];
   FakeObserver.all = [];
   win.scrollY = 0;
@@ -378,8 +380,11 @@ export function installFakeDom(): () => void {
   set('document', fake.document);
   set('location', { hash: '', search: '' });
   set('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
-  set('requestAnimationFrame', (f: (t: number) => void) => frames.push(f));
-  set('cancelAnimationFrame', () => undefined);
+  set('requestAnimationFrame', (f: (t: number) => void) => {
+    frames.set(++frameIds, f);
+    return frameIds;
+  });
+  set('cancelAnimationFrame', (id: number) => frames.delete(id));
   set('requestIdleCallback', (f: () => void) => {
     const id = ++idleIds;
     timers.push({ f, at: 0, id });

@@ -136,10 +136,11 @@ const marksOf = (page: Page, selector: string) =>
   );
 
 describe('enhance.ts mount()', () => {
-  it(`ships at most 13.25 KiB brotli (d3-selection + d3-transition and their dependencies are 12.3 KB of it)`, () => {
+  // 13.25 KiB until an animated state change waited for the next frame (13.27 KiB with it, 13,590 B).
+  it(`ships at most 13.5 KiB brotli (d3-selection + d3-transition and their dependencies are 12.3 KB of it)`, () => {
     const size = brotliCompressSync(Buffer.from(bundle), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     console.info(`charts browser JS: ${bundle.length} B minified, ${size} B brotli`);
-    expect(size).toBeLessThanOrEqual(13.25 * 1024);
+    expect(size).toBeLessThanOrEqual(13.5 * 1024);
   });
 
   it('setState() without animation gives the layer exactly the marks, description and table of the target state, for every kind', async () => {
@@ -207,6 +208,9 @@ describe('enhance.ts mount()', () => {
         const before = point().getAttribute('r');
         const after = document.querySelector('#charts-latest svg[data-layout="regular"] [data-key="point-actual-2020"]')?.getAttribute('r');
         mount(layer, { reducedMotion: reduced }).setState('latest', document.querySelector('#charts-latest'), { animate: true });
+        // An animated change starts in the frame after the step change's (enhance.ts): from that frame on,
+        // its tweens are pending until they end.
+        await new Promise((f) => requestAnimationFrame(f));
         // Every frame until the point's transition is over: was an in-between radius ever drawn? (However
         // slow the machine, a 650 ms transition is sampled by its own frames, not at a fixed time.)
         const pending = () =>
