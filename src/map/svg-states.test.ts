@@ -39,6 +39,20 @@ function recordWrites(): { writes: string[]; stop: () => void } {
   };
 }
 
+/** The outgoing state's fade (its frames until 350 ms): one Web Animation, and no attribute written in any frame. */
+function fadeWritesNothing(outgoing: FakeElement): void {
+  const { writes, stop } = recordWrites();
+  try {
+    for (let t = 16; t < 350; t += 16) fake.frame(t);
+  } finally {
+    stop();
+  }
+  expect(writes).toEqual([]);
+  expect(outgoing.animations).toEqual([
+    { keyframes: [{ opacity: 1 }, { opacity: 0 }], options: { duration: 350, easing: 'linear', fill: 'forwards' } },
+  ]);
+}
+
 describe('the SVG map path writes nothing a frame does not change', () => {
   let uninstall: () => void;
   const g = globalThis as Record<string, unknown>;
@@ -68,16 +82,7 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     fake.frame(0);
     expect(box.children.map((c) => [...c.classes].join())).toEqual(['story-map__svg', 'story-map__svg-out']);
 
-    const { writes, stop } = recordWrites();
-    try {
-      for (let t = 16; t < 350; t += 16) fake.frame(t);
-    } finally {
-      stop();
-    }
-    expect(writes).toEqual([]);
-    expect(outgoing.animations).toEqual([
-      { keyframes: [{ opacity: 1 }, { opacity: 0 }], options: { duration: 350, easing: 'linear', fill: 'forwards' } },
-    ]);
+    fadeWritesNothing(outgoing);
     fake.frame(400);
     // The move has ended: the outgoing state is gone, the next one stays.
     expect(box.children.map((c) => [...c.classes].join())).toEqual(['story-map__svg']);
@@ -97,17 +102,8 @@ describe('the SVG map path writes nothing a frame does not change', () => {
     const incoming = box.children[0] as FakeElement;
     const geometry = (el: FakeElement) => (el.children[1] as FakeElement).getAttribute('transform');
     // The fade: one animation on the outgoing state, both at the camera on screen, nothing written per frame.
-    expect(outgoing.animations).toEqual([
-      { keyframes: [{ opacity: 1 }, { opacity: 0 }], options: { duration: 350, easing: 'linear', fill: 'forwards' } },
-    ]);
     expect(geometry(incoming)).toBe(formatMatrix(BASE));
-    const { writes, stop } = recordWrites();
-    try {
-      for (let t = 16; t < 350; t += 16) fake.frame(t);
-    } finally {
-      stop();
-    }
-    expect(writes).toEqual([]);
+    fadeWritesNothing(outgoing);
     expect(box.children).toEqual([incoming, outgoing]);
     // Faded: the outgoing state goes, and the camera moves the next one alone.
     fake.frame(500);
