@@ -53,6 +53,15 @@ function fadeWritesNothing(outgoing: FakeElement): void {
   ]);
 }
 
+/** A sticky map showing the state at BASE, and a step whose state has another camera (a move to it). */
+function moveScene() {
+  const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
+  const root = new FakeElement('div', { class: 'story-map' }).append(box);
+  const to: Similarity = { k: 0.2722, x: -1425.8077, y: -1357.0777 };
+  const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(mapSvg(to));
+  return { box, root, to, from };
+}
+
 describe('the SVG map path writes nothing a frame does not change', () => {
   let uninstall: () => void;
   const g = globalThis as Record<string, unknown>;
@@ -91,10 +100,7 @@ describe('the SVG map path writes nothing a frame does not change', () => {
 
   it('a camera move: the outgoing state fades out at the camera on screen, then the next one moves alone (no frame draws both)', async () => {
     const { svgStates } = await import('./enhance.ts');
-    const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
-    const root = new FakeElement('div', { class: 'story-map' }).append(box);
-    const to: Similarity = { k: 0.2722, x: -1425.8077, y: -1357.0777 };
-    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(mapSvg(to));
+    const { box, root, to, from } = moveScene();
     const outgoing = box.children[0] as FakeElement;
     const states = svgStates(root as unknown as HTMLElement);
     states.show(from as unknown as HTMLElement, true);
@@ -120,10 +126,7 @@ describe('the SVG map path writes nothing a frame does not change', () => {
 
   it('states cloned ahead in idle time: the move inserts the clone made then (no copy in its frame), and clones the state again, idle', async () => {
     const { svgStates } = await import('./enhance.ts');
-    const box = new FakeElement('div', { class: 'story-map__box' }).append(mapSvg(BASE));
-    const root = new FakeElement('div', { class: 'story-map' }).append(box);
-    const to: Similarity = { k: 0.2722, x: -1425.8077, y: -1357.0777 };
-    const from = new FakeElement('div', { class: 'story-map', 'data-state': 'b' }).append(mapSvg(to));
+    const { box, root, from } = moveScene();
     const states = svgStates(root as unknown as HTMLElement);
     const clones = vi.spyOn(FakeElement.prototype, 'cloneNode');
     /** The SVGs copied (a deep copy copies their children too). */
