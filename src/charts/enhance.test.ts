@@ -202,6 +202,34 @@ describe('chart setState(): nothing on screen is redone for nothing', () => {
     c.destroy();
   });
 
+  it('an animated change tweens only the marks that move; the others take their switched attributes at once', async () => {
+    const { mount } = await import('./enhance.ts');
+    const live = chart('a', [
+      ['axis', 0],
+      ['grid', 5],
+      ['point', 1],
+    ]);
+    const next = chart('b', [
+      ['axis', 0],
+      ['grid', 5],
+      ['point', 50],
+    ]);
+    // the grid line changes only an attribute that switches (no tween): it is dashed in the next state
+    next.querySelector('[data-key="grid"]')?.setAttribute('stroke-dasharray', '2 2');
+    const layer = new FakeElement('div', { class: 'scrolly__layer' }).append(live);
+    const c = mount(layer as never, { reducedMotion: false });
+    type Mark = { __transition?: unknown; getAttribute(n: string): string | null };
+    const [axis, grid, point] = ['axis', 'grid', 'point'].map((k) => live.querySelector(`[data-key="${k}"]`) as unknown as Mark);
+    c.setState('b', new FakeElement('div').append(next) as never, { animate: true });
+    fake.frame();
+    expect(point?.__transition, 'the mark that moves is tweened').toBeDefined();
+    expect(point?.getAttribute('x'), 'and not there yet').toBe('1');
+    expect(axis?.__transition, 'a mark that stays gets no transition').toBeUndefined();
+    expect(grid?.__transition, 'nor one whose change only switches').toBeUndefined();
+    expect(grid?.getAttribute('stroke-dasharray'), 'the switched attribute is there at once').toBe('2 2');
+    c.destroy();
+  });
+
   it('settling a mark writes only the attributes that differ', async () => {
     const { settle } = await import('./enhance.ts');
     const mark = new FakeElement('rect', { x: '1', y: '2', width: '3' });

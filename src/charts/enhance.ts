@@ -62,7 +62,6 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
   // Walk backwards so each mark can be placed before its successor: paint order follows the source.
   let after: Element | null = null;
   for (const [key, src] of [...next].reverse()) {
-    const final = attrsOf(src);
     const existing = now.get(key);
     const el = existing ?? (src.cloneNode(true) as Element);
     // Only marks out of place move: re-inserting a node that is already there is a DOM mutation
@@ -70,6 +69,14 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
     // *element*: the built SVG has a line break between marks, which made every mark move once.
     if (el.parentNode !== target || el.nextElementSibling !== after) target.insertBefore(el, after);
     after = el;
+    // A mark already as the next state has it (most of them: axes, grid, labels that stay) is left
+    // alone, after one native comparison instead of reading its attributes one by one. A tween still
+    // running on it stops where it is, which is already its end.
+    if (existing && el.isEqualNode(src)) {
+      select<BaseType, unknown>(el).interrupt();
+      continue;
+    }
+    const final = attrsOf(src);
     if (!shared) {
       // a tween still running on it (started while this layout was shown) would end on the old state
       select<BaseType, unknown>(el).interrupt();
@@ -85,13 +92,23 @@ function morph(target: SVGSVGElement, source: SVGSVGElement, animate: boolean): 
         .on('end', () => settle(el, final));
       continue;
     }
-    settle(el, [], src);
-    const tr = sel.transition(shared);
-    for (const [name, to] of final) {
+    const tweens = final.filter(([name, to]) => {
       const from = el.getAttribute(name);
-      if (TWEENED.includes(name) && to !== null && from !== null && to !== from) tr.attr(name, to);
-      else if (SWITCHED.includes(name)) settle(el, [[name, to]]);
+      return TWEENED.includes(name) && to !== null && from !== null && to !== from;
+    });
+    // A mark whose change only switches (its text, a dash, a class) takes it at once and gets no
+    // transition: a transition per mark costs script in the frame that starts it and in every frame after.
+    if (tweens.length === 0) {
+      settle(el, final, src);
+      continue;
     }
+    settle(
+      el,
+      final.filter(([name]) => SWITCHED.includes(name)),
+      src,
+    );
+    const tr = sel.transition(shared);
+    for (const [name, to] of tweens) tr.attr(name, to);
     tr.on('end', () => settle(el, final));
   }
   for (const name of ['viewBox', 'width', 'height']) {
