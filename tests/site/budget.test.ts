@@ -11,6 +11,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TEST_BASE, TEST_DIST } from '../../scripts/lib/browser.ts';
 import { FAMILIES, type Family } from '../../src/lib/graphic.ts';
+import { COMPILE_HINT } from '../../src/integrations/compile-hints.ts';
 
 /** ≤ 30 KB brotli for a story page with charts and no map (issue 3). */
 const BUDGET = 30 * 1024;
@@ -149,6 +150,13 @@ describe('JavaScript budget', () => {
   )('%s (charts, no map) ships ≤ 30 KB of JavaScript, brotli', (_, g) => {
     const table = g.files.map((f) => `${f.slice(TEST_DIST.length)} ${brotliSize(f)} B`).join('\n');
     expect(g.bytes, `${g.bytes} B brotli in total:\n${table}`).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('every family’s enhancer chunk opens with V8’s compile hint (compiled as it loads, not in the first step change’s frame)', () => {
+    const chunks = new Map<string, string>();
+    for (const g of stories) for (const [family, f] of enhancers(g.eager)) chunks.set(family, f);
+    expect([...chunks.keys()].sort()).toEqual([...FAMILIES].sort());
+    for (const [family, f] of chunks) expect(readFileSync(f, 'utf8').split('\n', 1)[0], `${family}: ${f}`).toBe(COMPILE_HINT);
   });
 
   it.each(stories.map((g) => [g.page.slice(TEST_DIST.length), g] as const))(
