@@ -5,6 +5,7 @@ import {
   FRAME_MS,
   gestureWindows,
   loafSources,
+  mapStoryChecks,
   median,
   medians,
   METRICS,
@@ -142,6 +143,27 @@ describe('medians and targets', () => {
   });
   it('never counts a missing measurement as a pass', () => {
     for (const t of TARGETS) expect(verdict(t, null)).toBe('n/a');
+  });
+});
+
+describe('mapStoryChecks: the ratio to the storymap-style page', () => {
+  const ratio = (ours: number | null, theirs: number | null) =>
+    mapStoryChecks('fyp-projects', medians([run({ loafBlockingMs: ours })]), null, medians([run({ loafBlockingMs: theirs })])).find((c) =>
+      c.label.includes('5×'),
+    );
+  it('passes at exactly 5× less and misses just short of it', () => {
+    expect(ratio(20, 100)).toMatchObject({ mark: 'pass', value: '5.0× (100 ms vs 20 ms)' });
+    expect(ratio(21, 100)?.mark).toBe('miss');
+  });
+  it('counts 0 ms of ours against any blocking of theirs as a pass, and shows both figures', () => {
+    expect(ratio(0, 5)).toMatchObject({ mark: 'pass', value: 'ours 0 ms (5 ms vs 0 ms)' });
+    expect(ratio(1, 4)?.mark).toBe('miss');
+  });
+  it('has nothing to judge when neither page blocks, and nothing measured when either is missing', () => {
+    expect(ratio(0, 0)?.mark).toBe('moot');
+    expect(ratio(0, 0)?.value).toContain('nothing to divide');
+    expect(ratio(null, 10)?.mark).toBe('n/a');
+    expect(ratio(10, null)?.mark).toBe('n/a');
   });
 });
 
