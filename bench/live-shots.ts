@@ -1,12 +1,16 @@
 /**
- * Screenshots of every map step with the live map shown (`?map=live`), at 390×844, for comparing the
- * live map before and after a change by eye: for each step of a sticky map, scroll to it, wait until
- * the live map has taken over (`.story-map.is-live` with the step's state), shoot the viewport.
+ * Screenshots of every map step, at 390×844, for comparing the map before and after a change by eye:
+ * for each step of a sticky map, scroll to it, wait until the map shows the step's state, shoot the
+ * viewport.
  *
- *   node bench/live-shots.ts --dist .test-dist [--base /stories/tongliao/] --out /tmp/shots story-slug …
+ *   node bench/live-shots.ts --dist .test-dist [--base /stories/tongliao/] --out /tmp/shots [--svg] story-slug …
  *
- * Writes <out>/<story>-<step id>.png; a step where the live map did not take over within 60 s is
- * shot anyway, named …-svg.png, and reported.
+ * With the live map (`?map=live`, the default), "shows" means the live map has taken over
+ * (`.story-map.is-live` with the step's state). Writes <out>/<story>-<step id>.png; a step where the live
+ * map did not take over within 60 s is shot anyway, named …-svg.png, and reported.
+ * `--svg`: the page as built on a device that does not qualify (this machine's software WebGL): the SVG
+ * states, shot once the map has the step's state and its fade and camera move are over. Writes
+ * <out>/<story>-<step id>-svg.png.
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,6 +22,7 @@ const { values: o, positionals } = parseArgs({
     dist: { type: 'string', default: '.test-dist' },
     base: { type: 'string', default: '/stories/tongliao/' },
     out: { type: 'string', default: 'shots' },
+    svg: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -29,7 +34,7 @@ const browser = await launch();
 try {
   for (const story of positionals) {
     const page = await (await browser.newContext({ ...PHONE, deviceScaleFactor: 2 })).newPage();
-    await page.goto(`${server.url}${story}/?map=live`, { waitUntil: 'load' });
+    await page.goto(`${server.url}${story}/${o.svg ? '' : '?map=live'}`, { waitUntil: 'load' });
     const steps = await page.$$eval('[data-step]', (els) =>
       els
         .filter((e) =>
@@ -44,23 +49,27 @@ try {
     await page.mouse.wheel(0, 10);
     for (const id of steps) {
       await showStep(page, id, 30_000);
-      const live = await page
+      const shown = await page
         .waitForFunction(
-          (id) => {
+          ({ id, svg }) => {
             const step = document.getElementById(id)!;
-            const map = step.closest('[data-scrolly]')!.querySelector<HTMLElement>('.story-map.is-live');
+            const map = step.closest('[data-scrolly]')!.querySelector<HTMLElement>(svg ? '.story-map' : '.story-map.is-live');
             return !!map && map.dataset['state'] === step.dataset['state'];
           },
-          id,
+          { id, svg: !!o.svg },
           { timeout: 60_000 },
         )
         .then(
           () => true,
           () => false,
         );
-      if (live) await page.waitForTimeout(300);
+      // the SVG states' fade (350 ms) and camera move (900 ms) are over; the live map's settle
+      if (shown) await page.waitForTimeout(o.svg ? 1500 : 300);
+      const live = shown && !o.svg;
       await page.screenshot({ path: `${out}/${story}-${id}${live ? '' : '-svg'}.png` });
-      console.log(`${story} #${id}: ${live ? 'live' : 'the live map did not take over (SVG)'}`);
+      console.log(
+        `${story} #${id}: ${o.svg ? (shown ? 'SVG' : 'the map did not reach the step’s state') : live ? 'live' : 'the live map did not take over (SVG)'}`,
+      );
     }
     await page.context().close();
   }
