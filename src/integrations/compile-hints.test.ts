@@ -15,12 +15,14 @@ describe('compileHints()', () => {
     const bundle = run(['src/charts/enhance.ts'], {
       chart: { type: 'chunk', facadeModuleId: '/work/site/src/charts/enhance.ts', code: 'const __vite__mapDeps=1;\nexport{}' },
       other: { type: 'chunk', facadeModuleId: '/work/site/src/scrolly/enhance.ts', code: 'export{}' },
+      near: { type: 'chunk', facadeModuleId: '/work/site/mysrc/charts/enhance.ts', code: 'export{}' },
       shared: { type: 'chunk', facadeModuleId: null, code: 'export{}' },
       css: { type: 'asset', source: 'a{}' },
     });
     expect(bundle['chart']).toMatchObject({ code: `${COMPILE_HINT}\nconst __vite__mapDeps=1;\nexport{}` });
-    // a module of the same file name elsewhere, a chunk without an entry, an asset: untouched
+    // a module of the same file name elsewhere or under a look-alike folder, a chunk without an entry, an asset: untouched
     expect(bundle['other']).toMatchObject({ code: 'export{}' });
+    expect(bundle['near']).toMatchObject({ code: 'export{}' });
     expect(bundle['shared']).toMatchObject({ code: 'export{}' });
     expect(bundle['css']).toMatchObject({ source: 'a{}' });
     run(['src/charts/enhance.ts'], bundle);
