@@ -236,6 +236,16 @@ describe('renderReport', () => {
     ]);
     expect(renderReport(report([{ name: 'map-story', runs }]))).toContain('- **map-story**: maplibre-gl.js 200 ms, no script 25 ms');
   });
+  it('names the read-through’s CPU slowdown: 4× by default, another one marked as such', () => {
+    const profile = (r: Report) =>
+      renderReport(r)
+        .split('\n')
+        .find((l) => l.startsWith('Profiles')) ?? '';
+    const base = report([{ name: 'front', runs: [run(good)] }]);
+    expect(profile(base)).toContain('and 4× CPU via CDP, scroll');
+    expect(profile({ ...base, options: { ...base.options, cpu: 8 } })).toContain('8× CPU via CDP (not the usual 4×: a slower phone)');
+  });
+
   it('says when the build was not measured', () => {
     expect(renderReport(report([{ name: 'front', runs: [run(good)] }], { build: null }))).toContain('Not measured in this run');
   });

@@ -243,7 +243,15 @@ export interface Report {
     loadAvgStart: number[];
     loadAvgEnd: number[];
   };
-  options: { runs: number; pauseMs: number; base: string; pages: string[]; lighthouse?: boolean };
+  options: {
+    runs: number;
+    pauseMs: number;
+    base: string;
+    pages: string[];
+    lighthouse?: boolean;
+    /** The read-through's CPU slowdown (4 when absent: reports from before the option). */
+    cpu?: number;
+  };
   /** A free note put at the top (e.g. "provisional: loaded machine"). */
   note: string | null;
   build: BuildResult | null;
@@ -442,7 +450,8 @@ export function renderReport(r: Report): string {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${(m.ramBytes / 2 ** 30).toFixed(1)} GiB RAM · Node ${m.node} · ${m.chromium} (headless, software WebGL: no GPU) · Lighthouse ${m.lighthouse}`,
     '',
-    'Profiles: Lighthouse mobile (simulated slow 4G: 150 ms RTT, 1.6 Mbit/s; 4× CPU; Moto G Power screen). The read-through: phone viewport 390×844 in Chromium, devtools slow-4G network (562.5 ms, 1.47 Mbit/s) and 4× CPU via CDP, scroll gestures of 60 % of a screen with a reading pause of ' +
+    'Profiles: Lighthouse mobile (simulated slow 4G: 150 ms RTT, 1.6 Mbit/s; 4× CPU; Moto G Power screen). The read-through: phone viewport 390×844 in Chromium, devtools slow-4G network (562.5 ms, 1.47 Mbit/s) and ' +
+      `${r.options.cpu ?? 4}× CPU via CDP${(r.options.cpu ?? 4) === 4 ? '' : ' (not the usual 4×: a slower phone)'}, scroll gestures of 60 % of a screen with a reading pause of ` +
       `${r.options.pauseMs} ms after each, top to bottom. Bytes are counted at the server as sent (brotli), MapLibre's worker included.`,
     '',
   );

@@ -1,10 +1,11 @@
 /**
  * The benchmarks' phone profile for a page driven through playwright-core: no cache, DevTools' "slow
- * 4G" (what Lighthouse's simulated mobile profile corresponds to) and 4× CPU. Returns the CDP session.
+ * 4G" (what Lighthouse's simulated mobile profile corresponds to) and 4× CPU (`cpu`: another slowdown,
+ * for a slower phone). Returns the CDP session.
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
-export async function throttleLikeAPhone(context: BrowserContext, page: Page): Promise<CDPSession> {
+export async function throttleLikeAPhone(context: BrowserContext, page: Page, cpu = 4): Promise<CDPSession> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -14,7 +15,7 @@ export async function throttleLikeAPhone(context: BrowserContext, page: Page): P
     downloadThroughput: (1474.56 * 1024) / 8,
     uploadThroughput: (675 * 1024) / 8,
   });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   return cdp;
 }
 

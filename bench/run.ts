@@ -38,6 +38,8 @@
  *               animation frame is in it as a `loaf` user-timing measure
  * --trace-light with --trace: the timeline, frame and thread-task categories only (the sampled stacks and
  *               invalidation tracking of the full set slow the page down: LoAF blocking ×10 and more)
+ * --cpu N       the read-through's CPU slowdown (default 4, the phone profile; Lighthouse keeps its own 4×):
+ *               e.g. 8 for a slower phone, where the storymap-style page blocks enough to compare with
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,14 +82,18 @@ const { values: opts } = parseArgs({
     variants: { type: 'string', default: 'default,live,storymap' },
     trace: { type: 'string' },
     'trace-light': { type: 'boolean', default: false },
+    cpu: { type: 'string', default: '4' },
   },
 });
 const RUNS = Number(opts.runs);
 const PAUSE_MS = Number(opts.pause);
+/** The read-through's CPU slowdown (Lighthouse keeps its own 4×). */
+const CPU = Number(opts.cpu);
 const BASE = opts.base;
 const DIST = 'dist';
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, got ${opts.runs}`);
 if (!Number.isFinite(PAUSE_MS) || PAUSE_MS < 0) throw new Error(`--pause must be a number of ms, got ${opts.pause}`);
+if (!Number.isFinite(CPU) || CPU < 1) throw new Error(`--cpu must be a slowdown factor of 1 or more, got ${opts.cpu}`);
 
 const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
@@ -420,7 +426,7 @@ async function scrollRun(url: string, server: RunningServer, trace?: string): Pr
     const context = await browser.newContext({ ...PHONE });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`page error: ${String(e).slice(0, 200)}`));
-    const cdp = await throttleLikeAPhone(context, page);
+    const cdp = await throttleLikeAPhone(context, page, CPU);
     await page.addInitScript(instrument, { gestureEvents: [...GESTURE_EVENTS], marks: !!trace });
     server.bytes.clear();
     if (trace) {
@@ -685,7 +691,7 @@ async function main(): Promise<void> {
       loadAvgStart,
       loadAvgEnd: loadavg(),
     },
-    options: { runs: RUNS, pauseMs: PAUSE_MS, base: BASE, pages: pages.map((p) => p.name), lighthouse: !opts['no-lighthouse'] },
+    options: { runs: RUNS, pauseMs: PAUSE_MS, base: BASE, pages: pages.map((p) => p.name), lighthouse: !opts['no-lighthouse'], cpu: CPU },
     // A Lighthouse browser other than the default is said at the top, so the figures are not compared blindly.
     note: [opts.note, opts['lh-chrome'] ? `Lighthouse ran in ${opts['lh-chrome']}` : null].filter(Boolean).join('; ') || null,
     build: buildResult,
