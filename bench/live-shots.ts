@@ -1,9 +1,9 @@
 /**
- * Screenshots of every map step, at 390×844, for comparing the map before and after a change by eye:
+ * Screenshots of every map step, at 390×844 (`--desktop`: 1280×800), for comparing the map before and after a change by eye:
  * for each step of a sticky map, scroll to it, wait until the map shows the step's state, shoot the
  * viewport.
  *
- *   node bench/live-shots.ts --dist .test-dist [--base /stories/tongliao/] --out /tmp/shots [--svg] story-slug …
+ *   node bench/live-shots.ts --dist .test-dist [--base /stories/tongliao/] --out /tmp/shots [--svg] [--desktop] story-slug …
  *
  * With the live map (`?map=live`, the default), "shows" means the live map has taken over
  * (`.story-map.is-live` with the step's state). Writes <out>/<story>-<step id>.png; a step where the live
@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '../scripts/serve.ts';
-import { launch, PHONE, showStep } from '../scripts/lib/browser.ts';
+import { DESKTOP, launch, PHONE, showStep } from '../scripts/lib/browser.ts';
 
 const { values: o, positionals } = parseArgs({
   options: {
@@ -23,6 +23,7 @@ const { values: o, positionals } = parseArgs({
     base: { type: 'string', default: '/stories/tongliao/' },
     out: { type: 'string', default: 'shots' },
     svg: { type: 'boolean', default: false },
+    desktop: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -33,7 +34,7 @@ const server = await serve({ root: o.dist ?? '.test-dist', base: o.base ?? '/sto
 const browser = await launch();
 try {
   for (const story of positionals) {
-    const page = await (await browser.newContext({ ...PHONE, deviceScaleFactor: 2 })).newPage();
+    const page = await (await browser.newContext(o.desktop ? { ...DESKTOP } : { ...PHONE, deviceScaleFactor: 2 })).newPage();
     await page.goto(`${server.url}${story}/${o.svg ? '' : '?map=live'}`, { waitUntil: 'load' });
     const steps = await page.$$eval('[data-step]', (els) =>
       els
@@ -66,7 +67,7 @@ try {
       // the SVG states' fade (350 ms) and camera move (900 ms) are over; the live map's settle
       if (shown) await page.waitForTimeout(o.svg ? 1500 : 300);
       const live = shown && !o.svg;
-      await page.screenshot({ path: `${out}/${story}-${id}${live ? '' : '-svg'}.png` });
+      await page.screenshot({ path: `${out}/${story}-${id}${live ? '' : '-svg'}${o.desktop ? '-desktop' : ''}.png` });
       console.log(
         `${story} #${id}: ${o.svg ? (shown ? 'SVG' : 'the map did not reach the step’s state') : live ? 'live' : 'the live map did not take over (SVG)'}`,
       );
