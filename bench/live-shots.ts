@@ -1,7 +1,7 @@
 /**
- * Screenshots of every map step, at 390×844 (`--desktop`: 1280×800), for comparing the map before and after a change by eye:
- * for each step of a sticky map, scroll to it, wait until the map shows the step's state, shoot the
- * viewport.
+ * Screenshots of every map step, at 390×844 (`--desktop`: 1280×800), for comparing the map before and
+ * after a change by eye: for each step of a sticky map, scroll to it, wait until the map shows the
+ * step's state, shoot the viewport.
  *
  *   node bench/live-shots.ts --dist .test-dist [--base /stories/tongliao/] --out /tmp/shots [--svg] [--desktop] story-slug …
  *
@@ -10,7 +10,7 @@
  * map did not take over within 60 s is shot anyway, named …-svg.png, and reported.
  * `--svg`: the page as built on a device that does not qualify (this machine's software WebGL): the SVG
  * states, shot once the map has the step's state and its fade and camera move are over. Writes
- * <out>/<story>-<step id>-svg.png.
+ * <out>/<story>-<step id>-svg.png. `--desktop` adds "-desktop" to every name.
  */
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
