@@ -52,8 +52,9 @@ export default defineConfig({
   // showed a story's first frame about 1 s late in 3 of 5 Lighthouse runs (goals-2025, first paint ~1.23 s
   // against ~0.2 s), and never without them; the CSS is ~5 KB brotli, paid once per page instead of cached.
   build: { inlineStylesheets: 'always' },
-  // The graphic families' enhancers are compiled as they load, not on their first call, in a scroll frame.
-  vite: { plugins: [compileHints(['src/charts/enhance.ts', 'src/map/enhance.ts'])] },
+  // The graphic families' enhancers (what src/graphics/client.ts loads on demand) are compiled as they
+  // load, not on their first call, in a scroll frame.
+  vite: { plugins: [compileHints('src/graphics/client.ts')] },
   security: {
     // A strict Content-Security-Policy in a <meta> on every page: Astro adds hashes for its own scripts
     // and styles; nothing inline is allowed otherwise, and nothing loads from another origin.

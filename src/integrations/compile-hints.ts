@@ -14,10 +14,15 @@ import type { Plugin } from 'vite';
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
-/** A Vite plugin prepending the hint to the chunks whose entry module is one of `entries` (paths from the project root). */
-export function compileHints(entries: readonly string[]): Plugin {
-  // "/src/charts/enhance.ts": a whole path segment, so that "mysrc/charts/enhance.ts" is not taken for it
-  const wanted = entries.map((e) => `/${e.replace(/^\.?\//, '')}`);
+/**
+ * A Vite plugin prepending the hint to the chunks of the modules that `importer` (a path from the project
+ * root) loads with `import()`: for `src/graphics/client.ts`, the enhancers its `LOADERS` list, so a family
+ * added there gets the hint without another list to keep in step.
+ */
+export function compileHints(importer: string): Plugin {
+  // "/src/graphics/client.ts": whole path segments, so that "mysrc/graphics/client.ts" is not taken for it
+  const wanted = `/${importer.replace(/^\.?\//, '')}`;
+  const isImporter = (id: string) => id.replaceAll('\\', '/').endsWith(wanted);
   return {
     name: 'tongliao:compile-hints',
     apply: 'build',
@@ -28,8 +33,7 @@ export function compileHints(entries: readonly string[]): Plugin {
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk' || !chunk.facadeModuleId) continue;
-          const id = chunk.facadeModuleId.replaceAll('\\', '/');
-          if (!wanted.some((w) => id.endsWith(w))) continue;
+          if (!this.getModuleInfo(chunk.facadeModuleId)?.dynamicImporters.some(isImporter)) continue;
           if (!chunk.code.startsWith(COMPILE_HINT)) chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
         }
       },
